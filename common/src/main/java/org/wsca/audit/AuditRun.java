@@ -1,0 +1,194 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.input.Canonical;
+import org.wsca.input.InputReader;
+import org.wsca.input.ValidatedInput;
+import org.wsca.math.SplitAssigner;
+import org.wsca.method.Head;
+import org.wsca.method.Scope;
+import org.wsca.output.Manifest;
+import org.wsca.output.ResultTables;
+import org.wsca.output.RunCommitter;
+import org.wsca.settings.Settings;
+
+/**
+ * One audit, end to end: read and validate, split, audit every scope, decide the verdicts and
+ * write every table to staging, then commit. {@link #execute()} returns the immutable result.
+ */
+public final class AuditRun {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final String runId;
+  private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+
+  public AuditRun(SparkSession spark, Settings settings) {
+    this.spark = spark;
+    this.settings = settings;
+    this.runId = settings.output().runId().isEmpty()
+        ? RUN_ID.format(Instant.now()) : settings.output().runId();
+  }
+
+  public AuditResult execute() {
+    Instant started = Instant.now();
+    RunCommitter committer = new RunCommitter(spark.sparkContext().hadoopConfiguration(),
+        settings.output().root(), runId);
+    try {
+      SparkPhase.label(spark, "read and validate input");
+      ValidatedInput input = timed("read_validate", () ->
+          new InputReader(spark, settings.input()).read());
+      LOG.info("Read {} rows ({} rejected), embedding dimension {}", input.rowsRead(),
+          input.rowsRejected(), input.dimension());
+      Optional<SuppliedHead> supplied = settings.primaryHead().path()
+          .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
+      Dataset<Row> prepared = timed("split", () -> prepare(input.valid()));
+      long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
+      long trainRows = input.rowsValid() - testRows;
+      List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
+      List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
+      AuditResult result = new AuditResult(runId, committer.finalPath(), scopes, tests,
+          input.rowsRead(), input.rowsRejected(), input.rejectsByReason(), trainRows, testRows,
+          input.dimension());
+      timed("write", () -> {
+        write(committer, result, input, started);
+        return null;
+      });
+      committer.commit();
+      prepared.unpersist();
+      return result;
+    } catch (IOException e) {
+      committer.abort();
+      throw new IllegalStateException("Writing results failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      committer.abort();
+      throw e;
+    }
+  }
+
+  private Dataset<Row> prepare(Dataset<Row> valid) {
+    return valid.withColumn(Canonical.IS_TEST, isTest())
+        .withColumn(HeadFitter.FEATURES, functions.array_to_vector(col(Canonical.EMBEDDING)))
+        .drop(Canonical.EMBEDDING)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The split column when configured, else a hash of (patient or sample id, seed). */
+  private Column isTest() {
+    if (settings.input().columns().split().isPresent()) {
+      return col(Canonical.SPLIT).equalTo("test");
+    }
+    long seed = settings.seed();
+    double fraction = settings.split().testFraction();
+    UDF2<String, String, Boolean> hash = (patient, sample) ->
+        SplitAssigner.isTest(patient != null ? patient : sample, seed, fraction);
+    return udf(hash, DataTypes.BooleanType)
+        .apply(col(Canonical.PATIENT_ID), col(Canonical.SAMPLE_ID));
+  }
+
+  private List<ScopeResult> auditScopes(Dataset<Row> prepared, Optional<SuppliedHead> supplied,
+      int dimension) {
+    PermutationEngine engine = new MllibLoopEngine(spark, new HeadFitter(settings.heads()),
+        settings.permutation().progressEvery());
+    ScopeAudit audit = new ScopeAudit(spark, settings, engine, supplied, dimension);
+    List<ScopeResult> results = new ArrayList<>();
+    for (Scope scope : scopes(prepared)) {
+      Dataset<Row> rows = scope.site()
+          .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site))).orElse(prepared);
+      LOG.info("Auditing scope {}", scope.name());
+      results.add(timed("scope " + scope.name(), () -> audit.run(scope, rows)));
+    }
+    return results;
+  }
+
+  private List<Scope> scopes(Dataset<Row> prepared) {
+    List<Scope> scopes = new ArrayList<>();
+    if (settings.scopes().pooled()) {
+      scopes.add(Scope.pooled());
+    }
+    if (settings.scopes().perSite()) {
+      prepared.select(Canonical.SITE).distinct().orderBy(Canonical.SITE).collectAsList()
+          .forEach(r -> scopes.add(Scope.ofSite(r.getString(0))));
+    }
+    return scopes;
+  }
+
+  private static List<TestOutcome> allTests(List<ScopeResult> scopes) {
+    List<TestOutcome> tests = new ArrayList<>();
+    scopes.forEach(s -> tests.addAll(s.tests()));
+    return tests;
+  }
+
+  private void write(RunCommitter committer, AuditResult result, ValidatedInput input,
+      Instant started) {
+    SparkPhase.label(spark, "write results");
+    ResultTables tables = new ResultTables(spark, runId);
+    List<Head> heads = new ArrayList<>();
+    List<WscCell> cells = new ArrayList<>();
+    List<PcaSummary> pca = new ArrayList<>();
+    Map<String, Double> sameTask = new HashMap<>();
+    for (ScopeResult s : result.scopes()) {
+      heads.addAll(s.heads());
+      cells.addAll(s.cells());
+      s.pca().ifPresent(pca::add);
+      if (s.sameTaskReference() != null) {
+        sameTask.put(s.scope().name(), s.sameTaskReference());
+      }
+    }
+    int parts = settings.output().resultPartitions();
+    save(tables.tests(result.tests()), committer, "tests", parts);
+    save(tables.heads(heads, sameTask), committer, "heads", parts);
+    save(tables.wsc(cells, settings.metric(), settings.projection().method()), committer, "wsc",
+        parts);
+    save(tables.pca(pca), committer, "pca", parts);
+    save(input.rejects().withColumn("run_id", org.apache.spark.sql.functions.lit(runId)),
+        committer, "rejects", parts);
+    save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
+  }
+
+  private static void save(Dataset<Row> table, RunCommitter committer, String name, int parts) {
+    table.coalesce(parts).write().parquet(committer.stagingTable(name));
+  }
+
+  private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
+    return new Manifest(runId, Versions.wsca(), spark.version(),
+        System.getProperty("java.version"), Versions.blas(), started.toString(),
+        Instant.now().toString(), settings.seed(), settings.resolvedJson(), MethodNotes.TEXT,
+        input.files(), result.rowsRead(), result.rowsRejected(), result.rejectsByReason(),
+        result.rowsTrain(), result.rowsTest(), result.dimension(), new LinkedHashMap<>(phaseMillis));
+  }
+
+  private <T> T timed(String phase, java.util.function.Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      phaseMillis.put(phase, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.input.Canonical;
+import org.wsca.math.Alignment;
+import org.wsca.math.Permutations;
+import org.wsca.method.NullDistribution;
+
+/**
+ * The reference engine: one full MLlib fit per permutation. Slow (every fit is a distributed
+ * optimisation), but it is the observed head's own estimator, so it is the baseline any faster
+ * engine is checked and benchmarked against.
+ */
+public final class MllibLoopEngine implements PermutationEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(MllibLoopEngine.class);
+  private static final String PERMUTED = "y_permuted";
+
+  private final SparkSession spark;
+  private final HeadFitter fitter;
+  private final int progressEvery;
+
+  public MllibLoopEngine(SparkSession spark, HeadFitter fitter, int progressEvery) {
+    this.spark = spark;
+    this.fitter = fitter;
+    this.progressEvery = progressEvery;
+  }
+
+  @Override
+  public NullDistribution fitNull(PermutationRequest request) {
+    Dataset<Row> ranked = ranked(request.train()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      StrataLabels strata = StrataLabels.collect(ranked);
+      Progress progress = new Progress(request, progressEvery);
+      double[] statistics = new double[request.permutations()];
+      int nonConverged = 0;
+      for (int b = 1; b <= request.permutations(); b++) {
+        SparkPhase.label(spark, "permutation " + b + "/" + request.permutations() + " task="
+            + request.task() + " " + request.scope().name());
+        FittedHead head = fitPermuted(ranked, strata, request, b);
+        statistics[b - 1] = Alignment.of(request.primaryDirections(), head.directions(),
+            request.projection(), request.metric()).t();
+        nonConverged += head.converged() ? 0 : 1;
+        progress.done(b, nonConverged);
+      }
+      return new NullDistribution(statistics, nonConverged);
+    } finally {
+      ranked.unpersist();
+    }
+  }
+
+  private static Dataset<Row> ranked(Dataset<Row> train) {
+    return train.withColumn(TaskData.RANK, row_number()
+        .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID)).minus(1));
+  }
+
+  private FittedHead fitPermuted(Dataset<Row> ranked, StrataLabels strata,
+      PermutationRequest request, int b) {
+    int[][] permuted = strata.permuted(request.seed(), request.task(), request.scope().name(), b);
+    Broadcast<int[][]> labels = new JavaSparkContext(spark.sparkContext()).broadcast(permuted);
+    try {
+      Map<String, Integer> position = strata.positions();
+      UDF2<String, Integer, Double> lookup = (s, r) -> (double) labels.value()[position.get(s)][r];
+      Dataset<Row> data = ranked.withColumn(PERMUTED,
+          udf(lookup, DataTypes.DoubleType).apply(col(TaskData.STRATUM), col(TaskData.RANK)));
+      return fitter.fit(data, PERMUTED, request.numClasses());
+    } finally {
+      labels.destroy();
+    }
+  }
+
+  /** The task's labels of each stratum in sample_id order: the input of every permutation. */
+  record StrataLabels(List<String> names, int[][] labels) {
+    static StrataLabels collect(Dataset<Row> ranked) {
+      Map<String, List<Integer>> byStratum = new TreeMap<>();
+      List<Row> rows = ranked.select(col(TaskData.STRATUM), col(TaskData.Y))
+          .orderBy(col(TaskData.STRATUM), col(TaskData.RANK)).collectAsList();
+      for (Row r : rows) {
+        byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add((int) r.getDouble(1));
+      }
+      List<String> names = new ArrayList<>(byStratum.keySet());
+      int[][] labels = names.stream()
+          .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
+          .toArray(int[][]::new);
+      return new StrataLabels(names, labels);
+    }
+
+    int[][] permuted(long seed, String task, String scope, int b) {
+      int[][] out = new int[labels.length][];
+      for (int s = 0; s < labels.length; s++) {
+        out[s] = Permutations.permuteLabels(labels[s], seed, task, scope, names.get(s), b);
+      }
+      return out;
+    }
+
+    Map<String, Integer> positions() {
+      Map<String, Integer> out = new HashMap<>();
+      for (int s = 0; s < names.size(); s++) {
+        out.put(names.get(s), s);
+      }
+      return out;
+    }
+  }
+
+  /** Logs permutations done of total with an ETA, every {@code every} permutations. */
+  private static final class Progress {
+    private final PermutationRequest request;
+    private final int every;
+    private final long start = System.nanoTime();
+
+    Progress(PermutationRequest request, int every) {
+      this.request = request;
+      this.every = every;
+    }
+
+    void done(int b, int nonConverged) {
+      int total = request.permutations();
+      if (b % every != 0 && b != total) {
+        return;
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double eta = elapsed / b * (total - b);
+      LOG.info(String.format("task=%s %s permutations %d/%d, elapsed %.1f s, ETA %.1f s,"
+              + " non-converged %d", request.task(), request.scope().name(), b, total, elapsed,
+          eta, nonConverged));
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.input.Canonical;
+import org.wsca.math.Alignment;
+import org.wsca.math.KRule;
+import org.wsca.math.Metric;
+import org.wsca.math.Projection;
+import org.wsca.math.QuantileBins;
+import org.wsca.math.SymmetricEigen;
+import org.wsca.method.ClassIndex;
+import org.wsca.method.Head;
+import org.wsca.method.Kind;
+import org.wsca.method.NullDistribution;
+import org.wsca.method.Scope;
+import org.wsca.settings.Settings;
+
+/**
+ * One scope of an audit (method.md sections 3 to 7): projection, primary head, and for each
+ * metadata task its head, presence, WSC matrix and permutation null.
+ */
+final class ScopeAudit {
+  private static final Logger LOG = LoggerFactory.getLogger(ScopeAudit.class);
+  private static final String CLASS = "class_value";
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final HeadFitter fitter;
+  private final PermutationEngine engine;
+  private final Optional<SuppliedHead> supplied;
+  private final int dimension;
+  private final Metric metric;
+
+  ScopeAudit(SparkSession spark, Settings settings, PermutationEngine engine,
+      Optional<SuppliedHead> supplied, int dimension) {
+    this.spark = spark;
+    this.settings = settings;
+    this.fitter = new HeadFitter(settings.heads());
+    this.engine = engine;
+    this.supplied = supplied;
+    this.dimension = dimension;
+    this.metric = Metric.parse(settings.metric());
+  }
+
+  ScopeResult run(Scope scope, Dataset<Row> rows) {
+    Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
+    ClassIndex primaryClasses = classIndex(train, col(Canonical.LABEL));
+    Optional<String> skip = tooFewRows("primary label", primaryClasses);
+    if (skip.isPresent()) {
+      LOG.info("Skipping {}: {}", scope.name(), skip.get());
+      return ScopeResult.skipped(scope, skip.get(), skippedTasks(scope, skip.get()));
+    }
+    SparkPhase.label(spark, "covariance and PCA " + scope.name());
+    Chosen chosen = project(scope, train, trainRows(primaryClasses));
+    Projection projection = chosen.projection();
+    PcaSummary pca = chosen.summary();
+    SparkPhase.label(spark, "primary head " + scope.name());
+    FittedHead probe = fitPrimary(train, primaryClasses);
+    List<Head> heads = new ArrayList<>();
+    heads.add(head(scope, Head.PRIMARY_TASK, Head.PROBE, primaryClasses.classes(), probe,
+        trainRows(primaryClasses)));
+    double[][] primary = supplied.map(SuppliedHead::directions).orElse(probe.directions());
+    List<String> primaryLabels = supplied.map(SuppliedHead::directionLabels)
+        .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
+    Double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(null);
+    supplied.ifPresent(s -> heads.add(s.asHead(scope.name())));
+    List<WscCell> cells = new ArrayList<>();
+    List<TestOutcome> tests = new ArrayList<>();
+    for (Settings.MetadataTask task : settings.input().metadata()) {
+      TaskAudit audit = new TaskAudit(scope, task, rows, primary, primaryLabels, projection);
+      tests.add(audit.run(heads, cells));
+    }
+    return new ScopeResult(scope, null, Optional.of(pca), heads, cells, tests, sameTask);
+  }
+
+  private static long trainRows(ClassIndex classes) {
+    long n = 0;
+    for (int i = 0; i < classes.size(); i++) {
+      n += classes.count(i);
+    }
+    return n;
+  }
+
+  private List<TestOutcome> skippedTasks(Scope scope, String reason) {
+    List<TestOutcome> out = new ArrayList<>();
+    for (Settings.MetadataTask t : settings.input().metadata()) {
+      out.add(TestOutcome.skipped(t.name(), scope.name(), t.role(), t.kind(), reason, Map.of(), 0));
+    }
+    return out;
+  }
+
+  private Optional<String> tooFewRows(String what, ClassIndex classes) {
+    int min = settings.scopes().minRowsPerClass();
+    if (classes.size() < 2) {
+      return Optional.of(what + " has " + classes.size() + " class(es) "
+          + classes.classes() + " in the training rows; at least 2 are needed");
+    }
+    int rarest = classes.rarest();
+    if (classes.count(rarest) < min) {
+      return Optional.of(what + " class '" + classes.classes().get(rarest) + "' has "
+          + classes.count(rarest) + " training rows, fewer than wsca.scopes.min-rows-per-class = "
+          + min);
+    }
+    return Optional.empty();
+  }
+
+  private static ClassIndex classIndex(Dataset<Row> train, Column classColumn) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Row r : train.groupBy(classColumn.as(CLASS)).count().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        counts.put(r.getString(0), r.getLong(1));
+      }
+    }
+    return ClassIndex.of(counts);
+  }
+
+  /** The projection of a scope and its row in the pca table. */
+  private record Chosen(Projection projection, PcaSummary summary) {}
+
+  private Chosen project(Scope scope, Dataset<Row> train, long trainRows) {
+    double[][] covariance = CovarianceAggregate.of(train, dimension).covariance();
+    if (settings.projection().method().equals("none")) {
+      Projection none = Projection.none(covariance);
+      return new Chosen(none, new PcaSummary(scope.name(), "none", dimension, dimension,
+          dimension, 1.0, new double[0], trainRows));
+    }
+    SymmetricEigen eigen = SymmetricEigen.decompose(covariance);
+    int rank = KRule.rank(eigen.values());
+    int k = Math.max(1, KRule.choose(eigen.values(), settings.projection().kMin(),
+        settings.projection().varianceFraction()));
+    Projection pca = Projection.pca(eigen, k);
+    return new Chosen(pca, new PcaSummary(scope.name(), "pca", dimension, rank, k,
+        pca.explainedFraction(), pca.eigenvalues(), trainRows));
+  }
+
+  private FittedHead fitPrimary(Dataset<Row> train, ClassIndex classes) {
+    Dataset<Row> data = train.withColumn(TaskData.Y, indexOf(classes, col(Canonical.LABEL)));
+    return fitter.fit(data, TaskData.Y, classes.size());
+  }
+
+  private static Column indexOf(ClassIndex classes, Column value) {
+    UDF1<String, Double> index = v -> v == null ? null : (double) classes.index(v);
+    return udf(index, DataTypes.DoubleType).apply(value);
+  }
+
+  static List<String> directionLabels(List<String> classes, int directions) {
+    return directions == 1 && classes.size() == 2
+        ? List.of(classes.get(1) + " vs " + classes.get(0)) : classes;
+  }
+
+  private static Head head(Scope scope, String task, String source, List<String> classes,
+      FittedHead fitted, long trainRows) {
+    return new Head(scope.name(), task, source, classes,
+        directionLabels(classes, fitted.directions().length), fitted.directions(),
+        fitted.coefficients(), fitted.intercepts(), fitted.converged(), fitted.iterations(),
+        trainRows);
+  }
+
+  private Column stratum() {
+    List<Column> parts = new ArrayList<>();
+    for (String s : settings.permutation().strata()) {
+      parts.add(col(s.equals("label") ? Canonical.LABEL : Canonical.SITE));
+    }
+    return concat_ws("|", parts.toArray(new Column[0]));
+  }
+
+  /** One metadata task inside this scope. */
+  private final class TaskAudit {
+    private final Scope scope;
+    private final Settings.MetadataTask task;
+    private final Dataset<Row> rows;
+    private final double[][] primary;
+    private final List<String> primaryLabels;
+    private final Projection projection;
+
+    TaskAudit(Scope scope, Settings.MetadataTask task, Dataset<Row> rows, double[][] primary,
+        List<String> primaryLabels, Projection projection) {
+      this.scope = scope;
+      this.task = task;
+      this.rows = rows;
+      this.primary = primary;
+      this.primaryLabels = primaryLabels;
+      this.projection = projection;
+    }
+
+    TestOutcome run(List<Head> heads, List<WscCell> cells) {
+      String value = Canonical.metadata(task.name());
+      long missing = rows.filter(col(value).isNull()).count();
+      Dataset<Row> present = rows.filter(col(value).isNotNull());
+      Dataset<Row> train = present.filter(col(Canonical.IS_TEST).equalTo(false));
+      Optional<QuantileBins> bins = bins(train, value);
+      Column classColumn = bins.map(b -> binOf(b, col(value))).orElse(col(value));
+      ClassIndex classes = classIndex(train, classColumn);
+      List<String> names = bins.map(b -> binNames(b, classes)).orElse(classes.classes());
+      Map<String, Long> trainCounts = counts(names, classes);
+      Optional<String> skip = tooFewRows("task " + task.name(), classes).or(() -> kindMismatch(classes));
+      if (skip.isPresent()) {
+        LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
+        return TestOutcome.skipped(task.name(), scope.name(), task.role(), task.kind(),
+            skip.get(), trainCounts, missing);
+      }
+      Dataset<Row> taskRows = present
+          .withColumn(TaskData.Y, indexOf(classes, classColumn))
+          .withColumn(TaskData.STRATUM, stratum())
+          .filter(col(TaskData.Y).geq(0))
+          .select(col(Canonical.SAMPLE_ID), col(HeadFitter.FEATURES), col(TaskData.Y),
+              col(TaskData.STRATUM), col(Canonical.IS_TEST))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return audit(taskRows, classes, names, trainCounts, missing, heads, cells);
+      } finally {
+        taskRows.unpersist();
+      }
+    }
+
+    private TestOutcome audit(Dataset<Row> taskRows, ClassIndex classes, List<String> names,
+        Map<String, Long> trainCounts, long missing, List<Head> heads, List<WscCell> cells) {
+      Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
+      Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+      SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
+      FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
+      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes)));
+      SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
+      Presence presence = Presence.measure(head, test, classes.size(), testCounts(test, names));
+      Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
+      addCells(cells, alignment, directionLabels(names, head.directions().length));
+      LOG.info("task={} {}: presence AUROC {}, T {}; fitting {} permuted heads", task.name(),
+          scope.name(), String.format("%.3f", presence.auroc()),
+          String.format("%.4f", alignment.t()), settings.permutation().count());
+      NullDistribution nulls = engine.fitNull(new PermutationRequest(task.name(), scope, train,
+          classes.size(), settings.permutation().count(), settings.seed(), primary, projection,
+          metric));
+      return new TestOutcome(task.name(), scope.name(), task.role(), task.kind(), null,
+          trainCounts, missing, presence, head.converged(), alignment.t(), alignment.rms(),
+          nulls, nulls.pValue(alignment.t()), Double.NaN, Double.NaN, null);
+    }
+
+    private void addCells(List<WscCell> cells, Alignment alignment, List<String> labels) {
+      double[][] m = alignment.matrix();
+      for (int i = 0; i < m.length; i++) {
+        for (int j = 0; j < m[i].length; j++) {
+          cells.add(new WscCell(scope.name(), task.name(), primaryLabels.get(i), labels.get(j),
+              i, j, m[i][j]));
+        }
+      }
+    }
+
+    private Optional<String> kindMismatch(ClassIndex classes) {
+      if (task.kind() == Kind.BINARY && classes.size() != 2) {
+        return Optional.of("task " + task.name() + " is declared binary but has "
+            + classes.size() + " classes " + classes.classes() + "; set its kind = categorical");
+      }
+      return Optional.empty();
+    }
+
+    private Optional<QuantileBins> bins(Dataset<Row> train, String value) {
+      if (task.kind() != Kind.CONTINUOUS) {
+        return Optional.empty();
+      }
+      int q = task.bins();
+      double[] probabilities = new double[q - 1];
+      for (int i = 1; i < q; i++) {
+        probabilities[i - 1] = (double) i / q;
+      }
+      // Relative error 0 asks Spark for exact quantiles of the scope's training rows.
+      double[] edges = train.stat().approxQuantile(value, probabilities, 0.0);
+      return Optional.of(QuantileBins.fromInnerEdges(edges));
+    }
+
+    private Column binOf(QuantileBins bins, Column value) {
+      UDF1<Double, String> bin = v -> v == null ? null : Integer.toString(bins.bin(v));
+      return udf(bin, DataTypes.StringType).apply(value);
+    }
+
+    private List<String> binNames(QuantileBins bins, ClassIndex classes) {
+      List<String> out = new ArrayList<>();
+      for (String c : classes.classes()) {
+        out.add(bins.label(Integer.parseInt(c)));
+      }
+      return out;
+    }
+
+    private Map<String, Long> counts(List<String> names, ClassIndex classes) {
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (int i = 0; i < classes.size(); i++) {
+        out.put(names.get(i), classes.count(i));
+      }
+      return out;
+    }
+
+    private Map<String, Long> testCounts(Dataset<Row> test, List<String> names) {
+      Map<String, Long> out = new LinkedHashMap<>();
+      names.forEach(n -> out.put(n, 0L));
+      for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
+        out.put(names.get((int) r.getDouble(0)), r.getLong(1));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.wsca.errors;
+
+/** Process exit codes of every WSCA job; documented in the README. */
+public enum ExitCode {
+  SUCCESS(0),
+  /** An unexpected failure: Spark, the file system, a bug. The previous results are untouched. */
+  FAILURE(1),
+  /** Bad settings or command-line arguments; nothing was read or written. */
+  BAD_SETTINGS(2),
+  /** Bad input data (schema, values, too many rejects); nothing was written to the result path. */
+  BAD_INPUT(3);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

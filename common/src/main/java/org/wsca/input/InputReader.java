@@ -1,0 +1,264 @@
+package org.wsca.input;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.wsca.errors.WscaException;
+import org.wsca.method.Kind;
+import org.wsca.settings.Settings;
+
+/**
+ * Reads the users' Parquet, maps their column names onto {@link Canonical} ones and validates
+ * every row before any fitting (method.md section 2). Failing rows are kept with a reason.
+ */
+public final class InputReader {
+  private final SparkSession spark;
+  private final Settings.Input input;
+
+  public InputReader(SparkSession spark, Settings.Input input) {
+    this.spark = spark;
+    this.input = input;
+  }
+
+  public ValidatedInput read() {
+    List<InputFile> files = listFiles();
+    Dataset<Row> raw = spark.read().parquet(input.paths().toArray(new String[0]));
+    requireColumns(raw);
+    Dataset<Row> tagged = withRejectReason(raw).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> byReason = countByReason(tagged);
+    long rowsRead = byReason.values().stream().mapToLong(Long::longValue).sum();
+    byReason.remove(OK);
+    long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+    requireFewRejects(rowsRead, rejected, byReason);
+    Dataset<Row> valid = canonical(tagged.filter(col(Canonical.REJECT_REASON).isNull()));
+    int dimension = requireOneDimension(valid);
+    Dataset<Row> rejects =
+        tagged.filter(col(Canonical.REJECT_REASON).isNotNull()).drop(Canonical.EMBEDDING + "__");
+    return new ValidatedInput(valid, rejects, dimension, rowsRead, rejected, byReason, files);
+  }
+
+  private static final String OK = "ok";
+
+  private List<InputFile> listFiles() {
+    List<InputFile> files = new ArrayList<>();
+    for (String p : input.paths()) {
+      Path path = new Path(p);
+      try {
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(path)) {
+          throw WscaException.badInput(
+              "Input path " + p + " does not exist. Fix wsca.input.paths (or --input) to name"
+                  + " a Parquet folder or file.");
+        }
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
+        while (it.hasNext()) {
+          FileStatus status = it.next();
+          String name = status.getPath().getName();
+          if (!name.startsWith("_") && !name.startsWith(".")) {
+            files.add(new InputFile(status.getPath().toString(), status.getLen()));
+          }
+        }
+      } catch (IOException e) {
+        throw WscaException.badInput("Cannot list input path " + p + ": " + e.getMessage());
+      }
+    }
+    if (files.isEmpty()) {
+      throw WscaException.badInput(
+          "Input paths " + input.paths() + " hold no data files. Point wsca.input.paths at the"
+              + " folder that holds the Parquet files (or site=... partition folders).");
+    }
+    return files;
+  }
+
+  private void requireColumns(Dataset<Row> raw) {
+    List<String> available = Arrays.asList(raw.columns());
+    Settings.Columns c = input.columns();
+    Map<String, String> wanted = new LinkedHashMap<>();
+    wanted.put("wsca.input.columns.sample-id", c.sampleId());
+    wanted.put("wsca.input.columns.embedding", c.embedding());
+    wanted.put("wsca.input.columns.site", c.site());
+    wanted.put("wsca.input.columns.label", c.label());
+    c.patientId().ifPresent(v -> wanted.put("wsca.input.columns.patient-id", v));
+    c.split().ifPresent(v -> wanted.put("wsca.input.columns.split", v));
+    for (int i = 0; i < input.metadata().size(); i++) {
+      wanted.put("wsca.input.metadata[" + i + "].column", input.metadata().get(i).column());
+    }
+    wanted.forEach(
+        (key, column) -> {
+          if (!available.contains(column)) {
+            throw WscaException.badInput(
+                "Column '" + column + "' (" + key + ") is not in the input. Available columns: "
+                    + String.join(", ", available) + ". Fix: set " + key + " to one of them.");
+          }
+        });
+    DataType type = raw.schema().apply(c.embedding()).dataType();
+    if (!isEmbeddingType(type)) {
+      throw WscaException.badInput(
+          "Embedding column '" + c.embedding() + "' has type " + type.simpleString()
+              + "; expected array<float>, array<double> or an ML vector. Fix: export the"
+              + " embedding as one of those types, or point wsca.input.columns.embedding at one.");
+    }
+  }
+
+  private static boolean isEmbeddingType(DataType type) {
+    if (type instanceof VectorUDT) {
+      return true;
+    }
+    if (type instanceof ArrayType array) {
+      DataType element = array.elementType();
+      return element.equals(DataTypes.FloatType) || element.equals(DataTypes.DoubleType);
+    }
+    return false;
+  }
+
+  /** Adds the canonical embedding and the first reason a row fails, or null when it passes. */
+  private Dataset<Row> withRejectReason(Dataset<Row> raw) {
+    Settings.Columns c = input.columns();
+    Column embedding = embeddingAsDoubles(raw, c.embedding());
+    Column reason =
+        when(col(c.sampleId()).isNull(), lit("missing_sample_id"))
+            .when(col(c.site()).isNull(), lit("missing_site"))
+            .when(col(c.label()).isNull(), lit("missing_primary_label"))
+            .when(embedding.isNull(), lit("missing_embedding"))
+            .when(size(embedding).equalTo(0), lit("empty_embedding"))
+            .when(
+                functionsExists(embedding),
+                lit("non_finite_embedding_value"));
+    if (c.split().isPresent()) {
+      Column split = col(c.split().get()).cast("string");
+      reason = reason.when(split.isNull().or(split.isin("train", "test").unary_$bang()),
+          lit("invalid_split_value"));
+    }
+    reason = reason.when(
+        count(lit(1)).over(Window.partitionBy(col(c.sampleId()))).gt(1),
+        lit("duplicate_sample_id"));
+    return raw.withColumn(Canonical.EMBEDDING + "__", embedding)
+        .withColumn(Canonical.SOURCE_FILE, input_file_name())
+        .withColumn(Canonical.REJECT_REASON, reason.otherwise(lit(null).cast("string")));
+  }
+
+  private static Column embeddingAsDoubles(Dataset<Row> raw, String name) {
+    DataType type = raw.schema().apply(name).dataType();
+    if (type instanceof VectorUDT) {
+      return org.apache.spark.ml.functions.vector_to_array(col(name), "float64");
+    }
+    return col(name).cast("array<double>");
+  }
+
+  /** True when any element is null, NaN or infinite. */
+  private static Column functionsExists(Column embedding) {
+    return org.apache.spark.sql.functions.exists(
+        embedding,
+        v -> v.isNull().or(v.isNaN()).or(v.equalTo(Double.POSITIVE_INFINITY))
+            .or(v.equalTo(Double.NEGATIVE_INFINITY)));
+  }
+
+  private static Map<String, Long> countByReason(Dataset<Row> tagged) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : tagged.groupBy(col(Canonical.REJECT_REASON)).count().collectAsList()) {
+      counts.put(r.isNullAt(0) ? OK : r.getString(0), r.getLong(1));
+    }
+    counts.putIfAbsent(OK, 0L);
+    return counts;
+  }
+
+  private void requireFewRejects(long rowsRead, long rejected, Map<String, Long> byReason) {
+    if (rowsRead == 0) {
+      throw WscaException.badInput(
+          "The input at " + input.paths() + " has no rows. Fix wsca.input.paths.");
+    }
+    double fraction = (double) rejected / rowsRead;
+    if (fraction > input.maxRejectFraction()) {
+      throw WscaException.badInput(
+          String.format(
+              "%d of %d input rows (%.1f%%) failed validation, more than"
+                  + " wsca.input.max-reject-fraction = %s. Reasons: %s. Fix the export, or raise"
+                  + " wsca.input.max-reject-fraction if these rows may be dropped.",
+              rejected, rowsRead, 100 * fraction, input.maxRejectFraction(), byReason));
+    }
+  }
+
+  private Dataset<Row> canonical(Dataset<Row> passed) {
+    Settings.Columns c = input.columns();
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(c.sampleId()).cast("string").as(Canonical.SAMPLE_ID));
+    columns.add(col(c.site()).cast("string").as(Canonical.SITE));
+    columns.add(col(Canonical.EMBEDDING + "__").as(Canonical.EMBEDDING));
+    columns.add(col(c.label()).cast("string").as(Canonical.LABEL));
+    columns.add(optional(c.patientId()).as(Canonical.PATIENT_ID));
+    columns.add(optional(c.split()).as(Canonical.SPLIT));
+    for (Settings.MetadataTask task : input.metadata()) {
+      columns.add(metadataValue(task).as(Canonical.metadata(task.name())));
+    }
+    columns.add(col(Canonical.SOURCE_FILE));
+    return passed.select(columns.toArray(new Column[0]));
+  }
+
+  private static Column optional(Optional<String> column) {
+    return column.map(name -> col(name).cast("string")).orElse(lit(null).cast("string"));
+  }
+
+  /** Continuous values that are not finite numbers count as missing for that task only. */
+  private static Column metadataValue(Settings.MetadataTask task) {
+    if (task.kind() == Kind.CONTINUOUS) {
+      Column v = col(task.column()).cast("double");
+      return when(v.isNaN().or(v.equalTo(Double.POSITIVE_INFINITY))
+              .or(v.equalTo(Double.NEGATIVE_INFINITY)), lit(null).cast("double"))
+          .otherwise(v);
+    }
+    return col(task.column()).cast("string");
+  }
+
+  private static int requireOneDimension(Dataset<Row> valid) {
+    List<Row> sizes =
+        valid.groupBy(size(col(Canonical.EMBEDDING)).as("d"))
+            .agg(
+                count(lit(1)).as("n"),
+                expr("first(" + Canonical.SITE + ")").as("site"),
+                expr("first(" + Canonical.SOURCE_FILE + ")").as("file"))
+            .orderBy(col("n").desc())
+            .collectAsList();
+    if (sizes.size() > 1) {
+      Row common = sizes.get(0);
+      String others =
+          sizes.subList(1, sizes.size()).stream()
+              .map(r -> "dimension " + r.getInt(0) + " in " + r.getLong(1) + " rows (e.g. site="
+                  + r.getString(2) + ", file " + r.getString(3) + ")")
+              .collect(Collectors.joining("; "));
+      throw WscaException.badInput(
+          "Embeddings must share one dimension: " + others + " differs from " + common.getInt(0)
+              + " in " + common.getLong(1) + " rows (e.g. site=" + common.getString(2)
+              + "). Fix: export every site with the same model, or audit them separately.");
+    }
+    return sizes.isEmpty() ? 0 : sizes.get(0).getInt(0);
+  }
+}

@@ -1,0 +1,144 @@
+package org.wsca.output;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.wsca.audit.PcaSummary;
+import org.wsca.audit.TestOutcome;
+import org.wsca.audit.WscCell;
+import org.wsca.math.NullSummary;
+import org.wsca.method.Head;
+
+/** The result tables as DataFrames with fixed, documented schemas (see the README). */
+public final class ResultTables {
+  private static final DataType DOUBLES = DataTypes.createArrayType(DataTypes.DoubleType, false);
+  private static final DataType COUNTS =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+
+  private final SparkSession spark;
+  private final String runId;
+
+  public ResultTables(SparkSession spark, String runId) {
+    this.spark = spark;
+    this.runId = runId;
+  }
+
+  public static final StructType TESTS = schema(
+      field("run_id", DataTypes.StringType), field("task", DataTypes.StringType),
+      field("scope", DataTypes.StringType), field("role", DataTypes.StringType),
+      field("kind", DataTypes.StringType), field("status", DataTypes.StringType),
+      field("skip_reason", DataTypes.StringType), field("verdict", DataTypes.StringType),
+      field("explanation", DataTypes.StringType),
+      field("presence_auroc", DataTypes.DoubleType),
+      field("presence_balanced_accuracy", DataTypes.DoubleType),
+      field("presence_accuracy", DataTypes.DoubleType), field("t", DataTypes.DoubleType),
+      field("rms", DataTypes.DoubleType), field("p", DataTypes.DoubleType),
+      field("q", DataTypes.DoubleType), field("holm_p", DataTypes.DoubleType),
+      field("permutations", DataTypes.IntegerType), field("null_mean", DataTypes.DoubleType),
+      field("null_sd", DataTypes.DoubleType), field("null_p95", DataTypes.DoubleType),
+      field("null_nonconverged", DataTypes.IntegerType),
+      field("head_converged", DataTypes.BooleanType), field("train_class_counts", COUNTS),
+      field("test_class_counts", COUNTS), field("rows_missing_value", DataTypes.LongType));
+
+  public Dataset<Row> tests(List<TestOutcome> tests) {
+    List<Row> rows = new ArrayList<>();
+    for (TestOutcome t : tests) {
+      NullSummary nulls = t.nulls() == null ? null : t.nulls().summary();
+      rows.add(RowFactory.create(runId, t.task(), t.scope(), t.role().name().toLowerCase(),
+          t.kind().name().toLowerCase(), t.tested() ? "TESTED" : "SKIPPED", t.skipReason(),
+          t.verdict().name(), t.verdict().explanation(), nan(t.presence().auroc()),
+          nan(t.presence().balancedAccuracy()), nan(t.presence().accuracy()), nan(t.t()),
+          nan(t.rms()), nan(t.p()), nan(t.q()), nan(t.holm()),
+          t.nulls() == null ? null : t.nulls().permutations(),
+          nulls == null ? null : nulls.mean(), nulls == null ? null : nulls.sd(),
+          nulls == null ? null : nulls.p95(),
+          t.nulls() == null ? null : t.nulls().nonConverged(), t.headConverged(),
+          t.trainCounts(), t.presence().testCounts(), t.rowsMissingValue()));
+    }
+    return spark.createDataFrame(rows, TESTS);
+  }
+
+  public static final StructType HEADS = schema(
+      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
+      field("task", DataTypes.StringType), field("source", DataTypes.StringType),
+      field("classes", DataTypes.createArrayType(DataTypes.StringType, false)),
+      field("direction_labels", DataTypes.createArrayType(DataTypes.StringType, false)),
+      field("directions", DataTypes.createArrayType(DOUBLES, false)),
+      field("coefficients", DataTypes.createArrayType(DOUBLES, false)),
+      field("intercepts", DOUBLES), field("converged", DataTypes.BooleanType),
+      field("iterations", DataTypes.IntegerType), field("train_rows", DataTypes.LongType),
+      field("same_task_reference", DataTypes.DoubleType));
+
+  public Dataset<Row> heads(List<Head> heads, Map<String, Double> sameTaskByScope) {
+    List<Row> rows = new ArrayList<>();
+    for (Head h : heads) {
+      Double sameTask = h.source().equals(Head.SUPPLIED) ? sameTaskByScope.get(h.scope()) : null;
+      rows.add(RowFactory.create(runId, h.scope(), h.task(), h.source(), h.classes(),
+          h.directionLabels(), matrix(h.directions()), matrix(h.coefficients()),
+          list(h.intercepts()), h.converged(), h.iterations(), h.trainRows(), sameTask));
+    }
+    return spark.createDataFrame(rows, HEADS);
+  }
+
+  public static final StructType WSC = schema(
+      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
+      field("task", DataTypes.StringType), field("primary_class", DataTypes.StringType),
+      field("metadata_class", DataTypes.StringType), field("row", DataTypes.IntegerType),
+      field("col", DataTypes.IntegerType), field("wsc", DataTypes.DoubleType),
+      field("metric", DataTypes.StringType), field("projection", DataTypes.StringType));
+
+  public Dataset<Row> wsc(List<WscCell> cells, String metric, String projection) {
+    List<Row> rows = new ArrayList<>();
+    for (WscCell c : cells) {
+      rows.add(RowFactory.create(runId, c.scope(), c.task(), c.primaryClass(),
+          c.metadataClass(), c.row(), c.column(), c.wsc(), metric, projection));
+    }
+    return spark.createDataFrame(rows, WSC);
+  }
+
+  public static final StructType PCA = schema(
+      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
+      field("method", DataTypes.StringType), field("dimension", DataTypes.IntegerType),
+      field("rank", DataTypes.IntegerType), field("k", DataTypes.IntegerType),
+      field("explained_fraction", DataTypes.DoubleType), field("eigenvalues", DOUBLES),
+      field("train_rows", DataTypes.LongType));
+
+  public Dataset<Row> pca(List<PcaSummary> summaries) {
+    List<Row> rows = new ArrayList<>();
+    for (PcaSummary s : summaries) {
+      rows.add(RowFactory.create(runId, s.scope(), s.method(), s.dimension(), s.rank(), s.k(),
+          s.explainedFraction(), list(s.eigenvalues()), s.trainRows()));
+    }
+    return spark.createDataFrame(rows, PCA);
+  }
+
+  /** Parquet has no NaN-free convention for "not computed": null says it plainly. */
+  private static Double nan(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  private static List<Double> list(double[] values) {
+    return Arrays.stream(values).boxed().toList();
+  }
+
+  private static List<List<Double>> matrix(double[][] values) {
+    return Arrays.stream(values).map(ResultTables::list).toList();
+  }
+
+  static StructField field(String name, DataType type) {
+    return DataTypes.createStructField(name, type, true);
+  }
+
+  static StructType schema(StructField... fields) {
+    return DataTypes.createStructType(fields);
+  }
+}

@@ -1,0 +1,28 @@
+package org.wsca.output;
+
+import java.util.List;
+import java.util.Locale;
+import org.wsca.audit.TestOutcome;
+
+/** The plain-text summary a job prints: one line per metadata task and scope. */
+public final class SummaryTable {
+  private static final String FORMAT = "%-18s %-12s %8s %8s %7s %7s  %s%n";
+
+  private SummaryTable() {}
+
+  public static String format(List<TestOutcome> tests) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, FORMAT, "task", "scope", "presence", "T", "p", "q",
+        "verdict"));
+    for (TestOutcome t : tests) {
+      out.append(String.format(Locale.ROOT, FORMAT, t.task(), t.scope(),
+          number(t.presence().auroc()), number(t.t()), number(t.p()), number(t.q()),
+          t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason() + ")"));
+    }
+    return out.toString();
+  }
+
+  private static String number(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+}

@@ -1,0 +1,82 @@
+package org.wsca.settings;
+
+import java.util.List;
+import java.util.Optional;
+import org.wsca.errors.WscaException;
+import org.wsca.method.Kind;
+import org.wsca.method.Role;
+
+/**
+ * The validated {@code wsca} settings tree, one record per block of {@code reference.conf}. Built
+ * only by {@link SettingsLoader}, which has checked every value; {@code resolvedJson} is the merged
+ * tree as a reloadable settings file, kept with the results for provenance.
+ */
+public record Settings(
+    long seed,
+    Input input,
+    Split split,
+    Scopes scopes,
+    Heads heads,
+    PrimaryHead primaryHead,
+    Projection projection,
+    String metric,
+    Permutation permutation,
+    VerdictThresholds verdict,
+    Output output,
+    String resolvedJson) {
+
+  /** Input paths may come from a flag after loading, so they are checked only when work starts. */
+  public Settings requireInput() {
+    if (input.paths().isEmpty()) {
+      throw WscaException.badSettings(
+          "No input: set wsca.input.paths in your settings file or pass --input <path>");
+    }
+    return this;
+  }
+
+  public record Input(
+      List<String> paths, Columns columns, List<MetadataTask> metadata, double maxRejectFraction) {
+    public Input {
+      paths = List.copyOf(paths);
+      metadata = List.copyOf(metadata);
+    }
+  }
+
+  /** Column names; an empty optional means the column is absent from the input. */
+  public record Columns(
+      String sampleId,
+      String embedding,
+      String site,
+      String label,
+      Optional<String> patientId,
+      Optional<String> split) {}
+
+  /** One metadata task; {@code bins} matters only for {@link Kind#CONTINUOUS} tasks. */
+  public record MetadataTask(String name, String column, Kind kind, Role role, int bins) {}
+
+  public record Split(double testFraction) {}
+
+  public record Scopes(boolean pooled, boolean perSite, int minRowsPerClass) {}
+
+  public record Heads(double regParam, int maxIter, double tol, int continuousBins) {}
+
+  /** {@code format} is auto, parquet or csv. */
+  public record PrimaryHead(Optional<String> path, String format) {}
+
+  /** {@code method} is pca or none. */
+  public record Projection(String method, int kMin, double varianceFraction) {}
+
+  /**
+   * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is mllib-loop.
+   */
+  public record Permutation(int count, List<String> strata, String engine, int progressEvery) {
+    public Permutation {
+      strata = List.copyOf(strata);
+    }
+  }
+
+  public record VerdictThresholds(double alpha, double minEffect, double presenceGate) {}
+
+  /** An empty {@code runId} means a UTC timestamp chosen when the run starts. */
+  public record Output(String root, String runId, int resultPartitions) {}
+}

@@ -1,0 +1,223 @@
+package org.wsca.settings;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.wsca.errors.WscaException;
+import org.wsca.settings.Settings.Columns;
+import org.wsca.settings.Settings.Heads;
+import org.wsca.settings.Settings.Input;
+import org.wsca.settings.Settings.Output;
+import org.wsca.settings.Settings.Permutation;
+import org.wsca.settings.Settings.PrimaryHead;
+import org.wsca.settings.Settings.Projection;
+import org.wsca.settings.Settings.Scopes;
+import org.wsca.settings.Settings.Split;
+import org.wsca.settings.Settings.VerdictThresholds;
+
+/** Turns a merged, type-checked {@code wsca} tree into {@link Settings}, checking each value. */
+final class SettingsParser {
+  static final List<String> METRICS = List.of("cosine", "logit-correlation");
+  static final List<String> PROJECTIONS = List.of("pca", "none");
+  static final List<String> HEAD_FORMATS = List.of("auto", "parquet", "csv");
+  static final List<String> ENGINES = List.of("mllib-loop");
+  static final List<String> STRATA = List.of("site", "label");
+
+  private final Config wsca;
+  private final Reader r;
+
+  private SettingsParser(Config wsca) {
+    this.wsca = wsca;
+    this.r = new Reader(wsca, SettingsLoader.ROOT + ".");
+  }
+
+  static Settings parse(Config merged) {
+    SettingsParser p = new SettingsParser(merged.getConfig(SettingsLoader.ROOT));
+    Heads heads = p.heads();
+    return new Settings(
+        p.r.wholeNumber("seed"),
+        p.input(heads.continuousBins()),
+        p.split(),
+        p.scopes(),
+        heads,
+        p.primaryHead(),
+        p.projection(),
+        p.r.choice("metric", METRICS, "metric"),
+        p.permutation(),
+        p.verdict(),
+        p.output(),
+        render(merged));
+  }
+
+  /** A reloadable settings file: {"wsca":{...}}. */
+  static String render(Config merged) {
+    return merged.withOnlyPath(SettingsLoader.ROOT).root().render(ConfigRenderOptions.concise());
+  }
+
+  private Input input(int defaultBins) {
+    Columns columns = columns();
+    return new Input(
+        paths(),
+        columns,
+        MetadataParser.parse(wsca.getList("input.metadata"), defaultBins, columns.label()),
+        r.number(
+            "input.max-reject-fraction",
+            Interval.closed(0, 1),
+            "(a fraction of the input rows; 0.05 stops the run when over 5% are rejected)"));
+  }
+
+  private List<String> paths() {
+    List<String> paths = r.strings("input.paths");
+    for (int i = 0; i < paths.size(); i++) {
+      if (paths.get(i).isBlank()) {
+        throw r.invalid("input.paths", "has an empty path at position " + i + ": remove it");
+      }
+    }
+    return paths;
+  }
+
+  private Columns columns() {
+    return new Columns(
+        column("sample-id"),
+        column("embedding"),
+        column("site"),
+        column("label"),
+        optionalString("input.columns.patient-id"),
+        optionalString("input.columns.split"));
+  }
+
+  private String column(String name) {
+    String key = "input.columns." + name;
+    String value = r.string(key);
+    if (value.isBlank()) {
+      throw r.invalid(key, "is empty: this column is required; give its name in the input");
+    }
+    return value;
+  }
+
+  private Optional<String> optionalString(String key) {
+    String value = r.string(key);
+    return value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  private Split split() {
+    return new Split(
+        r.number(
+            "split.test-fraction",
+            Interval.open(0, 1),
+            "so that there are both training and test rows (0.2 is usual)"));
+  }
+
+  private Scopes scopes() {
+    boolean pooled = r.bool("scopes.pooled");
+    boolean perSite = r.bool("scopes.per-site");
+    if (!pooled && !perSite) {
+      throw WscaException.badSettings(
+          "wsca.scopes.pooled and wsca.scopes.per-site are both false, so nothing would be"
+              + " analysed: set at least one of them to true");
+    }
+    int minRows =
+        r.integer("scopes.min-rows-per-class", Interval.atLeast(1), "(the default is 10)");
+    return new Scopes(pooled, perSite, minRows);
+  }
+
+  private Heads heads() {
+    return new Heads(
+        r.number(
+            "heads.reg-param", Interval.atLeast(0), "(0 = no L2 penalty; the default is 0.01)"),
+        r.integer("heads.max-iter", Interval.atLeast(1), "(the default is 100)"),
+        r.number("heads.tol", Interval.above(0), "(the default is 1e-6)"),
+        r.integer(
+            "heads.continuous-bins",
+            Interval.atLeast(2),
+            "so that a continuous task has two or more classes (the default is 4)"));
+  }
+
+  private PrimaryHead primaryHead() {
+    return new PrimaryHead(
+        optionalString("primary-head.path"),
+        r.choice("primary-head.format", HEAD_FORMATS, "primary-head format"));
+  }
+
+  private Projection projection() {
+    return new Projection(
+        r.choice("projection.method", PROJECTIONS, "projection method"),
+        r.integer("projection.k-min", Interval.atLeast(1), "(the default is 50)"),
+        r.number(
+            "projection.variance-fraction",
+            Interval.openClosed(0, 1),
+            "(0.99, the default, keeps the components explaining 99% of the variance)"));
+  }
+
+  private Permutation permutation() {
+    return new Permutation(
+        r.integer(
+            "permutation.count",
+            Interval.atLeast(19),
+            "so that p can reach 0.05 (set it to 999 for publication)"),
+        strata(),
+        r.choice("permutation.engine", ENGINES, "permutation engine"),
+        r.integer("permutation.progress-every", Interval.atLeast(1), "(the default is 10)"));
+  }
+
+  private List<String> strata() {
+    String key = "permutation.strata";
+    String fix = ": use [\"site\"] or [\"site\", \"label\"]";
+    List<String> strata = new ArrayList<>();
+    for (String raw : r.strings(key)) {
+      String stratum = raw.trim().toLowerCase(Locale.ROOT);
+      if (!STRATA.contains(stratum)) {
+        throw r.invalid(key, "has an unknown stratum \"" + raw + "\"" + fix);
+      }
+      if (strata.contains(stratum)) {
+        throw r.invalid(key, "repeats \"" + raw + "\"" + fix);
+      }
+      strata.add(stratum);
+    }
+    if (strata.isEmpty()) {
+      throw r.invalid(key, "is empty" + fix);
+    }
+    return strata;
+  }
+
+  private VerdictThresholds verdict() {
+    return new VerdictThresholds(
+        r.number("verdict.alpha", Interval.open(0, 1), "(a BH q-value level; 0.05 is usual)"),
+        r.number("verdict.min-effect", Interval.closed(0, 1), "(the default is 0.10)"),
+        r.number(
+            "verdict.presence-gate",
+            Interval.closed(0, 1),
+            "(an AUROC threshold; the default is 0.60)"));
+  }
+
+  private Output output() {
+    String root = r.string("output.root");
+    if (root.isBlank()) {
+      throw r.invalid("output.root", "is empty: name the folder or URI that results go under");
+    }
+    return new Output(
+        root,
+        runId(),
+        r.integer("output.result-partitions", Interval.atLeast(1), "(the default is 1)"));
+  }
+
+  /** The run id becomes a folder name under the output root. */
+  private String runId() {
+    String runId = r.string("output.run-id");
+    boolean valid =
+        runId.isEmpty()
+            || (MetadataParser.NAME.matcher(runId).matches()
+                && !runId.equals(".")
+                && !runId.equals(".."));
+    if (!valid) {
+      throw r.invalid(
+          "output.run-id",
+          "is not a valid run id: it becomes a folder name, so use only letters, digits, '_',"
+              + " '.' and '-' (not \".\" or \"..\"), or \"\" for a UTC timestamp");
+    }
+    return runId;
+  }
+}

@@ -1,0 +1,69 @@
+package org.wsca.jobs;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.wsca.errors.ExitCode;
+import org.wsca.errors.WscaException;
+import picocli.CommandLine;
+
+/**
+ * What every entry point shares: argument parsing, the Spark session, and the mapping of
+ * errors to exit codes (0 success, 1 failure, 2 bad settings, 3 bad input).
+ */
+final class JobRunner {
+  private JobRunner() {}
+
+  /** Parses arguments into {@code command} and runs it; returns the process exit code. */
+  static int run(Callable<Integer> command, String[] args) {
+    CommandLine cli = new CommandLine(command)
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, verbose(command)))
+        .setParameterExceptionHandler((e, a) -> {
+          System.err.println(e.getMessage());
+          e.getCommandLine().usage(System.err);
+          return ExitCode.BAD_SETTINGS.code();
+        });
+    return cli.execute(args);
+  }
+
+  private static boolean verbose(Object command) {
+    return command instanceof Verbose v && v.verbose();
+  }
+
+  private static int handle(Exception e, boolean verbose) {
+    if (e instanceof WscaException w) {
+      System.err.println("wsca: " + w.getMessage());
+      if (verbose) {
+        w.printStackTrace();
+      }
+      return w.exitCode().code();
+    }
+    System.err.println("wsca: the run failed: " + e + (verbose ? "" : " (rerun with --verbose"
+        + " for the stack trace). Results of earlier runs are untouched."));
+    if (verbose) {
+      e.printStackTrace();
+    }
+    return ExitCode.FAILURE.code();
+  }
+
+  /**
+   * The session. The master comes from spark-submit or -Dspark.master; only a bare JVM run
+   * (an IDE, a test) falls back to local[*].
+   */
+  static SparkSession session(String appName) {
+    SparkConf conf = new SparkConf();
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    if (!conf.contains("spark.sql.shuffle.partitions")) {
+      // Result tables and per-class counts are small; 200 tiny tasks only cost time.
+      conf.set("spark.sql.shuffle.partitions", "8");
+    }
+    return SparkSession.builder().appName(appName).config(conf).getOrCreate();
+  }
+
+  /** Commands with a --verbose flag. */
+  interface Verbose {
+    boolean verbose();
+  }
+}
