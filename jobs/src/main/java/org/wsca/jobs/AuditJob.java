@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.wsca.audit.AuditResult;
 import org.wsca.audit.AuditRun;
 import org.wsca.output.SummaryTable;
@@ -52,8 +51,8 @@ public final class AuditJob implements Callable<Integer>, JobRunner.Verbose {
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
-    SparkSession spark = JobRunner.session("wsca-audit");
-    AuditResult result = new AuditRun(spark, settings).execute();
+    AuditResult result = JobRunner.withSession("wsca-audit",
+        spark -> new AuditRun(spark, settings).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
     return 0;

@@ -49,8 +49,10 @@ public final class DemoDataJob implements Callable<Integer>, JobRunner.Verbose {
   public Integer call() {
     DemoData data = new DemoData(DemoData.Variant.parse(variant), dimension, sites, seed,
         DemoData.Strengths.defaults(), scale);
-    SparkSession spark = JobRunner.session("wsca-demo-data");
-    write(spark, data, output, partitions);
+    JobRunner.withSession("wsca-demo-data", spark -> {
+      write(spark, data, output, partitions);
+      return null;
+    });
     System.out.println("Wrote " + data.rows() + " rows (" + variant + ", d=" + dimension + ") to "
         + output);
     return 0;

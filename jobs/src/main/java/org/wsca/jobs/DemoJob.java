@@ -41,7 +41,10 @@ public final class DemoJob implements Callable<Integer>, JobRunner.Verbose {
   @Override
   public Integer call() {
     SettingsLoader.load(Optional.of(config), overrides);
-    SparkSession spark = JobRunner.session("wsca-demo");
+    return JobRunner.withSession("wsca-demo", this::run);
+  }
+
+  private int run(SparkSession spark) {
     for (DemoData.Variant variant : DemoData.Variant.values()) {
       String name = variant.name().toLowerCase();
       String data = output + "/data/" + name;

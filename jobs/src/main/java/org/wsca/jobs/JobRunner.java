@@ -62,6 +62,16 @@ final class JobRunner {
     return SparkSession.builder().appName(appName).config(conf).getOrCreate();
   }
 
+  /** Runs {@code work} with a session and stops it afterwards, so a JVM can run jobs in turn. */
+  static <T> T withSession(String appName, java.util.function.Function<SparkSession, T> work) {
+    SparkSession spark = session(appName);
+    try {
+      return work.apply(spark);
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Commands with a --verbose flag. */
   interface Verbose {
     boolean verbose();

@@ -1,0 +1,72 @@
+package org.wsca.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documented exit codes: 0 success, 2 bad settings or arguments, 3 bad input. */
+class ExitCodeTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+  private PrintStream originalOut;
+
+  @BeforeEach
+  void capture() {
+    originalErr = System.err;
+    originalOut = System.out;
+    System.setErr(new PrintStream(err, true));
+    System.setOut(new PrintStream(out, true));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(originalErr);
+    System.setOut(originalOut);
+  }
+
+  @Test
+  void helpPrintsUsageAndSucceeds() {
+    assertThat(JobRunner.run(new AuditJob(), new String[] {"--help"})).isZero();
+    assertThat(out.toString()).contains("--config", "--set", "--input", "Exit codes");
+  }
+
+  @Test
+  void anOutOfRangeSettingIsBadSettings() {
+    int code = JobRunner.run(new AuditJob(),
+        new String[] {"--input", "x", "--set", "permutation.count=5"});
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("wsca.permutation.count");
+  }
+
+  @Test
+  void anUnknownFlagIsBadSettings() {
+    assertThat(JobRunner.run(new AuditJob(), new String[] {"--no-such-flag"})).isEqualTo(2);
+  }
+
+  @Test
+  void noInputIsBadSettings() {
+    assertThat(JobRunner.run(new AuditJob(), new String[0])).isEqualTo(2);
+    assertThat(err.toString()).contains("--input");
+  }
+
+  @Test
+  void aMissingInputPathIsBadInput() {
+    String missing = dir.resolve("nothing-here").toString();
+    int code = JobRunner.run(new AuditJob(), new String[] {"--input", missing,
+        "--output-root", dir.resolve("out").toString(), "--set", "spark-free=1"});
+    // An unknown key is caught before Spark starts, so this is settings, not input:
+    assertThat(code).isEqualTo(2);
+    code = JobRunner.run(new AuditJob(), new String[] {"--input", missing,
+        "--output-root", dir.resolve("out").toString()});
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).contains(missing);
+  }
+}
