@@ -1,0 +1,155 @@
+package org.wsca.audit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.engine.BatchLbfgs;
+import org.wsca.engine.ChunkPlan;
+import org.wsca.engine.HeadSolution;
+import org.wsca.engine.HeadStatus;
+import org.wsca.engine.RowBlock;
+import org.wsca.math.Alignment;
+import org.wsca.method.NullDistribution;
+import org.wsca.settings.Settings;
+
+/**
+ * Fits the B permuted heads of one (task, scope) together. Every optimiser iteration is one
+ * Spark job over the cached rows that evaluates the loss and gradient of all still-active heads
+ * with two level-3 BLAS calls per block of rows ({@link org.wsca.engine.LogisticBatch}); the
+ * heads are H independent L-BFGS optimisations on the driver ({@link BatchLbfgs}) that leave the
+ * batch as they converge. The estimator is {@link HeadFitter}'s: MLlib's objective (mean
+ * logistic loss + regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised
+ * like MLlib in standardised coordinates from MLlib's starting point, and stopped by MLlib's own
+ * convergence test (see {@link BatchLbfgs}). Heads that stop for any other reason (maxIter steps,
+ * a cap of 3 maxIter + 1 passes, a failed line search) count in
+ * {@link NullDistribution#nonConverged()}.
+ *
+ * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
+ * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
+ * inside the partitions from the broadcast unpermuted labels ({@link
+ * org.wsca.engine.BlockLabels}). The rows are re-spread by sample_id over the default
+ * parallelism and sorted inside each partition, so results do not depend on the input's
+ * partitioning; the cluster size changes only the floating-point summation order.
+ *
+ * <p>Memory, with n rows, P = default parallelism partitions, d features, K = 1 (two classes) or
+ * C coefficient vectors per head, p = K (d + 1) parameters per head, H heads per chunk:
+ * <ul>
+ *   <li>executors, cached: rows 8 d bytes each (blocks of up to {@value RowBlock#MAX_ROWS}) plus
+ *       8 bytes for stratum and rank; labels 4 H bytes per row for the current chunk;
+ *   <li>per task and pass: the gradient sums 8 H p bytes, the score workspace
+ *       8 x {@value RowBlock#MAX_ROWS} x H K bytes, the broadcast trial points 8 H p bytes;
+ *   <li>driver: L-BFGS memory 2 m H p doubles (m = 10) plus about 6 H p for points, gradients
+ *       and trial points; the tree reduction sends it 8 H p bytes per partial sum.
+ * </ul>
+ * H is {@code maxHeadsPerChunk} or fewer when a chunk would outgrow the budgets of
+ * {@link ChunkPlan} (512 MB of driver state, 256 MB per task).
+ */
+public final class BatchedEngine implements PermutationEngine {
+  public static final int DEFAULT_MAX_HEADS_PER_CHUNK = 256;
+  private static final Logger LOG = LoggerFactory.getLogger(BatchedEngine.class);
+
+  private final SparkSession spark;
+  private final Settings.Heads heads;
+  private final int progressEvery;
+  private final int maxHeadsPerChunk;
+
+  public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
+      int maxHeadsPerChunk) {
+    if (maxHeadsPerChunk < 1) {
+      throw new IllegalArgumentException("maxHeadsPerChunk is " + maxHeadsPerChunk
+          + "; it must be at least 1 (default " + DEFAULT_MAX_HEADS_PER_CHUNK + ")");
+    }
+    this.spark = spark;
+    this.heads = heads;
+    this.progressEvery = progressEvery;
+    this.maxHeadsPerChunk = maxHeadsPerChunk;
+  }
+
+  @Override
+  public NullDistribution fitNull(PermutationRequest request) {
+    double[] statistics = new double[request.permutations()];
+    int[] nonConverged = {0};
+    fit(request, IntStream.rangeClosed(1, request.permutations()).toArray(), head -> {
+      statistics[head.permutation() - 1] = Alignment.of(request.primaryDirections(),
+          head.directions(), request.projection(), request.metric()).t();
+      nonConverged[0] += head.converged() ? 0 : 1;
+    });
+    return new NullDistribution(statistics, nonConverged[0]);
+  }
+
+  /** The heads of the given permutations, in that order; permutation 0 = the observed labels. */
+  List<BatchedHead> fit(PermutationRequest request, int[] permutations) {
+    List<BatchedHead> out = new ArrayList<>();
+    fit(request, permutations, out::add);
+    return out;
+  }
+
+  private void fit(PermutationRequest request, int[] permutations, Consumer<BatchedHead> sink) {
+    if (permutations.length == 0) {
+      return;
+    }
+    SparkPhase.label(spark, "permutation batch rows task=" + request.task() + " "
+        + request.scope().name());
+    try (BatchedRows rows = BatchedRows.prepare(spark, request)) {
+      int chunk = ChunkPlan.headsPerChunk(maxHeadsPerChunk, rows.shape(), options().memory(),
+          rows.rowsPerPartition());
+      BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
+      for (int from = 0; from < permutations.length; from += chunk) {
+        int[] heads = Arrays.copyOfRange(permutations, from,
+            Math.min(from + chunk, permutations.length));
+        fitChunk(rows, request, heads, progress.chunk(from)).forEach(sink);
+      }
+    }
+  }
+
+  private List<BatchedHead> fitChunk(BatchedRows rows, PermutationRequest request,
+      int[] permutations, BatchLbfgs.Listener listener) {
+    SparkPhase.label(spark, "permutation batch " + permutations[0] + "-"
+        + permutations[permutations.length - 1] + "/" + request.permutations() + " task="
+        + request.task() + " " + request.scope().name());
+    JavaRDD<RowBlock> labelled = rows.labelled(request, permutations);
+    try {
+      BatchedPass pass = new BatchedPass(new JavaSparkContext(spark.sparkContext()), labelled,
+          rows.loss(heads.regParam()));
+      double[][] starts = new double[permutations.length][];
+      Arrays.fill(starts, rows.shape().start(rows.classCounts()));
+      List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
+      warnNonConverged(request, permutations, solutions);
+      List<BatchedHead> out = new ArrayList<>();
+      for (int h = 0; h < permutations.length; h++) {
+        out.add(new BatchedHead(permutations[h],
+            rows.standardizer().toRaw(rows.shape(), solutions.get(h).point()), solutions.get(h)));
+      }
+      return out;
+    } finally {
+      labelled.unpersist(false);
+    }
+  }
+
+  private BatchLbfgs.Options options() {
+    return BatchLbfgs.Options.mllib(heads.maxIter(), heads.tol());
+  }
+
+  private static void warnNonConverged(PermutationRequest request, int[] permutations,
+      List<HeadSolution> solutions) {
+    Map<HeadStatus, Integer> counts = new EnumMap<>(HeadStatus.class);
+    for (HeadSolution s : solutions) {
+      if (!s.converged()) {
+        counts.merge(s.status(), 1, Integer::sum);
+      }
+    }
+    if (!counts.isEmpty()) {
+      LOG.warn("task={} {}: permuted heads {}-{}: not converged {}", request.task(),
+          request.scope().name(), permutations[0], permutations[permutations.length - 1], counts);
+    }
+  }
+}

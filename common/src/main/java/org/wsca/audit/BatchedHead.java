@@ -1,0 +1,18 @@
+package org.wsca.audit;
+
+import org.wsca.engine.HeadSolution;
+import org.wsca.engine.LinearHead;
+
+/**
+ * One head of the batched engine: permutation b (0 = the observed labels), the head in raw
+ * coordinates and how its optimisation ended.
+ */
+record BatchedHead(int permutation, LinearHead head, HeadSolution solution) {
+  boolean converged() {
+    return solution.converged();
+  }
+
+  double[][] directions() {
+    return head.directions();
+  }
+}

@@ -1,0 +1,47 @@
+package org.wsca.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.engine.BatchLbfgs;
+
+/**
+ * Logs the batched engine's progress: heads done of all, the pass and L-BFGS iteration of the
+ * current chunk, elapsed time and an ETA; every {@code every} heads finished and at least every
+ * {@link #PASSES} passes.
+ */
+final class BatchedProgress {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchedEngine.class);
+  static final int PASSES = 10;
+
+  private final PermutationRequest request;
+  private final int total;
+  private final int every;
+  private final long start = System.nanoTime();
+  private int lastLoggedDone;
+
+  BatchedProgress(PermutationRequest request, int total, int every) {
+    this.request = request;
+    this.total = total;
+    this.every = Math.max(1, every);
+  }
+
+  /** A listener for a chunk whose heads come after {@code before} finished heads. */
+  BatchLbfgs.Listener chunk(int before) {
+    return progress -> passDone(before + progress.finished(), progress);
+  }
+
+  private void passDone(int done, BatchLbfgs.Progress progress) {
+    boolean headsDue = done / every > lastLoggedDone / every
+        || done == total && lastLoggedDone != total;
+    boolean passDue = progress.pass() % PASSES == 0;
+    if (!headsDue && !passDue) {
+      return;
+    }
+    lastLoggedDone = done;
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    String eta = done == 0 ? "unknown" : String.format("%.1f s", elapsed / done * (total - done));
+    LOG.info(String.format("task=%s %s permuted heads %d/%d done, pass %d, iteration %d,"
+            + " elapsed %.1f s, ETA %s", request.task(), request.scope().name(), done, total,
+        progress.pass(), progress.iteration(), elapsed, eta));
+  }
+}

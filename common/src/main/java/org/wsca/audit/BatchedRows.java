@@ -1,0 +1,191 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.wsca.engine.BlockLabels;
+import org.wsca.engine.FeatureMoments;
+import org.wsca.engine.HeadShape;
+import org.wsca.engine.PenalisedLoss;
+import org.wsca.engine.RowBlock;
+import org.wsca.engine.Standardizer;
+import org.wsca.input.Canonical;
+
+/**
+ * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
+ * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and
+ * sorted inside each partition (so blocks do not depend on the input's partitioning),
+ * standardised and cached as {@link RowBlock}s. Only the unpermuted per-stratum labels are
+ * broadcast; {@link #labelled} permutes them inside the partitions.
+ */
+final class BatchedRows implements AutoCloseable {
+  private final JavaRDD<RowBlock> blocks;
+  private final Broadcast<int[][]> labels;
+  private final List<String> strata;
+  private final Standardizer standardizer;
+  private final HeadShape shape;
+  private final long[] classCounts;
+  private final long rows;
+  private final int partitions;
+
+  private BatchedRows(JavaRDD<RowBlock> blocks, Broadcast<int[][]> labels, List<String> strata,
+      Standardizer standardizer, HeadShape shape, long[] classCounts, long rows, int partitions) {
+    this.blocks = blocks;
+    this.labels = labels;
+    this.strata = strata;
+    this.standardizer = standardizer;
+    this.shape = shape;
+    this.classCounts = classCounts;
+    this.rows = rows;
+    this.partitions = partitions;
+  }
+
+  static BatchedRows prepare(SparkSession spark, PermutationRequest request) {
+    int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
+    Dataset<Row> arranged = arrange(request.train(), partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      MllibLoopEngine.StrataLabels strata = MllibLoopEngine.StrataLabels.collect(arranged);
+      long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
+      Standardizer standardizer = moments(arranged).standardizer();
+      JavaRDD<RowBlock> blocks = blocks(arranged, strata.names(), standardizer)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
+      blocks.count();
+      Broadcast<int[][]> labels = new JavaSparkContext(spark.sparkContext())
+          .broadcast(strata.labels());
+      HeadShape shape = new HeadShape(standardizer.dimension(), request.numClasses());
+      return new BatchedRows(blocks, labels, List.copyOf(strata.names()), standardizer, shape,
+          counts, total(counts), partitions);
+    } finally {
+      arranged.unpersist();
+    }
+  }
+
+  HeadShape shape() {
+    return shape;
+  }
+
+  long[] classCounts() {
+    return classCounts.clone();
+  }
+
+  Standardizer standardizer() {
+    return standardizer;
+  }
+
+  long rowsPerPartition() {
+    return (rows + partitions - 1) / partitions;
+  }
+
+  PenalisedLoss loss(double regParam) {
+    return new PenalisedLoss(shape, standardizer.penaltyWeights(regParam), rows);
+  }
+
+  /** The cached blocks with the label columns of {@code permutations}; unpersist when done. */
+  JavaRDD<RowBlock> labelled(PermutationRequest request, int[] permutations) {
+    Broadcast<int[][]> shared = labels;
+    List<String> names = strata;
+    long seed = request.seed();
+    String task = request.task();
+    String scope = request.scope().name();
+    int[] columns = permutations.clone();
+    return blocks.mapPartitions(it -> new BlockLabels(seed, task, scope, names, shared.value())
+            .label(list(it), columns).iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  @Override
+  public void close() {
+    blocks.unpersist(false);
+    labels.destroy();
+  }
+
+  private static Dataset<Row> arrange(Dataset<Row> train, int partitions) {
+    return train
+        .withColumn(TaskData.RANK, row_number()
+            .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID)).minus(1))
+        .select(col(Canonical.SAMPLE_ID), col(HeadFitter.FEATURES), col(TaskData.Y),
+            col(TaskData.STRATUM), col(TaskData.RANK))
+        .repartition(partitions, col(Canonical.SAMPLE_ID))
+        .sortWithinPartitions(TaskData.STRATUM, TaskData.RANK);
+  }
+
+  private static FeatureMoments moments(Dataset<Row> arranged) {
+    return arranged.select(col(HeadFitter.FEATURES)).javaRDD().treeAggregate(
+        new FeatureMoments(), (m, row) -> m.add(((Vector) row.get(0)).toArray()),
+        FeatureMoments::merge);
+  }
+
+  private static JavaRDD<RowBlock> blocks(Dataset<Row> arranged, List<String> names,
+      Standardizer standardizer) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int s = 0; s < names.size(); s++) {
+      index.put(names.get(s), s);
+    }
+    int d = standardizer.dimension();
+    return arranged.select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(TaskData.RANK))
+        .javaRDD().mapPartitions(it -> build(it, index, standardizer, d).iterator());
+  }
+
+  private static List<RowBlock> build(Iterator<Row> rows, Map<String, Integer> strata,
+      Standardizer standardizer, int d) {
+    List<RowBlock> out = new ArrayList<>();
+    RowBlock.Builder builder = RowBlock.builder(d);
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      builder.add(((Vector) row.get(0)).toArray(), standardizer, strata.get(row.getString(1)),
+          row.getInt(2));
+      if (builder.isFull()) {
+        out.add(builder.build());
+      }
+    }
+    if (!builder.isEmpty()) {
+      out.add(builder.build());
+    }
+    return out;
+  }
+
+  private static <T> List<T> list(Iterator<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  private static long[] classCounts(int[][] labels, int classes, String task) {
+    long[] counts = new long[classes];
+    for (int[] stratum : labels) {
+      for (int label : stratum) {
+        if (label < 0 || label >= classes) {
+          throw new IllegalArgumentException("Task " + task + " has class index " + label
+              + " in its training rows but the request says " + classes + " classes; y must be"
+              + " a class index in 0.." + (classes - 1));
+        }
+        counts[label]++;
+      }
+    }
+    return counts;
+  }
+
+  private static long total(long[] counts) {
+    long n = 0;
+    for (long c : counts) {
+      n += c;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,273 @@
+package org.wsca.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wsca.engine.GoldenSmall;
+import org.wsca.math.CovarianceState;
+import org.wsca.math.Metric;
+import org.wsca.math.Permutations;
+import org.wsca.math.Projection;
+import org.wsca.math.SymmetricEigen;
+import org.wsca.method.NullDistribution;
+import org.wsca.method.Scope;
+import org.wsca.settings.Settings;
+
+/**
+ * The batched engine against MLlib (HeadFitter, MllibLoopEngine) on data built in code
+ * (n = 600, d = 8, three sites with unequal offsets and scales), and against the golden heads.
+ */
+class BatchedEngineTest {
+  private static final Settings.Heads HEADS = new Settings.Heads(0.01, 100, 1e-6, 4);
+  private static final long SEED = 20260101L;
+  private static final int B = 10;
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("BatchedEngineTest")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** (a) On the observed labels and on one permutation, the head is MLlib's (cosine >= 0.999). */
+  @ParameterizedTest(name = "{0} classes")
+  @ValueSource(ints = {2, 3})
+  void headsAreMllibsHeadsForTheSameLabels(int classes) {
+    Data data = Data.draw(600, 8, classes, 5);
+    PermutationRequest request = data.request(spark, B);
+    List<BatchedHead> heads = engine(HEADS, 256).fit(request, new int[] {0, 3});
+    HeadFitter fitter = new HeadFitter(HEADS);
+    FittedHead observed = fitter.fit(request.train(), TaskData.Y, classes);
+    FittedHead permuted = fitter.fit(data.permuted(spark, request, 3), TaskData.Y, classes);
+    assertAligned(heads.get(0).directions(), observed.directions(), 0.999);
+    assertAligned(heads.get(1).directions(), permuted.directions(), 0.999);
+    assertThat(heads).allSatisfy(h -> assertThat(h.converged()).isTrue());
+  }
+
+  /** (b) Same permutations, same estimator: T_b within 0.01 of the MLlib loop's. */
+  @ParameterizedTest(name = "{0} classes")
+  @ValueSource(ints = {2, 3})
+  void statisticsMatchTheMllibLoop(int classes) {
+    PermutationRequest request = Data.draw(600, 8, classes, 6).request(spark, B);
+    NullDistribution batched = engine(HEADS, 256).fitNull(request);
+    NullDistribution loop = new MllibLoopEngine(spark, new HeadFitter(HEADS), 100)
+        .fitNull(request);
+    for (int b = 0; b < B; b++) {
+      assertThat(batched.statistics()[b]).as("T_%d", b + 1)
+          .isCloseTo(loop.statistics()[b], within(0.01));
+    }
+    assertThat(batched.nonConverged()).isZero();
+  }
+
+  /** (c) The input's partitioning does not matter. */
+  @Test
+  void statisticsDoNotDependOnInputPartitions() {
+    Data data = Data.draw(600, 8, 3, 7);
+    PermutationRequest one = data.request(spark, 6, 1);
+    PermutationRequest four = data.request(spark, 6, 4);
+    assertThat(four.train().rdd().getNumPartitions()).isEqualTo(4);
+    assertSameStatistics(engine(HEADS, 256).fitNull(one), engine(HEADS, 256).fitNull(four));
+  }
+
+  /** (d) Chunks of 3 heads give what one chunk of 7 gives. */
+  @Test
+  void chunkingDoesNotChangeTheStatistics() {
+    PermutationRequest request = Data.draw(600, 8, 2, 8).request(spark, 7);
+    assertSameStatistics(engine(HEADS, 3).fitNull(request), engine(HEADS, 256).fitNull(request));
+  }
+
+  /** Non-converged heads are counted: with maxIter = 2 none of them converges. */
+  @Test
+  void headsStoppedByMaxIterAreCountedAsNotConverged() {
+    PermutationRequest request = Data.draw(300, 8, 3, 9).request(spark, 4);
+    NullDistribution nulls = engine(new Settings.Heads(0.01, 2, 1e-6, 4), 256).fitNull(request);
+    assertThat(nulls.nonConverged()).isEqualTo(4);
+  }
+
+  /**
+   * The observed heads of shared/golden/small.csv against scikit-learn (tolerance 1e-4; 2e-4 for
+   * the multinomial coefficients, whose reference stopped at ||grad|| = 2.2e-5, see
+   * org.wsca.engine.GoldenHeadTest).
+   */
+  @Test
+  void goldenHeadsMatchReference() {
+    GoldenSmall golden = GoldenSmall.load();
+    BatchedEngine engine = engine(new Settings.Heads(GoldenSmall.LAMBDA, 200, 1e-10, 4), 256);
+    BatchedHead binary = engine.fit(Data.golden(golden, golden.binary).request(spark, 1, 3, 2),
+        new int[] {0}).get(0);
+    assertClose(binary.head().coefficients()[0], GoldenSmall.binaryCoefficients(), 1e-4);
+    assertThat(binary.head().intercepts()[0])
+        .isCloseTo(GoldenSmall.binaryIntercept(), within(1e-4));
+    BatchedHead categorical = engine.fit(
+        Data.golden(golden, golden.categorical).request(spark, 1, 3, 3), new int[] {0}).get(0);
+    double[][] expected = GoldenSmall.centredCoefficients();
+    for (int k = 0; k < 3; k++) {
+      assertClose(categorical.directions()[k], expected[k], 2e-4);
+    }
+    assertClose(categorical.head().intercepts(), GoldenSmall.categoricalIntercepts(), 1e-4);
+  }
+
+  private static BatchedEngine engine(Settings.Heads heads, int maxHeadsPerChunk) {
+    return new BatchedEngine(spark, heads, 5, maxHeadsPerChunk);
+  }
+
+  private static void assertSameStatistics(NullDistribution a, NullDistribution b) {
+    assertThat(a.statistics()).hasSameSizeAs(b.statistics());
+    for (int i = 0; i < a.statistics().length; i++) {
+      assertThat(a.statistics()[i]).as("T_%d", i + 1).isCloseTo(b.statistics()[i], within(1e-9));
+    }
+    assertThat(a.nonConverged()).isEqualTo(b.nonConverged());
+  }
+
+  private static void assertAligned(double[][] actual, double[][] expected, double minimum) {
+    assertThat(actual.length).isEqualTo(expected.length);
+    for (int k = 0; k < expected.length; k++) {
+      assertThat(org.wsca.math.Vectors.cosine(actual[k], expected[k])).as("direction %d", k)
+          .isGreaterThanOrEqualTo(minimum);
+    }
+  }
+
+  private static void assertClose(double[] actual, double[] expected, double tolerance) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).as("entry %d", i).isCloseTo(expected[i], within(tolerance));
+    }
+  }
+
+  /** Rows as ScopeAudit hands them to an engine: sample_id, features, y, stratum. */
+  record Data(String[] ids, double[][] x, int[] y, String[] strata, int classes) {
+    private static final StructType SCHEMA = new StructType()
+        .add("sample_id", DataTypes.StringType)
+        .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
+        .add(TaskData.Y, DataTypes.DoubleType)
+        .add(TaskData.STRATUM, DataTypes.StringType);
+
+    /** Three sites with their own offsets; labels from a softmax in two features. */
+    static Data draw(int n, int d, int classes, long seed) {
+      Random random = new Random(seed);
+      String[] ids = new String[n];
+      double[][] x = new double[n][d];
+      int[] y = new int[n];
+      String[] strata = new String[n];
+      for (int i = 0; i < n; i++) {
+        int site = random.nextInt(3);
+        ids[i] = String.format("s%05d", random.nextInt(100_000)) + "-" + i;
+        strata[i] = "site=" + (char) ('A' + site);
+        for (int j = 0; j < d; j++) {
+          x[i][j] = 2.0 * j + site - 1.0 + (0.3 + 0.4 * j) * random.nextGaussian();
+        }
+        y[i] = label(random, x[i], d, classes);
+      }
+      return new Data(ids, x, y, strata, classes);
+    }
+
+    static Data golden(GoldenSmall golden, int[] labels) {
+      String[] strata = new String[labels.length];
+      java.util.Arrays.fill(strata, "all");
+      int classes = java.util.Arrays.stream(labels).max().orElse(1) + 1;
+      return new Data(golden.sampleIds, golden.features, labels, strata, classes);
+    }
+
+    private static int label(Random random, double[] x, int d, int classes) {
+      double[] z = new double[classes];
+      for (int c = 1; c < classes; c++) {
+        z[c] = 0.8 * (x[c % d] - 2.0 * (c % d)) - 0.5 * (x[(c + 3) % d] - 2.0 * ((c + 3) % d));
+      }
+      double sum = 0.0;
+      for (double v : z) {
+        sum += Math.exp(v);
+      }
+      double u = random.nextDouble() * sum;
+      for (int c = 0; c < classes - 1; c++) {
+        u -= Math.exp(z[c]);
+        if (u < 0) {
+          return c;
+        }
+      }
+      return classes - 1;
+    }
+
+    PermutationRequest request(SparkSession spark, int permutations) {
+      return request(spark, permutations, 3, classes);
+    }
+
+    PermutationRequest request(SparkSession spark, int permutations, int partitions) {
+      return request(spark, permutations, partitions, classes);
+    }
+
+    PermutationRequest request(SparkSession spark, int permutations, int partitions,
+        int numClasses) {
+      Dataset<Row> train = frame(spark, y).repartition(partitions);
+      double[][] primary = new double[1][x[0].length];
+      for (int j = 0; j < primary[0].length; j++) {
+        primary[0][j] = Math.cos(1.0 + j);
+      }
+      return new PermutationRequest("scanner", Scope.pooled(), train, numClasses, permutations,
+          SEED, primary, projection(), Metric.COSINE);
+    }
+
+    /** The training rows with permutation b of the labels, computed here from the definition. */
+    Dataset<Row> permuted(SparkSession spark, PermutationRequest request, int b) {
+      Map<String, List<Integer>> byStratum = new TreeMap<>();
+      for (int i = 0; i < ids.length; i++) {
+        byStratum.computeIfAbsent(strata[i], s -> new ArrayList<>()).add(i);
+      }
+      int[] labels = new int[ids.length];
+      for (Map.Entry<String, List<Integer>> e : byStratum.entrySet()) {
+        List<Integer> rows = e.getValue();
+        rows.sort(Comparator.comparing(i -> ids[i]));
+        int[] original = rows.stream().mapToInt(i -> y[i]).toArray();
+        int[] permuted = Permutations.permuteLabels(original, request.seed(), request.task(),
+            request.scope().name(), e.getKey(), b);
+        for (int r = 0; r < rows.size(); r++) {
+          labels[rows.get(r)] = permuted[r];
+        }
+      }
+      return frame(spark, labels);
+    }
+
+    private Dataset<Row> frame(SparkSession spark, int[] labels) {
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        rows.add(RowFactory.create(ids[i], Vectors.dense(x[i]), (double) labels[i], strata[i]));
+      }
+      return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** PCA on the top 5 components of the rows' covariance. */
+    private Projection projection() {
+      CovarianceState state = new CovarianceState(x[0].length);
+      for (double[] row : x) {
+        state.add(row);
+      }
+      int k = Math.min(5, x[0].length);
+      return Projection.pca(SymmetricEigen.decompose(state.covariance()), k);
+    }
+  }
+
+}

@@ -1,0 +1,121 @@
+package org.wsca.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * shared/golden/small.csv with its labels, and the reference values, for the engine tests. The
+ * golden folder and the reference JSON come from org.wsca.math.GoldenData (which walks up from
+ * user.dir); it is package-private there, hence the reflection. If GoldenData becomes public,
+ * call it directly instead.
+ */
+public final class GoldenSmall {
+  public static final double LAMBDA = 0.01;
+
+  public final String[] sampleIds;
+  public final double[][] features;
+  public final int[] binary;
+  public final int[] categorical;
+
+  private GoldenSmall(String[] sampleIds, double[][] features, int[] binary, int[] categorical) {
+    this.sampleIds = sampleIds;
+    this.features = features;
+    this.binary = binary;
+    this.categorical = categorical;
+  }
+
+  public static GoldenSmall load() {
+    try {
+      List<String> lines = Files.readAllLines(directory().resolve("small.csv"));
+      List<String> header = List.of(lines.get(0).split(","));
+      List<String[]> rows = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        if (!line.isBlank()) {
+          rows.add(line.split(","));
+        }
+      }
+      return parse(header, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static GoldenSmall parse(List<String> header, List<String[]> rows) {
+    int first = header.indexOf("x0");
+    int n = rows.size();
+    String[] ids = new String[n];
+    double[][] x = new double[n][header.size() - first];
+    int[] yBin = new int[n];
+    int[] yCat = new int[n];
+    for (int i = 0; i < n; i++) {
+      String[] cells = rows.get(i);
+      ids[i] = cells[header.indexOf("sample_id")];
+      yBin[i] = Integer.parseInt(cells[header.indexOf("y_bin")]);
+      yCat[i] = Integer.parseInt(cells[header.indexOf("y_cat")]);
+      for (int j = 0; j < x[i].length; j++) {
+        x[i][j] = Double.parseDouble(cells[first + j]);
+      }
+    }
+    return new GoldenSmall(ids, x, yBin, yCat);
+  }
+
+  public static double[] binaryCoefficients() {
+    return doubles(reference().at("/binary_head/coefficients"));
+  }
+
+  public static double binaryIntercept() {
+    return reference().at("/binary_head/intercept").asDouble();
+  }
+
+  public static double[][] centredCoefficients() {
+    JsonNode rows = reference().at("/categorical_head/centred_coefficients");
+    double[][] out = new double[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = doubles(rows.get(i));
+    }
+    return out;
+  }
+
+  public static double[] categoricalIntercepts() {
+    return doubles(reference().at("/categorical_head/intercepts"));
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static Path directory() {
+    try {
+      Field golden = goldenData().getDeclaredField("GOLDEN");
+      golden.setAccessible(true);
+      return (Path) golden.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("org.wsca.math.GoldenData changed: no GOLDEN path", e);
+    }
+  }
+
+  private static JsonNode reference() {
+    try {
+      Method reference = goldenData().getDeclaredMethod("reference");
+      reference.setAccessible(true);
+      return (JsonNode) reference.invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("org.wsca.math.GoldenData changed: no reference()", e);
+    }
+  }
+
+  private static Class<?> goldenData() throws ClassNotFoundException {
+    return Class.forName("org.wsca.math.GoldenData");
+  }
+}
