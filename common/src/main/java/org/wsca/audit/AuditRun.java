@@ -113,8 +113,7 @@ public final class AuditRun {
 
   private List<ScopeResult> auditScopes(Dataset<Row> prepared, Optional<SuppliedHead> supplied,
       int dimension) {
-    PermutationEngine engine = new MllibLoopEngine(spark, new HeadFitter(settings.heads()),
-        settings.permutation().progressEvery());
+    PermutationEngine engine = engine();
     ScopeAudit audit = new ScopeAudit(spark, settings, engine, supplied, dimension);
     List<ScopeResult> results = new ArrayList<>();
     for (Scope scope : scopes(prepared)) {
@@ -124,6 +123,14 @@ public final class AuditRun {
       results.add(timed("scope " + scope.name(), () -> audit.run(scope, rows)));
     }
     return results;
+  }
+
+  private PermutationEngine engine() {
+    Settings.Permutation p = settings.permutation();
+    if (p.engine().equals("mllib-loop")) {
+      return new MllibLoopEngine(spark, new HeadFitter(settings.heads()), p.progressEvery());
+    }
+    return new BatchedEngine(spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk());
   }
 
   private List<Scope> scopes(Dataset<Row> prepared) {

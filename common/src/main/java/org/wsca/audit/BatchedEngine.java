@@ -103,10 +103,12 @@ public final class BatchedEngine implements PermutationEngine {
       int chunk = ChunkPlan.headsPerChunk(maxHeadsPerChunk, rows.shape(), options().memory(),
           rows.rowsPerPartition());
       BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
-      for (int from = 0; from < permutations.length; from += chunk) {
-        int[] heads = Arrays.copyOfRange(permutations, from,
+      int chunks = (permutations.length + chunk - 1) / chunk;
+      for (int c = 0; c < chunks; c++) {
+        int from = c * chunk;
+        int[] batch = Arrays.copyOfRange(permutations, from,
             Math.min(from + chunk, permutations.length));
-        fitChunk(rows, request, heads, progress.chunk(from)).forEach(sink);
+        fitChunk(rows, request, batch, progress.chunk(c + 1, chunks, from)).forEach(sink);
       }
     }
   }
@@ -124,15 +126,21 @@ public final class BatchedEngine implements PermutationEngine {
       Arrays.fill(starts, rows.shape().start(rows.classCounts()));
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
       warnNonConverged(request, permutations, solutions);
-      List<BatchedHead> out = new ArrayList<>();
-      for (int h = 0; h < permutations.length; h++) {
-        out.add(new BatchedHead(permutations[h],
-            rows.standardizer().toRaw(rows.shape(), solutions.get(h).point()), solutions.get(h)));
-      }
-      return out;
+      return rawHeads(rows, permutations, solutions);
     } finally {
       labelled.unpersist(false);
     }
+  }
+
+  private static List<BatchedHead> rawHeads(BatchedRows rows, int[] permutations,
+      List<HeadSolution> solutions) {
+    List<BatchedHead> out = new ArrayList<>();
+    for (int h = 0; h < permutations.length; h++) {
+      HeadSolution solution = solutions.get(h);
+      out.add(new BatchedHead(permutations[h],
+          rows.standardizer().toRaw(rows.shape(), solution.point()), solution));
+    }
+    return out;
   }
 
   private BatchLbfgs.Options options() {

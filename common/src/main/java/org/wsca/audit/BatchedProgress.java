@@ -5,9 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.wsca.engine.BatchLbfgs;
 
 /**
- * Logs the batched engine's progress: heads done of all, the pass and L-BFGS iteration of the
- * current chunk, elapsed time and an ETA; every {@code every} heads finished and at least every
- * {@link #PASSES} passes.
+ * Logs the batched engine's progress: heads done of all, the chunk, its pass and largest L-BFGS
+ * iteration, elapsed time and an ETA (from the heads done so far); every {@code every} heads
+ * finished and at least every {@link #PASSES} passes.
  */
 final class BatchedProgress {
   private static final Logger LOG = LoggerFactory.getLogger(BatchedEngine.class);
@@ -25,12 +25,12 @@ final class BatchedProgress {
     this.every = Math.max(1, every);
   }
 
-  /** A listener for a chunk whose heads come after {@code before} finished heads. */
-  BatchLbfgs.Listener chunk(int before) {
-    return progress -> passDone(before + progress.finished(), progress);
+  /** A listener for chunk {@code index} of {@code chunks}, after {@code before} finished heads. */
+  BatchLbfgs.Listener chunk(int index, int chunks, int before) {
+    return progress -> passDone(before + progress.finished(), progress, index + "/" + chunks);
   }
 
-  private void passDone(int done, BatchLbfgs.Progress progress) {
+  private void passDone(int done, BatchLbfgs.Progress progress, String chunk) {
     boolean headsDue = done / every > lastLoggedDone / every
         || done == total && lastLoggedDone != total;
     boolean passDue = progress.pass() % PASSES == 0;
@@ -40,8 +40,8 @@ final class BatchedProgress {
     lastLoggedDone = done;
     double elapsed = (System.nanoTime() - start) / 1e9;
     String eta = done == 0 ? "unknown" : String.format("%.1f s", elapsed / done * (total - done));
-    LOG.info(String.format("task=%s %s permuted heads %d/%d done, pass %d, iteration %d,"
-            + " elapsed %.1f s, ETA %s", request.task(), request.scope().name(), done, total,
-        progress.pass(), progress.iteration(), elapsed, eta));
+    LOG.info(String.format("task=%s %s permuted heads %d/%d done; chunk %s pass %d, iteration"
+            + " %d; elapsed %.1f s, ETA %s", request.task(), request.scope().name(), done, total,
+        chunk, progress.pass(), progress.iteration(), elapsed, eta));
   }
 }

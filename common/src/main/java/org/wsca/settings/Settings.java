@@ -67,9 +67,11 @@ public record Settings(
   public record Projection(String method, int kMin, double varianceFraction) {}
 
   /**
-   * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is mllib-loop.
+   * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is batched or
+   * mllib-loop; {@code maxHeadsPerChunk} caps how many permuted heads the batched engine fits at once.
    */
-  public record Permutation(int count, List<String> strata, String engine, int progressEvery) {
+  public record Permutation(int count, List<String> strata, String engine, int progressEvery,
+      int maxHeadsPerChunk) {
     public Permutation {
       strata = List.copyOf(strata);
     }

@@ -23,7 +23,7 @@ final class SettingsParser {
   static final List<String> METRICS = List.of("cosine", "logit-correlation");
   static final List<String> PROJECTIONS = List.of("pca", "none");
   static final List<String> HEAD_FORMATS = List.of("auto", "parquet", "csv");
-  static final List<String> ENGINES = List.of("mllib-loop");
+  static final List<String> ENGINES = List.of("batched", "mllib-loop");
   static final List<String> STRATA = List.of("site", "label");
 
   private final Config wsca;
@@ -160,7 +160,9 @@ final class SettingsParser {
             "so that p can reach 0.05 (set it to 999 for publication)"),
         strata(),
         r.choice("permutation.engine", ENGINES, "permutation engine"),
-        r.integer("permutation.progress-every", Interval.atLeast(1), "(the default is 10)"));
+        r.integer("permutation.progress-every", Interval.atLeast(1), "(the default is 10)"),
+        r.integer("permutation.max-heads-per-chunk", Interval.atLeast(1),
+            "(the default is 256; lower it if executors run out of memory)"));
   }
 
   private List<String> strata() {

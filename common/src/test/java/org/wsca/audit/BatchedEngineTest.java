@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wsca.engine.GoldenSmall;
+import org.wsca.engine.NewtonLogistic;
 import org.wsca.math.CovarianceState;
 import org.wsca.math.Metric;
 import org.wsca.math.Permutations;
@@ -112,7 +113,7 @@ class BatchedEngineTest {
   /**
    * The observed heads of shared/golden/small.csv against scikit-learn (tolerance 1e-4; 2e-4 for
    * the multinomial coefficients, whose reference stopped at ||grad|| = 2.2e-5, see
-   * org.wsca.engine.GoldenHeadTest).
+   * org.wsca.engine.GoldenHeadTest) and against the exact optimum from Newton's method (1e-6).
    */
   @Test
   void goldenHeadsMatchReference() {
@@ -130,6 +131,22 @@ class BatchedEngineTest {
       assertClose(categorical.directions()[k], expected[k], 2e-4);
     }
     assertClose(categorical.head().intercepts(), GoldenSmall.categoricalIntercepts(), 1e-4);
+    assertClose(flatten(binary), new NewtonLogistic(golden.features, golden.binary, 2,
+        GoldenSmall.LAMBDA).solve(), 1e-6);
+    assertClose(flatten(categorical), new NewtonLogistic(golden.features, golden.categorical, 3,
+        GoldenSmall.LAMBDA).solve(), 1e-6);
+  }
+
+  /** Coefficient rows, then intercepts: NewtonLogistic's layout. */
+  private static double[] flatten(BatchedHead head) {
+    double[][] rows = head.head().coefficients();
+    int d = rows[0].length;
+    double[] out = new double[rows.length * (d + 1)];
+    for (int k = 0; k < rows.length; k++) {
+      System.arraycopy(rows[k], 0, out, k * d, d);
+      out[rows.length * d + k] = head.head().intercepts()[k];
+    }
+    return out;
   }
 
   private static BatchedEngine engine(Settings.Heads heads, int maxHeadsPerChunk) {
@@ -269,5 +286,4 @@ class BatchedEngineTest {
       return Projection.pca(SymmetricEigen.decompose(state.covariance()), k);
     }
   }
-
 }

@@ -83,8 +83,8 @@ class BatchLbfgsTest {
   @Test
   void headsStoppedByThePassCapAreNotConverged() {
     Synthetic data = Synthetic.draw(14, 200, 4, 2);
-    List<HeadSolution> solutions =
-        fit(data, new int[][] {data.y, data.shuffled(1)}, new BatchLbfgs.Options(10, 100, 3, 1e-12));
+    int[][] labels = {data.y, data.shuffled(1)};
+    List<HeadSolution> solutions = fit(data, labels, new BatchLbfgs.Options(10, 100, 3, 1e-12));
     assertThat(solutions).allSatisfy(s -> {
       assertThat(s.status()).isEqualTo(HeadStatus.EVALUATION_CAP);
       assertThat(s.evaluations()).isEqualTo(3);

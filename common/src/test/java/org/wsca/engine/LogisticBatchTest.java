@@ -76,7 +76,7 @@ class LogisticBatchTest {
     return points;
   }
 
-  /** (1/n) sum [log sum_c e^{z_c} - z_y] + lambda/2 ||W||^2, textbook form (no shift needed here). */
+  /** (1/n) sum [log sum_c e^{z_c} - z_y] + lambda/2 ||W||^2 in textbook form (no max shift). */
   private static double direct(LinearHead head, double[][] x, int[] y, int classes) {
     double sum = 0.0;
     for (int i = 0; i < x.length; i++) {

@@ -7,7 +7,7 @@ package org.wsca.engine;
  * centred one without moving the optimum. Parameters: C x d coefficients row by row, then the C
  * intercepts (binary: one row, the log-odds of class 1).
  */
-final class NewtonLogistic {
+public final class NewtonLogistic {
   private final double[][] x;
   private final int[] y;
   private final int classes;
@@ -16,7 +16,7 @@ final class NewtonLogistic {
   private final int columns;
   private final int d;
 
-  NewtonLogistic(double[][] x, int[] y, int classes, double lambda) {
+  public NewtonLogistic(double[][] x, int[] y, int classes, double lambda) {
     this.x = x;
     this.y = y;
     this.classes = classes;
@@ -26,7 +26,8 @@ final class NewtonLogistic {
     this.columns = classes == 2 ? 1 : classes;
   }
 
-  double[] solve() {
+  /** The optimum: coefficient rows one after the other, then the intercepts. */
+  public double[] solve() {
     double[] theta = new double[columns * (d + 1)];
     for (int iteration = 0; iteration < 100; iteration++) {
       double[] gradient = new double[theta.length];

@@ -43,7 +43,7 @@ class SettingsLoaderTest {
     assertThat(s.projection()).isEqualTo(new Settings.Projection("pca", 50, 0.99));
     assertThat(s.metric()).isEqualTo("cosine");
     assertThat(s.permutation())
-        .isEqualTo(new Settings.Permutation(999, List.of("site"), "mllib-loop", 10));
+        .isEqualTo(new Settings.Permutation(999, List.of("site"), "batched", 10, 256));
     assertThat(s.verdict()).isEqualTo(new Settings.VerdictThresholds(0.05, 0.10, 0.60));
     assertThat(s.output()).isEqualTo(new Settings.Output("wsca-output", "", 1));
   }

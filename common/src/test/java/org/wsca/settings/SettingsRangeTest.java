@@ -19,6 +19,7 @@ class SettingsRangeTest {
       value = {
         "permutation.count          | 18    | must be >= 19",
         "permutation.progress-every | 0     | must be >= 1",
+        "permutation.max-heads-per-chunk | 0 | must be >= 1",
         "verdict.alpha              | 0     | must be in (0, 1)",
         "verdict.alpha              | 1     | must be in (0, 1)",
         "verdict.min-effect         | -0.1  | must be in [0, 1]",
@@ -82,7 +83,7 @@ class SettingsRangeTest {
         "metric              | euclidean  | use cosine or logit-correlation",
         "projection.method   | umap       | use pca or none",
         "primary-head.format | json       | use auto, parquet or csv",
-        "permutation.engine  | spark-gpu  | use mllib-loop",
+        "permutation.engine  | spark-gpu  | use batched or mllib-loop",
       })
   void unknownChoiceNamesKeyAndAlternatives(String key, String value, String alternatives) {
     assertThat(failure(key + "=" + value))

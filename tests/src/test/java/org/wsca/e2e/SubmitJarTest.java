@@ -1,0 +1,195 @@
+package org.wsca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wsca.demo.DemoData;
+import org.wsca.output.RunCommitter;
+
+/**
+ * The jar given to spark-submit, as users run it: only WSCA's classes and what it shades, run
+ * by {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own against a local-cluster
+ * master (a standalone master, a worker and two executor JVMs that load the jar), with the
+ * settings shipped as a file, through submit/wsca-submit and directly.
+ */
+class SubmitJarTest extends SparkTestBase {
+  private static final String MASTER = "local-cluster[2,1,1024]";
+  @TempDir Path dir;
+
+  private static Path jobsJar() {
+    String jar = System.getProperty("wscatest.jobs.jar");
+    assertThat(jar).as("wscatest.jobs.jar (set by the tests pom)").isNotNull();
+    Path path = Paths.get(jar).toAbsolutePath().normalize();
+    assertThat(path).as("jobs jar; build it with mvn -DskipTests install").exists();
+    return path;
+  }
+
+  /** The checkout: jobs/target/wsca-jobs.jar is three levels below it. */
+  private static Path checkout() {
+    return jobsJar().getParent().getParent().getParent();
+  }
+
+  private static List<String> opens() {
+    return Arrays.asList(System.getProperty("wscatest.java.opens", "").trim().split("\\s+"));
+  }
+
+  @Test
+  void theJarHoldsNoSparkHadoopOrScalaClassesAndRelocatesWhatItShades() throws IOException {
+    List<String> entries;
+    try (ZipFile zip = new ZipFile(jobsJar().toFile())) {
+      entries = zip.stream().map(ZipEntry::getName).toList();
+    }
+    assertThat(entries).contains("org/wsca/jobs/AuditJob.class", "reference.conf")
+        .noneMatch(e -> e.startsWith("org/apache/spark/"))
+        .noneMatch(e -> e.startsWith("org/apache/hadoop/"))
+        .noneMatch(e -> e.startsWith("scala/"))
+        .noneMatch(e -> e.startsWith("com/typesafe/config/"))
+        .noneMatch(e -> e.startsWith("picocli/"))
+        .anyMatch(e -> e.startsWith("org/wsca/shaded/config/"))
+        .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"));
+    assertThat(entries.stream().filter(e -> e.endsWith(".class")))
+        .as("every class is WSCA's or shaded under org/wsca/shaded")
+        .allMatch(e -> e.startsWith("org/wsca/"));
+  }
+
+  /** Demo data and a settings file for it, both in {@code dir}. */
+  private Path settingsFile(String name, String... extra) throws IOException {
+    String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
+    List<String> lines = new ArrayList<>(List.of(
+        "wsca {",
+        "  input.paths = [\"" + data + "\"]",
+        "  input.columns { label = plane, patient-id = patient_id }",
+        "  input.metadata = [",
+        "    { name = scanner, kind = categorical, role = confounder }",
+        "    { name = gestational_age, kind = continuous, role = clinical, bins = 4 }",
+        "  ]",
+        "  scopes.per-site = false",
+        "  permutation.count = 19",
+        "  output { root = \"" + dir.resolve("out") + "\", run-id = submitted }"));
+    lines.addAll(List.of(extra));
+    lines.add("}");
+    Path file = dir.resolve(name);
+    Files.write(file, lines);
+    return file;
+  }
+
+  /** Runs {@code command} in {@code dir}; returns its exit code, output in dir/name.log. */
+  private int run(String name, List<String> command) throws Exception {
+    Path log = dir.resolve(name + ".log");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError(name + " did not finish in 5 minutes:\n" + tail(log));
+    }
+    return process.exitValue();
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  @Test
+  void wscaSubmitRunsTheJarOnALocalClusterWithTheSettingsShippedAsAFile() throws Exception {
+    Path settings = settingsFile("settings.conf");
+    List<String> command = new ArrayList<>(List.of("bash",
+        checkout().resolve("submit/wsca-submit").toString(),
+        "--master", MASTER, "--files", settings.getFileName().toString(),
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
+        "--", "audit", "--config", settings.getFileName().toString()));
+
+    int exit = run("submit", command);
+
+    Path log = dir.resolve("submit.log");
+    assertThat(exit).as("exit code; output:\n%s", tail(log)).isZero();
+    Path run = dir.resolve("out/submitted");
+    assertThat(run.resolve(RunCommitter.COMMITTED_MARKER)).exists();
+    assertThat(dir.resolve("out/_staging")).doesNotExist();
+    assertThat(Files.readString(log)).contains("Results: file:" + run);
+    List<Row> tests = spark().read().parquet(run.resolve("tests").toString())
+        .select("task", "scope", "status").orderBy("task").collectAsList();
+    assertThat(tests).extracting(r -> r.getString(0) + "/" + r.getString(1))
+        .containsExactly("gestational_age/pooled", "scanner/pooled");
+  }
+
+  @Test
+  void badInputExitsWithThreeThroughSparkSubmit() throws Exception {
+    Path settings = settingsFile("bad.conf", "  input.columns.label = no_such_column");
+    Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(opens());
+    command.addAll(List.of("-cp", jars + "/*", "org.apache.spark.deploy.SparkSubmit",
+        "--master", MASTER, "--files", settings.getFileName().toString(),
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
+        "--conf", "spark.ui.enabled=false",
+        "--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
+        "--config", settings.getFileName().toString()));
+
+    int exit = run("bad-input", command);
+
+    Path log = dir.resolve("bad-input.log");
+    assertThat(exit).as("exit code; output:\n%s", tail(log)).isEqualTo(3);
+    assertThat(Files.readString(log)).contains("Column 'no_such_column'");
+    assertThat(dir.resolve("out/submitted")).doesNotExist();
+  }
+
+  /** A stand-in for a Spark distribution's bin/spark-submit that prints its arguments. */
+  private Path fakeSparkHome() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("fake-spark/bin"));
+    Path submit = bin.resolve("spark-submit");
+    Files.writeString(submit, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    assertThat(submit.toFile().setExecutable(true)).isTrue();
+    return bin.getParent();
+  }
+
+  private List<String> submitArguments(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash",
+        checkout().resolve("submit/wsca-submit").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().put("SPARK_HOME", fakeSparkHome().toString());
+    Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor()).isZero();
+    return printed;
+  }
+
+  @Test
+  void inClusterModeTheSettingsFileIsShippedAndReadByItsBaseName() throws Exception {
+    Files.writeString(dir.resolve("my-audit.conf"), "wsca {}\n");
+    String shipped = dir.resolve("my-audit.conf").toString();
+
+    assertThat(submitArguments("--master", "yarn", "--deploy-mode", "cluster",
+        "--files", "extra.txt", "--", "audit", "--config", "my-audit.conf", "--set", "seed=1"))
+        .endsWith("--files", "extra.txt," + shipped, "--class", "org.wsca.jobs.AuditJob",
+            jobsJar().toString(), "--config", "my-audit.conf", "--set", "seed=1");
+
+    Path properties = dir.resolve("k8s.properties");
+    Files.writeString(properties, "spark.master k8s://https://k8s.example.org:6443\n"
+        + "spark.submit.deployMode=cluster\n");
+    assertThat(submitArguments("--properties-file", properties.toString(), "--", "audit",
+        "--config=" + shipped))
+        .as("the master of the properties file is kept; --config=FILE is rewritten too")
+        .containsExactly("--properties-file", properties.toString(), "--files", shipped,
+            "--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
+            "--config", "my-audit.conf");
+
+    assertThat(submitArguments("--", "audit", "--config", "my-audit.conf"))
+        .as("client mode on local[*]: the file is read where it is")
+        .containsExactly("--master", "local[*]", "--class", "org.wsca.jobs.AuditJob",
+            jobsJar().toString(), "--config", "my-audit.conf");
+  }
+}
