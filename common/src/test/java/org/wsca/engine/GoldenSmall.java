@@ -1,10 +1,9 @@
 package org.wsca.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.wsca.math.GoldenData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.List;
 /**
  * shared/golden/small.csv with its labels, and the reference values, for the engine tests. The
  * golden folder and the reference JSON come from org.wsca.math.GoldenData (which walks up from
- * user.dir); it is package-private there, hence the reflection. If GoldenData becomes public,
- * call it directly instead.
+ * user.dir).
  */
 public final class GoldenSmall {
   public static final double LAMBDA = 0.01;
@@ -96,26 +94,10 @@ public final class GoldenSmall {
   }
 
   private static Path directory() {
-    try {
-      Field golden = goldenData().getDeclaredField("GOLDEN");
-      golden.setAccessible(true);
-      return (Path) golden.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("org.wsca.math.GoldenData changed: no GOLDEN path", e);
-    }
+    return GoldenData.directory();
   }
 
   private static JsonNode reference() {
-    try {
-      Method reference = goldenData().getDeclaredMethod("reference");
-      reference.setAccessible(true);
-      return (JsonNode) reference.invoke(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("org.wsca.math.GoldenData changed: no reference()", e);
-    }
-  }
-
-  private static Class<?> goldenData() throws ClassNotFoundException {
-    return Class.forName("org.wsca.math.GoldenData");
+    return GoldenData.reference();
   }
 }

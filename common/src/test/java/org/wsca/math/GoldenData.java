@@ -15,13 +15,18 @@ import java.util.List;
  * scikit-learn 1.2 computed from it (small.reference.json). Found by walking up from the working
  * directory, so it works from the module or the repository root.
  */
-final class GoldenData {
+public final class GoldenData {
   private static final Path GOLDEN = locate();
   private static JsonNode reference;
 
   private GoldenData() {}
 
-  static synchronized JsonNode reference() {
+  /** The shared/golden folder. */
+  public static Path directory() {
+    return GOLDEN;
+  }
+
+  public static synchronized JsonNode reference() {
     if (reference == null) {
       try {
         reference = new ObjectMapper().readTree(GOLDEN.resolve("small.reference.json").toFile());
