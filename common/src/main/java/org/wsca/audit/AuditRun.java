@@ -169,7 +169,8 @@ public final class AuditRun {
     }
     int parts = settings.output().resultPartitions();
     save(tables.tests(result.tests()), committer, "tests", parts);
-    save(tables.heads(heads, sameTask), committer, "heads", parts);
+    save(tables.heads(heads, sameTask, settings.projection().fitSpace()), committer, "heads",
+        parts);
     save(tables.wsc(cells, settings.metric(), settings.projection().method()), committer, "wsc",
         parts);
     save(tables.pca(pca), committer, "pca", parts);

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,8 +72,18 @@ final class ScopeAudit {
     }
     SparkPhase.label(spark, "covariance and PCA " + scope.name());
     Chosen chosen = project(scope, train, trainRows(primaryClasses));
-    Projection projection = chosen.projection();
-    PcaSummary pca = chosen.summary();
+    if (!settings.projection().fitsOnScores()) {
+      return audit(scope, rows, primaryClasses, chosen, chosen.projection(), supplied);
+    }
+    // Heads live in score space; WSC compares them as they are, with Sigma = diag(lambda).
+    Projection pca = chosen.projection();
+    return audit(scope, scores(rows, pca), primaryClasses, chosen,
+        Projection.none(diagonal(pca.eigenvalues())), supplied.map(s -> s.projected(pca)));
+  }
+
+  private ScopeResult audit(Scope scope, Dataset<Row> rows, ClassIndex primaryClasses,
+      Chosen chosen, Projection projection, Optional<SuppliedHead> supplied) {
+    Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
     SparkPhase.label(spark, "primary head " + scope.name());
     FittedHead probe = fitPrimary(train, primaryClasses);
     List<Head> heads = new ArrayList<>();
@@ -87,7 +100,23 @@ final class ScopeAudit {
       TaskAudit audit = new TaskAudit(scope, task, rows, primary, primaryLabels, projection);
       tests.add(audit.run(heads, cells));
     }
-    return new ScopeResult(scope, null, Optional.of(pca), heads, cells, tests, sameTask);
+    return new ScopeResult(scope, null, Optional.of(chosen.summary()), heads, cells, tests,
+        sameTask);
+  }
+
+  /** Replaces each row's features by its k PCA scores P x. */
+  private static Dataset<Row> scores(Dataset<Row> rows, Projection projection) {
+    UDF1<Vector, Vector> project = x -> Vectors.dense(projection.project(x.toArray()));
+    return rows.withColumn(HeadFitter.FEATURES,
+        udf(project, new VectorUDT()).apply(col(HeadFitter.FEATURES)));
+  }
+
+  private static double[][] diagonal(double[] values) {
+    double[][] m = new double[values.length][values.length];
+    for (int i = 0; i < values.length; i++) {
+      m[i][i] = values[i];
+    }
+    return m;
   }
 
   private static long trainRows(ClassIndex classes) {

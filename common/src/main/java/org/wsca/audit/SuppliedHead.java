@@ -87,6 +87,15 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
     }
   }
 
+  /** The head in PCA-score coordinates (P w), for heads fitted on the scores. */
+  public SuppliedHead projected(Projection projection) {
+    double[][] scores = new double[weights.length][];
+    for (int i = 0; i < weights.length; i++) {
+      scores[i] = projection.project(weights[i]);
+    }
+    return new SuppliedHead(classes, scores);
+  }
+
   /** The vectors WSC compares: one row as given, several rows centred. */
   public double[][] directions() {
     return weights.length == 1 ? weights.clone() : Vectors.centreRows(weights);

@@ -76,15 +76,18 @@ public final class ResultTables {
       field("coefficients", DataTypes.createArrayType(DOUBLES, false)),
       field("intercepts", DOUBLES), field("converged", DataTypes.BooleanType),
       field("iterations", DataTypes.IntegerType), field("train_rows", DataTypes.LongType),
-      field("same_task_reference", DataTypes.DoubleType));
+      field("same_task_reference", DataTypes.DoubleType), field("fit_space", DataTypes.StringType));
 
-  public Dataset<Row> heads(List<Head> heads, Map<String, Double> sameTaskByScope) {
+  /** {@code fitSpace}: "full" (raw coordinates) or "pca" (coefficients over the k PCA scores). */
+  public Dataset<Row> heads(List<Head> heads, Map<String, Double> sameTaskByScope,
+      String fitSpace) {
     List<Row> rows = new ArrayList<>();
     for (Head h : heads) {
       Double sameTask = h.source().equals(Head.SUPPLIED) ? sameTaskByScope.get(h.scope()) : null;
       rows.add(RowFactory.create(runId, h.scope(), h.task(), h.source(), h.classes(),
           h.directionLabels(), matrix(h.directions()), matrix(h.coefficients()),
-          list(h.intercepts()), h.converged(), h.iterations(), h.trainRows(), sameTask));
+          list(h.intercepts()), h.converged(), h.iterations(), h.trainRows(), sameTask,
+          fitSpace));
     }
     return spark.createDataFrame(rows, HEADS);
   }

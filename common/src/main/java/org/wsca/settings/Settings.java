@@ -63,8 +63,17 @@ public record Settings(
   /** {@code format} is auto, parquet or csv. */
   public record PrimaryHead(Optional<String> path, String format) {}
 
-  /** {@code method} is pca or none. */
-  public record Projection(String method, int kMin, double varianceFraction) {}
+  /** {@code method} is pca or none; {@code fitSpace} is full or pca (needs method pca). */
+  public record Projection(String method, int kMin, double varianceFraction, String fitSpace) {
+    public Projection(String method, int kMin, double varianceFraction) {
+      this(method, kMin, varianceFraction, "full");
+    }
+
+    /** True when heads are fitted on the k PCA scores instead of the raw coordinates. */
+    public boolean fitsOnScores() {
+      return fitSpace.equals("pca");
+    }
+  }
 
   /**
    * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is batched or

@@ -23,6 +23,7 @@ final class SettingsParser {
   static final List<String> METRICS = List.of("cosine", "logit-correlation");
   static final List<String> PROJECTIONS = List.of("pca", "none");
   static final List<String> HEAD_FORMATS = List.of("auto", "parquet", "csv");
+  static final List<String> FIT_SPACES = List.of("full", "pca");
   static final List<String> ENGINES = List.of("batched", "mllib-loop");
   static final List<String> STRATA = List.of("site", "label");
 
@@ -149,7 +150,18 @@ final class SettingsParser {
         r.number(
             "projection.variance-fraction",
             Interval.openClosed(0, 1),
-            "(0.99, the default, keeps the components explaining 99% of the variance)"));
+            "(0.99, the default, keeps the components explaining 99% of the variance)"),
+        fitSpace());
+  }
+
+  private String fitSpace() {
+    String space = r.choice("projection.fit-space", FIT_SPACES, "fit space");
+    if (space.equals("pca") && !r.string("projection.method").equalsIgnoreCase("pca")) {
+      throw WscaException.badSettings("wsca.projection.fit-space = pca needs"
+          + " wsca.projection.method = pca (it is " + r.string("projection.method")
+          + "): heads can only be fitted on PCA scores when there is a PCA.");
+    }
+    return space;
   }
 
   private Permutation permutation() {

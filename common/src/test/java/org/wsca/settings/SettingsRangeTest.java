@@ -84,11 +84,19 @@ class SettingsRangeTest {
         "projection.method   | umap       | use pca or none",
         "primary-head.format | json       | use auto, parquet or csv",
         "permutation.engine  | spark-gpu  | use batched or mllib-loop",
+        "projection.fit-space | raw       | use full or pca",
       })
   void unknownChoiceNamesKeyAndAlternatives(String key, String value, String alternatives) {
     assertThat(failure(key + "=" + value))
         .contains("wsca." + key + " = \"" + value + "\" is not a known")
         .contains(alternatives);
+  }
+
+  @Test
+  void fittingOnScoresNeedsAPca() {
+    assertThat(failure("projection.fit-space=pca", "projection.method=none"))
+        .contains("wsca.projection.fit-space = pca needs wsca.projection.method = pca");
+    assertThat(load("projection.fit-space=pca").projection().fitsOnScores()).isTrue();
   }
 
   @Test
