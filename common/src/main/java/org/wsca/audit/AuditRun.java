@@ -88,6 +88,10 @@ public final class AuditRun {
     } catch (RuntimeException e) {
       committer.abort();
       throw e;
+    } catch (Exception e) {
+      // Spark's write failures are checked SparkExceptions thrown through Scala code.
+      committer.abort();
+      throw new IllegalStateException("The run failed: " + e.getMessage(), e);
     }
   }
 

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +123,9 @@ public final class InputReader {
    */
   private Dataset<Row> readParquet(List<InputFile> files) {
     String inference = spark.conf().get(PARTITION_TYPE_INFERENCE);
-    spark.conf().set(PARTITION_TYPE_INFERENCE, "true");
+    spark.conf().set(PARTITION_TYPE_INFERENCE, "false");
     try {
-      return spark.read().option("mergeSchema", "false")
+      return spark.read().option("mergeSchema", "true")
           .parquet(input.paths().toArray(new String[0]));
     } catch (Exception e) {
       if (!isSchemaConflict(e)) {
@@ -162,7 +163,7 @@ public final class InputReader {
   private List<SchemaGroup> groupBySchema(List<InputFile> files) {
     Map<List<String>, List<String>> byRootAndSchema = new LinkedHashMap<>();
     List<InputFile> sorted = new ArrayList<>(files);
-    sorted.sort(java.util.Comparator.comparing(InputFile::path));
+    sorted.sort(Comparator.comparing(InputFile::path));
     for (InputFile file : sorted) {
       List<String> key = List.of(rootOf(file.path()), footerSchema(file.path()));
       byRootAndSchema.computeIfAbsent(key, k -> new ArrayList<>()).add(file.path());

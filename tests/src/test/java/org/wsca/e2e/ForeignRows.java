@@ -99,16 +99,17 @@ final class ForeignRows {
         }
       }""");
 
+  private static final Configuration HADOOP = new Configuration();
+
   /** Writes rows {@code from..to-1} to {@code file} with parquet-hadoop and {@code schema}. */
   static void writeParquetHadoop(Path file, MessageType schema, String prefix, int from, int to)
       throws IOException {
     Files.createDirectories(file.getParent());
-    Configuration conf = new Configuration();
     boolean threeLevel = !schema.getType("embedding").asGroupType().getType(0).isPrimitive();
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
-            new org.apache.hadoop.fs.Path(file.toUri()), conf))
-        .withType(schema).withConf(conf).build()) {
+            new org.apache.hadoop.fs.Path(file.toUri()), HADOOP))
+        .withType(schema).withConf(HADOOP).build()) {
       for (int i = from; i < to; i++) {
         Group row = groups.newGroup()
             .append("sample_id", prefix + i).append("label", label(i)).append("scanner", scanner(i));

@@ -25,6 +25,10 @@ import org.wsca.output.RunCommitter;
  */
 class SubmitJarTest extends SparkTestBase {
   private static final String MASTER = "local-cluster[2,1,1024]";
+  /** Two partitions for two executor cores: 8 tasks a job would quadruple the test's time. */
+  private static final List<String> SMALL_JOB = List.of(
+      "--conf", "spark.sql.shuffle.partitions=2", "--conf", "spark.default.parallelism=2",
+      "--conf", "spark.ui.enabled=false");
   @TempDir Path dir;
 
   private static Path jobsJar() {
@@ -107,8 +111,9 @@ class SubmitJarTest extends SparkTestBase {
     List<String> command = new ArrayList<>(List.of("bash",
         checkout().resolve("submit/wsca-submit").toString(),
         "--master", MASTER, "--files", settings.getFileName().toString(),
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
-        "--", "audit", "--config", settings.getFileName().toString()));
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+    command.addAll(SMALL_JOB);
+    command.addAll(List.of("--", "audit", "--config", settings.getFileName().toString()));
 
     int exit = run("submit", command);
 
@@ -133,9 +138,9 @@ class SubmitJarTest extends SparkTestBase {
     command.addAll(opens());
     command.addAll(List.of("-cp", jars + "/*", "org.apache.spark.deploy.SparkSubmit",
         "--master", MASTER, "--files", settings.getFileName().toString(),
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
-        "--conf", "spark.ui.enabled=false",
-        "--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+    command.addAll(SMALL_JOB);
+    command.addAll(List.of("--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
         "--config", settings.getFileName().toString()));
 
     int exit = run("bad-input", command);
