@@ -1,0 +1,36 @@
+package org.wsca.study;
+
+import java.util.List;
+import org.wsca.demo.DemoData;
+
+/**
+ * One row of the study: a data-generating design (the demo variant), the single metadata task
+ * tested on it in the pooled scope, the permutation strata, and the target for its rejection
+ * rate at alpha = 0.05.
+ *
+ * @param key the scenario's name (not-encoded, encoded-not-used, shortcut, clinical)
+ * @param column the metadata column audited; {@link CalibrationStudy#NOISE_COLUMN} is the
+ *     study's label drawn independently of everything
+ * @param kind the task's kind (categorical, continuous)
+ * @param role confounder or clinical
+ * @param strata permutation strata: [site] or [site, label]
+ */
+public record Scenario(String key, String description, DemoData.Variant variant, String column,
+    String kind, String role, List<String> strata, Target target) {
+
+  /** The strata as written in the tables: "site" or "site+label". */
+  public String strataName() {
+    return String.join("+", strata);
+  }
+
+  /** "shortcut@site". */
+  public String id() {
+    return key + "@" + strataName();
+  }
+
+  /** The HOCON object of this scenario's metadata task. */
+  String taskSetting() {
+    String bins = kind.equals("continuous") ? ", bins = 4" : "";
+    return "{name = " + column + ", kind = " + kind + ", role = " + role + bins + "}";
+  }
+}

@@ -1,0 +1,128 @@
+package org.wsca.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Pure tabulation of a study: per-scenario rejection rates from the per-data-set outcomes, and
+ * their text, CSV and JSON forms.
+ */
+public final class StudyReport {
+  private StudyReport() {}
+
+  /** One summary per scenario, in the scenarios' order; untested data sets are not counted. */
+  public static List<ScenarioSummary> summarise(List<Scenario> scenarios,
+      List<DatasetOutcome> outcomes, double alpha) {
+    List<ScenarioSummary> out = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      long n = 0;
+      long rejections = 0;
+      long skipped = 0;
+      for (DatasetOutcome o : outcomes) {
+        if (!o.scenario().equals(s.key()) || !o.strata().equals(s.strataName())) {
+          continue;
+        }
+        if (!o.tested()) {
+          skipped++;
+          continue;
+        }
+        n++;
+        rejections += o.rejected(alpha) ? 1 : 0;
+      }
+      double rate = n == 0 ? Double.NaN : (double) rejections / n;
+      Wilson ci = n == 0 ? new Wilson(Double.NaN, Double.NaN) : Wilson.of95(rejections, n);
+      out.add(new ScenarioSummary(s.key(), s.strataName(), s.description(), n, rejections, rate,
+          ci, s.target(), skipped));
+    }
+    return out;
+  }
+
+  public static String table(List<ScenarioSummary> rows) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%-17s %-11s %8s %10s %6s %-16s %-8s %s%n", "scenario",
+        "strata", "datasets", "rejections", "rate", "95% CI", "target", "met?"));
+    for (ScenarioSummary r : rows) {
+      b.append(String.format(Locale.ROOT, "%-17s %-11s %8d %10d %6s %-16s %-8s %s%n",
+          r.scenario(), r.strata(), r.datasets(), r.rejections(), number(r.rate()),
+          "[" + number(r.interval().low()) + ", " + number(r.interval().high()) + "]",
+          r.target().label(), r.met()));
+    }
+    return b.toString();
+  }
+
+  public static String summaryCsv(List<ScenarioSummary> rows) {
+    StringBuilder b = new StringBuilder(
+        "scenario,strata,datasets,rejections,rate,ci_low,ci_high,target,met,skipped\n");
+    for (ScenarioSummary r : rows) {
+      b.append(String.join(",", r.scenario(), r.strata(), Long.toString(r.datasets()),
+          Long.toString(r.rejections()), number(r.rate()), number(r.interval().low()),
+          number(r.interval().high()), csv(r.target().label()), csv(r.met()),
+          Long.toString(r.skipped()))).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The summary as JSON, with the study's settings under "study". */
+  public static String summaryJson(List<ScenarioSummary> rows, StudySettings settings) {
+    StringBuilder b = new StringBuilder("{\n  \"study\": ").append(settings.toJson())
+        .append(",\n  \"scenarios\": [");
+    for (int i = 0; i < rows.size(); i++) {
+      ScenarioSummary r = rows.get(i);
+      b.append(i == 0 ? "\n" : ",\n").append("    {")
+          .append("\"scenario\": ").append(json(r.scenario()))
+          .append(", \"strata\": ").append(json(r.strata()))
+          .append(", \"description\": ").append(json(r.description()))
+          .append(", \"datasets\": ").append(r.datasets())
+          .append(", \"rejections\": ").append(r.rejections())
+          .append(", \"rate\": ").append(jsonNumber(r.rate()))
+          .append(", \"ci_low\": ").append(jsonNumber(r.interval().low()))
+          .append(", \"ci_high\": ").append(jsonNumber(r.interval().high()))
+          .append(", \"target\": ").append(json(r.target().label()))
+          .append(", \"met\": ").append(json(r.met()))
+          .append(", \"skipped\": ").append(r.skipped()).append('}');
+    }
+    return b.append("\n  ]\n}\n").toString();
+  }
+
+  public static String datasetsCsv(List<DatasetOutcome> outcomes) {
+    StringBuilder b = new StringBuilder(
+        "scenario,strata,dataset,seed,p,t,presence_auroc,null_nonconverged,skip_reason\n");
+    for (DatasetOutcome o : outcomes) {
+      b.append(String.join(",", o.scenario(), o.strata(), Integer.toString(o.dataset()),
+          Long.toString(o.seed()), full(o.p()), full(o.t()), full(o.presenceAuroc()),
+          Integer.toString(o.nullNonConverged()),
+          o.skipReason() == null ? "" : csv(o.skipReason()))).append('\n');
+    }
+    return b.toString();
+  }
+
+  static String number(double v) {
+    return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String full(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+
+  private static String jsonNumber(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+  }
+
+  private static String csv(String v) {
+    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+
+  static String json(String v) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : v.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return b.append('"').toString();
+  }
+}

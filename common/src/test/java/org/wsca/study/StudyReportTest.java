@@ -1,0 +1,91 @@
+package org.wsca.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wsca.errors.WscaException;
+
+/** Tabulation, targets and scenario selection, without Spark. */
+class StudyReportTest {
+
+  private static DatasetOutcome outcome(Scenario s, int i, double p) {
+    return new DatasetOutcome(s.key(), s.strataName(), i, 1000 + i, p, 0.1, 0.5, 0, null);
+  }
+
+  @Test
+  void countsRejectionsAtAlphaPerScenarioAndStrata() {
+    Scenario site = Scenarios.encodedNotUsed(Scenarios.SITE);
+    Scenario siteLabel = Scenarios.encodedNotUsed(Scenarios.SITE_LABEL);
+    List<DatasetOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // p = 0.05 counts as a rejection (p <= alpha), 0.06 does not.
+      outcomes.add(outcome(site, i, i < 2 ? 0.05 : 0.06));
+      outcomes.add(outcome(siteLabel, i, i < 10 ? 0.01 : 0.5));
+    }
+    outcomes.add(new DatasetOutcome(site.key(), site.strataName(), 40, 1040, Double.NaN,
+        Double.NaN, Double.NaN, 0, "too few rows"));
+    List<ScenarioSummary> rows = StudyReport.summarise(List.of(site, siteLabel), outcomes, 0.05);
+    ScenarioSummary first = rows.get(0);
+    assertThat(first.datasets()).isEqualTo(40);
+    assertThat(first.skipped()).isEqualTo(1);
+    assertThat(first.rejections()).isEqualTo(2);
+    assertThat(first.rate()).isEqualTo(0.05);
+    assertThat(first.interval().low()).isCloseTo(0.0138207, within(1e-6));
+    assertThat(first.met()).isEqualTo("yes");
+    ScenarioSummary second = rows.get(1);
+    assertThat(second.rate()).isEqualTo(0.25);
+    // Wilson 10/40 = [0.1419, 0.4019]: the whole interval is above 0.05.
+    assertThat(second.met()).isEqualTo("no");
+    assertThat(StudyReport.table(rows)).contains("encoded-not-used  site+label")
+        .contains("0.250").contains("[0.142, 0.402]");
+    assertThat(StudyReport.summaryCsv(rows).lines().toList()).hasSize(3)
+        .element(1).isEqualTo("encoded-not-used,site,40,2,0.050,0.014,0.165,<= 0.05,yes,1");
+  }
+
+  @Test
+  void targetsSayWhetherTheRateOrItsIntervalReachesThem() {
+    Target size = Target.atMost(0.05);
+    assertThat(size.met(0.075, Wilson.of95(3, 40))).isEqualTo("within MC error");
+    Target power = Target.atLeast(0.8);
+    assertThat(power.met(0.85, Wilson.of95(34, 40))).isEqualTo("yes");
+    assertThat(power.met(0.75, Wilson.of95(30, 40))).isEqualTo("within MC error");
+    assertThat(power.met(0.5, Wilson.of95(20, 40))).isEqualTo("no");
+    assertThat(Target.none().met(0.1, Wilson.of95(4, 40))).isEqualTo("n/a");
+  }
+
+  @Test
+  void selectsScenariosByKeyOrKeyAtStrata() {
+    assertThat(Scenarios.select(List.of()).stream().map(Scenario::id)).containsExactly(
+        "not-encoded@site", "not-encoded@site+label", "encoded-not-used@site",
+        "encoded-not-used@site+label", "shortcut@site", "shortcut@site+label", "clinical@site");
+    assertThat(Scenarios.select(List.of("not-encoded", "shortcut@site")).stream()
+        .map(Scenario::id))
+        .containsExactly("not-encoded@site", "not-encoded@site+label", "shortcut@site");
+    assertThatThrownBy(() -> Scenarios.select(List.of("shortcut@label")))
+        .isInstanceOf(WscaException.class).hasMessageContaining("'shortcut@label'");
+  }
+
+  @Test
+  void jsonEscapesAndWritesNullForMissingNumbers() {
+    Scenario s = Scenarios.clinical(Scenarios.SITE);
+    List<ScenarioSummary> none = StudyReport.summarise(List.of(s), List.of(), 0.05);
+    StudySettings settings = new StudySettings(1, 19, 1.0, 64, 3, 1000, 0.05, "out", List.of(s));
+    String json = StudyReport.summaryJson(none, settings);
+    assertThat(json).contains("\"rate\": null").contains("\"permutations\": 19")
+        .contains("\"met\": \"n/a\"");
+    assertThat(StudyReport.json("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
+  }
+
+  @Test
+  void progressExtrapolatesThePaceSoFar() {
+    Progress p = new Progress(4, 10, 40_000);
+    assertThat(p.etaMillis()).isEqualTo(60_000);
+    assertThat(p.describe()).isEqualTo(
+        "4/10 data sets, 10.0s per data set, elapsed 40.0s, ETA 1m00s");
+    assertThat(new Progress(0, 10, 0).describe()).endsWith("ETA unknown");
+  }
+}
