@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.wsca.audit.AuditResult;
 import org.wsca.audit.AuditRun;
 import org.wsca.output.SummaryTable;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
         "Settings: reference.conf defaults < --config file < -Dwsca.* properties < --set and"
             + " the flags below.",
         "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input."})
-public final class AuditJob implements Callable<Integer>, JobRunner.Verbose {
+public final class AuditJob extends JobCommand {
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (HOCON), e.g. conf/audit.conf.")
   Path config;
 
@@ -39,14 +38,6 @@ public final class AuditJob implements Callable<Integer>, JobRunner.Verbose {
 
   @Option(names = "--run-id", paramLabel = "ID", description = "Sets wsca.output.run-id.")
   String runId;
-
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() {

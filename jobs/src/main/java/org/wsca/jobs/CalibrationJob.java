@@ -2,7 +2,6 @@ package org.wsca.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.wsca.errors.WscaException;
 import org.wsca.study.CalibrationResult;
 import org.wsca.study.CalibrationStudy;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
             + " e.g. --scenarios not-encoded,shortcut@site.",
         "Writes <output>/datasets.csv, summary.csv and summary.json (rewritten after every"
             + " data set)."})
-public final class CalibrationJob implements Callable<Integer>, JobRunner.Verbose {
+public final class CalibrationJob extends JobCommand {
   @Option(names = "--datasets", defaultValue = "200",
       description = "Seeded data sets per scenario (default: ${DEFAULT-VALUE}).")
   int datasets;
@@ -55,14 +54,6 @@ public final class CalibrationJob implements Callable<Integer>, JobRunner.Verbos
       description = "Scenarios to run (default: all): not-encoded, encoded-not-used, shortcut,"
           + " clinical, optionally @site or @site+label.")
   List<String> scenarios = new ArrayList<>();
-
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() {

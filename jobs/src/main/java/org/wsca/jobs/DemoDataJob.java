@@ -1,6 +1,5 @@
 package org.wsca.jobs;
 
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.wsca.demo.DemoData;
 import picocli.CommandLine.Command;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Option;
             + " factor (gestational_age) that drives the label, site offsets and noise.",
         "balanced: the scanner is encoded but independent of the label; biased: each plane is"
             + " drawn mostly from one scanner. Cell sizes are the paper's (method.md section 9)."})
-public final class DemoDataJob implements Callable<Integer>, JobRunner.Verbose {
+public final class DemoDataJob extends JobCommand {
   @Option(names = "--variant", required = true, description = "balanced or biased.")
   String variant;
 
@@ -36,14 +35,6 @@ public final class DemoDataJob implements Callable<Integer>, JobRunner.Verbose {
 
   @Option(names = "--partitions", defaultValue = "4", description = "Spark partitions (default: ${DEFAULT-VALUE}).")
   int partitions;
-
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() {

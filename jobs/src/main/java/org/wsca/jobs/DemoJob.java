@@ -3,7 +3,6 @@ package org.wsca.jobs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.wsca.audit.AuditResult;
 import org.wsca.audit.AuditRun;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "wsca-demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Generates the balanced and biased demo data sets, audits both with"
         + " conf/demo.conf and prints the verdicts. Everything goes under --output.")
-public final class DemoJob implements Callable<Integer>, JobRunner.Verbose {
+public final class DemoJob extends JobCommand {
   @Option(names = "--config", defaultValue = "conf/demo.conf", paramLabel = "FILE",
       description = "Demo settings (default: ${DEFAULT-VALUE}).")
   Path config;
@@ -29,14 +28,6 @@ public final class DemoJob implements Callable<Integer>, JobRunner.Verbose {
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable).")
   List<String> overrides = new java.util.ArrayList<>();
-
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() {

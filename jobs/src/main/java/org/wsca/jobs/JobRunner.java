@@ -1,6 +1,5 @@
 package org.wsca.jobs;
 
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.wsca.errors.ExitCode;
@@ -15,19 +14,15 @@ final class JobRunner {
   private JobRunner() {}
 
   /** Parses arguments into {@code command} and runs it; returns the process exit code. */
-  static int run(Callable<Integer> command, String[] args) {
+  static int run(JobCommand command, String[] args) {
     CommandLine cli = new CommandLine(command)
-        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, verbose(command)))
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, command.verbose()))
         .setParameterExceptionHandler((e, a) -> {
           System.err.println(e.getMessage());
           e.getCommandLine().usage(System.err);
           return ExitCode.BAD_SETTINGS.code();
         });
     return cli.execute(args);
-  }
-
-  private static boolean verbose(Object command) {
-    return command instanceof Verbose v && v.verbose();
   }
 
   private static int handle(Exception e, boolean verbose) {
@@ -70,10 +65,5 @@ final class JobRunner {
     } finally {
       spark.stop();
     }
-  }
-
-  /** Commands with a --verbose flag. */
-  interface Verbose {
-    boolean verbose();
   }
 }
