@@ -59,40 +59,46 @@ public final class AuditRun {
     Instant started = Instant.now();
     RunCommitter committer = new RunCommitter(spark.sparkContext().hadoopConfiguration(),
         settings.output().root(), runId);
+    List<Runnable> releases = new ArrayList<>();
     try {
-      SparkPhase.label(spark, "read and validate input");
-      ValidatedInput input = timed("read_validate", () ->
-          new InputReader(spark, settings.input()).read());
-      LOG.info("Read {} rows ({} rejected), embedding dimension {}", input.rowsRead(),
-          input.rowsRejected(), input.dimension());
-      Optional<SuppliedHead> supplied = settings.primaryHead().path()
-          .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
-      Dataset<Row> prepared = timed("split", () -> prepare(input.valid()));
-      long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
-      long trainRows = input.rowsValid() - testRows;
-      List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
-      List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
-      AuditResult result = new AuditResult(runId, committer.finalPath(), scopes, tests,
-          input.rowsRead(), input.rowsRejected(), input.rejectsByReason(), trainRows, testRows,
-          input.dimension());
-      timed("write", () -> {
-        write(committer, result, input, started);
-        return null;
-      });
+      AuditResult result = audit(committer, started, releases);
       committer.commit();
-      prepared.unpersist();
       return result;
-    } catch (IOException e) {
-      committer.abort();
-      throw new IllegalStateException("Writing results failed: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      committer.abort();
-      throw e;
     } catch (Exception e) {
-      // Spark's write failures are checked SparkExceptions thrown through Scala code.
       committer.abort();
-      throw new IllegalStateException("The run failed: " + e.getMessage(), e);
+      // Spark's write failures are checked SparkExceptions thrown through Scala code.
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(
+          (e instanceof IOException ? "Writing results failed: " : "The run failed: ")
+              + e.getMessage(), e);
+    } finally {
+      // A session may run many audits (the calibration study): free this run's cached rows.
+      releases.forEach(Runnable::run);
     }
+  }
+
+  private AuditResult audit(RunCommitter committer, Instant started, List<Runnable> releases) {
+    SparkPhase.label(spark, "read and validate input");
+    ValidatedInput input = timed("read_validate", () ->
+        new InputReader(spark, settings.input()).read());
+    releases.add(input::release);
+    LOG.info("Read {} rows ({} rejected), embedding dimension {}", input.rowsRead(),
+        input.rowsRejected(), input.dimension());
+    Optional<SuppliedHead> supplied = settings.primaryHead().path()
+        .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
+    Dataset<Row> prepared = timed("split", () -> prepare(input.valid()));
+    releases.add(prepared::unpersist);
+    long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
+    long trainRows = input.rowsValid() - testRows;
+    List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
+    List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
+    AuditResult result = new AuditResult(runId, committer.finalPath(), scopes, tests,
+        input.rowsRead(), input.rowsRejected(), input.rejectsByReason(), trainRows, testRows,
+        input.dimension());
+    timed("write", () -> {
+      write(committer, result, input, started);
+      return null;
+    });
+    return result;
   }
 
   private Dataset<Row> prepare(Dataset<Row> valid) {

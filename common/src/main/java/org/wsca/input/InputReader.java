@@ -76,7 +76,8 @@ public final class InputReader {
     int dimension = requireOneDimension(valid);
     Dataset<Row> rejects =
         tagged.filter(col(Canonical.REJECT_REASON).isNotNull()).drop(Canonical.EMBEDDING + "__");
-    return new ValidatedInput(valid, rejects, dimension, rowsRead, rejected, byReason, files);
+    return new ValidatedInput(valid, rejects, dimension, rowsRead, rejected, byReason, files,
+        tagged);
   }
 
   private static final String OK = "ok";
