@@ -23,6 +23,7 @@ public record Settings(
     Permutation permutation,
     VerdictThresholds verdict,
     Output output,
+    Report report,
     String resolvedJson) {
 
   /** Input paths may come from a flag after loading, so they are checked only when work starts. */
@@ -86,8 +87,27 @@ public record Settings(
     }
   }
 
-  public record VerdictThresholds(double alpha, double minEffect, double presenceGate) {}
+  /** {@code gateOnShortcutRisk}: a SHORTCUT_RISK verdict makes the audit exit with its own code. */
+  public record VerdictThresholds(double alpha, double minEffect, double presenceGate,
+      boolean gateOnShortcutRisk) {
+    public VerdictThresholds(double alpha, double minEffect, double presenceGate) {
+      this(alpha, minEffect, presenceGate, false);
+    }
+  }
 
-  /** An empty {@code runId} means a UTC timestamp chosen when the run starts. */
-  public record Output(String root, String runId, int resultPartitions) {}
+  /**
+   * An empty {@code runId} means a UTC timestamp chosen when the run starts. {@code resume}: a
+   * re-run of a failed run id reuses its completed permutation chunks.
+   */
+  public record Output(String root, String runId, int resultPartitions, boolean resume) {
+    public Output(String root, String runId, int resultPartitions) {
+      this(root, runId, resultPartitions, true);
+    }
+  }
+
+  /**
+   * The HTML report: whether to write it, how many earlier runs its trend shows, and the change
+   * in T since the previous run that gets flagged.
+   */
+  public record Report(boolean enabled, int historyRuns, double changeThreshold) {}
 }

@@ -14,6 +14,7 @@ import org.wsca.settings.Settings.Output;
 import org.wsca.settings.Settings.Permutation;
 import org.wsca.settings.Settings.PrimaryHead;
 import org.wsca.settings.Settings.Projection;
+import org.wsca.settings.Settings.Report;
 import org.wsca.settings.Settings.Scopes;
 import org.wsca.settings.Settings.Split;
 import org.wsca.settings.Settings.VerdictThresholds;
@@ -50,6 +51,7 @@ final class SettingsParser {
         p.permutation(),
         p.verdict(),
         p.output(),
+        p.report(),
         render(merged));
   }
 
@@ -204,7 +206,16 @@ final class SettingsParser {
         r.number(
             "verdict.presence-gate",
             Interval.closed(0, 1),
-            "(an AUROC threshold; the default is 0.60)"));
+            "(an AUROC threshold; the default is 0.60)"),
+        r.bool("verdict.gate-on-shortcut-risk"));
+  }
+
+  private Report report() {
+    return new Report(
+        r.bool("report.enabled"),
+        r.integer("report.history-runs", Interval.atLeast(1), "(the default is 10)"),
+        r.number("report.change-threshold", Interval.closed(0, 2), "(a change in T; the default"
+            + " is 0.10)"));
   }
 
   private Output output() {
@@ -215,7 +226,8 @@ final class SettingsParser {
     return new Output(
         root,
         runId(),
-        r.integer("output.result-partitions", Interval.atLeast(1), "(the default is 1)"));
+        r.integer("output.result-partitions", Interval.atLeast(1), "(the default is 1)"),
+        r.bool("output.resume"));
   }
 
   /** The run id becomes a folder name under the output root. */
