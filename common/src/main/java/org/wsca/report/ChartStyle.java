@@ -1,0 +1,56 @@
+package org.wsca.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+/** The look shared by all figures, and PNG rendering without a display. */
+final class ChartStyle {
+  static final Color SIGNIFICANT = new Color(200, 30, 45);
+  static final Color NOT_SIGNIFICANT = new Color(40, 100, 170);
+  static final Color NULL_GREY = new Color(150, 150, 150);
+  static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+  static {
+    // Drivers run without a display; AWT reads this once, at its first use.
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private ChartStyle() {}
+
+  static byte[] png(JFreeChart chart, int width, int height) {
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeChartAsPNG(out, chart, width, height);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Rendering figure '" + chart.getTitle().getText()
+          + "' failed: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  static ValueMarker marker(double value, Color colour, String label, boolean dashed) {
+    ValueMarker marker = new ValueMarker(value);
+    marker.setPaint(colour);
+    marker.setStroke(dashed
+        ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f)
+        : new BasicStroke(2.5f));
+    marker.setLabel(label);
+    marker.setLabelFont(SMALL);
+    marker.setLabelPaint(colour);
+    marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    return marker;
+  }
+}
