@@ -39,6 +39,7 @@ final class ChartStyle {
     return out.toByteArray();
   }
 
+  /** A line across the plot; {@code label} may be null. Labels sit at the top, right of it. */
   static ValueMarker marker(double value, Color colour, String label, boolean dashed) {
     ValueMarker marker = new ValueMarker(value);
     marker.setPaint(colour);
@@ -46,11 +47,21 @@ final class ChartStyle {
         ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f)
         : new BasicStroke(2.5f));
-    marker.setLabel(label);
-    marker.setLabelFont(SMALL);
-    marker.setLabelPaint(colour);
-    marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    if (label != null) {
+      marker.setLabel(label);
+      marker.setLabelFont(SMALL);
+      marker.setLabelPaint(colour);
+      marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    }
+    return marker;
+  }
+
+  /** A horizontal line's label: at the left end, just above the line. */
+  static ValueMarker labelAboveLeft(ValueMarker marker) {
+    marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
     return marker;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -50,7 +51,7 @@ final class HeatMapChart {
   }
 
   int width() {
-    return Math.min(2400, 260 + 70 * columns.size());
+    return Math.max(520, Math.min(2400, 260 + 70 * columns.size()));
   }
 
   int height() {
@@ -113,6 +114,7 @@ final class HeatMapChart {
   private static PaintScaleLegend legend() {
     NumberAxis axis = new NumberAxis("WSC (cosine)");
     axis.setRange(SCALE.getLowerBound(), SCALE.getUpperBound());
+    axis.setTickUnit(new NumberTickUnit(0.25));
     PaintScaleLegend legend = new PaintScaleLegend(SCALE, axis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setStripWidth(14);

@@ -8,6 +8,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.HistogramDataset;
 import org.wsca.audit.TestOutcome;
 
@@ -34,11 +35,15 @@ final class NullHistogramChart {
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, ChartStyle.NULL_GREY);
     double p95 = test.nulls().summary().p95();
-    plot.addDomainMarker(ChartStyle.marker(p95, Color.DARK_GRAY,
-        String.format(Locale.ROOT, "null 95%% %.3f", p95), true));
+    plot.addDomainMarker(ChartStyle.marker(p95, Color.DARK_GRAY, null, true));
     Color observed = significant ? ChartStyle.SIGNIFICANT : ChartStyle.NOT_SIGNIFICANT;
-    plot.addDomainMarker(ChartStyle.marker(test.t(), observed,
-        String.format(Locale.ROOT, "T %.3f (p %.3f)", test.t(), test.p()), false));
+    plot.addDomainMarker(ChartStyle.marker(test.t(), observed, null, false));
+    // The values go in a subtitle: marker labels collide when T is near the 95th percentile.
+    TextTitle values = new TextTitle(String.format(Locale.ROOT,
+        "observed T %.3f (solid line), p %.3f, q %.3f; null 95th percentile %.3f (dashed)",
+        test.t(), test.p(), test.q(), p95), ChartStyle.SMALL);
+    values.setPaint(observed);
+    chart.addSubtitle(values);
     // Keep the observed T in view even when it lies far beyond every permuted value.
     double upper = Math.max(plot.getDomainAxis().getUpperBound(), test.t() * 1.1);
     double lower = Math.min(plot.getDomainAxis().getLowerBound(), test.t() * 0.9);

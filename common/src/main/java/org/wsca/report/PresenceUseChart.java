@@ -43,8 +43,8 @@ final class PresenceUseChart {
     var thresholds = input.settings().verdict();
     plot.addDomainMarker(ChartStyle.marker(thresholds.presenceGate(), Color.DARK_GRAY,
         "presence gate", true));
-    plot.addRangeMarker(ChartStyle.marker(thresholds.minEffect(), Color.DARK_GRAY,
-        "minimum effect", true));
+    plot.addRangeMarker(ChartStyle.labelAboveLeft(ChartStyle.marker(thresholds.minEffect(),
+        Color.DARK_GRAY, "minimum effect", true)));
     if (tests.size() <= MAX_LABELS) {
       tests.forEach(t -> plot.addAnnotation(label(t)));
     }
@@ -65,10 +65,12 @@ final class PresenceUseChart {
   }
 
   private static XYTextAnnotation label(TestOutcome t) {
-    XYTextAnnotation label = new XYTextAnnotation(" " + t.task() + ", " + t.scope(),
+    XYTextAnnotation label = new XYTextAnnotation(t.task() + ", " + t.scope() + " ",
         t.presence().auroc(), t.t());
     label.setFont(ChartStyle.SMALL);
-    label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+    // Probes of encoded metadata sit near AUROC 1: label those to the left of the point.
+    label.setTextAnchor(t.presence().auroc() > 0.8 ? TextAnchor.BOTTOM_RIGHT
+        : TextAnchor.BOTTOM_LEFT);
     return label;
   }
 }
