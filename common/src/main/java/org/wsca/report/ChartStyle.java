@@ -12,17 +12,12 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 
-/** The look shared by all figures, and PNG rendering without a display. */
+/** The look shared by all figures, and PNG rendering (headless: see {@link RunReport}). */
 final class ChartStyle {
   static final Color SIGNIFICANT = new Color(200, 30, 45);
   static final Color NOT_SIGNIFICANT = new Color(40, 100, 170);
   static final Color NULL_GREY = new Color(150, 150, 150);
   static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-
-  static {
-    // Drivers run without a display; AWT reads this once, at its first use.
-    System.setProperty("java.awt.headless", "true");
-  }
 
   private ChartStyle() {}
 

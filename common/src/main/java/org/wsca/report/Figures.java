@@ -48,7 +48,7 @@ final class Figures {
   }
 
   /** Tested outcomes per task, pooled first; only tasks tested in at least one site. */
-  static Map<String, List<TestOutcome>> forestRows(ReportInput input) {
+  private static Map<String, List<TestOutcome>> forestRows(ReportInput input) {
     Map<String, List<TestOutcome>> byTask = new LinkedHashMap<>();
     for (TestOutcome t : input.tested()) {
       byTask.computeIfAbsent(t.task(), k -> new ArrayList<>()).add(t);

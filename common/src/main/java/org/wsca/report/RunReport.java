@@ -23,6 +23,12 @@ public final class RunReport {
   private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
   private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.png");
 
+  static {
+    // Drivers run without a display. AWT reads this once, when java.awt.Color or a toolkit is
+    // first initialised, so it is set before this package touches any AWT class.
+    System.setProperty("java.awt.headless", "true");
+  }
+
   private final ReportInput input;
 
   public RunReport(ReportInput input) {
