@@ -24,9 +24,9 @@ final class ReportPage {
       .v-SHORTCUT_RISK{background:#f8d0d0}.v-USES_CLINICAL_SIGNAL{background:#d6ecd2}
       .v-ENCODED_NOT_USED{background:#e6eef8}.v-NOT_ENCODED{background:#f4f4f4}
       .v-NOT_TESTED{background:#fbf3d5}.flag{background:#ffd9a8;font-weight:bold}
-      figure{margin:16px 0;display:inline-block;vertical-align:top}
+      figure{margin:16px 16px 16px 0;display:inline-table;vertical-align:top}
       figure img{max-width:100%;border:1px solid #ddd}
-      figcaption{font-size:0.85em;color:#555;max-width:760px}
+      figcaption{display:table-caption;caption-side:bottom;font-size:0.85em;color:#555}
       pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:0.8em;max-height:480px}
       .muted{color:#666}
       """;
