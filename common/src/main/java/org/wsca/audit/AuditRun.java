@@ -29,9 +29,12 @@ import org.wsca.input.ValidatedInput;
 import org.wsca.math.SplitAssigner;
 import org.wsca.method.Head;
 import org.wsca.method.Scope;
+import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
 import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
+import org.wsca.report.ReportInput;
+import org.wsca.report.RunReport;
 import org.wsca.settings.Settings;
 
 /**
@@ -186,7 +189,21 @@ public final class AuditRun {
     save(tables.pca(pca), committer, "pca", parts);
     save(input.rejects().withColumn("run_id", org.apache.spark.sql.functions.lit(runId)),
         committer, "rejects", parts);
+    if (settings.report().enabled()) {
+      // Before the manifest table, so that the manifest records the report's time too.
+      Manifest sofar = manifest(result, input, started);
+      timed("report", () -> {
+        new RunReport(new ReportInput(result, sofar, settings, previousRuns()))
+            .write(spark.sparkContext().hadoopConfiguration(), committer.stagingDirectory());
+        return null;
+      });
+    }
     save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
+  }
+
+  /** History rows of earlier committed runs, for the report's trend. */
+  private List<HistoryRow> previousRuns() {
+    return List.of();
   }
 
   private static void save(Dataset<Row> table, RunCommitter committer, String name, int parts) {

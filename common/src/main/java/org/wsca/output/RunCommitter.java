@@ -37,6 +37,11 @@ public final class RunCommitter {
     return new Path(staging, table).toString();
   }
 
+  /** The run's staging folder, where files beside the tables (the report) go before commit. */
+  public String stagingDirectory() {
+    return staging.toString();
+  }
+
   public String finalPath() {
     return fs.makeQualified(finalPath).toString();
   }

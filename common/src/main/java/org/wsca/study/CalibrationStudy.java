@@ -145,6 +145,8 @@ public final class CalibrationStudy {
         "permutation.progress-every=" + settings.permutations(),
         "permutation.strata=[" + String.join(", ", strata) + "]",
         "verdict.alpha=" + settings.alpha(),
+        // Hundreds of throwaway audits: no one reads their reports.
+        "report.enabled=false",
         "seed=" + seed));
   }
 

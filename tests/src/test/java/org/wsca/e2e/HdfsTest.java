@@ -89,7 +89,9 @@ class HdfsTest extends SparkTestBase {
     assertThat(before).hasSize(1);
     assertThat(spark().read().parquet(first.outputPath() + "/manifest").count()).isEqualTo(1);
     assertThat(children(out + "/test")).contains(RunCommitter.COMMITTED_MARKER, "tests", "wsc",
-        "heads", "pca", "rejects", "manifest");
+        "heads", "pca", "rejects", "manifest", "report.html", "figures");
+    assertThat(children(out + "/test/figures")).isNotEmpty()
+        .allSatisfy(name -> assertThat(name).matches("[a-z0-9-]+\\.png"));
 
     assertThatThrownBy(() -> new AuditRun(spark(),
         settings(input, out, "input.columns.label=no_such_column")).execute())

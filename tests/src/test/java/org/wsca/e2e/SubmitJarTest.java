@@ -60,8 +60,10 @@ class SubmitJarTest extends SparkTestBase {
         .noneMatch(e -> e.startsWith("scala/"))
         .noneMatch(e -> e.startsWith("com/typesafe/config/"))
         .noneMatch(e -> e.startsWith("picocli/"))
+        .noneMatch(e -> e.startsWith("org/jfree/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/config/"))
-        .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"));
+        .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"))
+        .anyMatch(e -> e.startsWith("org/wsca/shaded/jfree/chart/"));
     assertThat(entries.stream().filter(e -> e.endsWith(".class")))
         .as("every class is WSCA's or shaded under org/wsca/shaded")
         .allMatch(e -> e.startsWith("org/wsca/"));
@@ -122,6 +124,9 @@ class SubmitJarTest extends SparkTestBase {
     Path run = dir.resolve("out/submitted");
     assertThat(run.resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(dir.resolve("out/_staging")).doesNotExist();
+    // The report renders from the shaded (relocated) JFreeChart, headless, in the driver.
+    assertThat(run.resolve("report.html")).isNotEmptyFile();
+    assertThat(run.resolve("figures")).isDirectoryContaining("glob:**.png");
     assertThat(Files.readString(log)).contains("Results: file:" + run);
     List<Row> tests = spark().read().parquet(run.resolve("tests").toString())
         .select("task", "scope", "status").orderBy("task").collectAsList();
