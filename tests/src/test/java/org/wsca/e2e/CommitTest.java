@@ -36,8 +36,12 @@ class CommitTest extends SparkTestBase {
     assertThat(out.resolve("test").resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(out.resolve("_staging")).doesNotExist();
     try (var entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("test");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("test", "history");
     }
+    // The history table holds the committed run only, as it was.
+    assertThat(spark().read().parquet(out.resolve("history").toString()).count())
+        .isEqualTo(before.size());
   }
 
   @Test
