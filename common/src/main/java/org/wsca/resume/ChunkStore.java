@@ -91,7 +91,7 @@ public final class ChunkStore {
     return new ChunkStore(null, null, null, null, false);
   }
 
-  /** The chunk's result when an earlier attempt of this run completed it with the same fingerprint. */
+  /** The chunk's result, when an earlier attempt with this fingerprint completed it. */
   public Optional<ChunkResult> load(ChunkKey key) {
     if (!enabled) {
       return Optional.empty();
@@ -119,7 +119,7 @@ public final class ChunkStore {
     }
   }
 
-  /** Persists a completed chunk. A failure to write only costs a refit later, so it is a warning. */
+  /** Persists a completed chunk. Failing to write costs only a refit later: a warning. */
   public void save(ChunkKey key, ChunkResult result) {
     if (!enabled) {
       return;

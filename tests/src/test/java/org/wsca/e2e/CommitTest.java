@@ -66,4 +66,22 @@ class CommitTest extends SparkTestBase {
     assertThat(spark().read().parquet(root.resolve("r/t").toString()).count()).isEqualTo(5);
     assertThat(root.resolve("_staging")).doesNotExist();
   }
+
+  @Test
+  void aNewAttemptRemovesTheStagingAKilledAttemptOfItsRunIdLeft() throws Exception {
+    Path root = dir.resolve("root");
+    var hadoop = spark().sparkContext().hadoopConfiguration();
+    // Neither committed nor aborted: what a killed driver leaves behind.
+    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r")
+        .stagingTable("t"));
+    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r-2")
+        .stagingTable("t"));
+
+    new RunCommitter(hadoop, root.toString(), "r").removeAbandonedAttempts();
+
+    try (var entries = Files.list(root.resolve("_staging"))) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .singleElement().asString().startsWith("r-2-");
+    }
+  }
 }

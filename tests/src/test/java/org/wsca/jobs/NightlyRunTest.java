@@ -98,7 +98,8 @@ class NightlyRunTest {
 
   /** Rows by task, scope (and permutation): doubles compared with a tolerance, see below. */
   private static List<Row> rows(SparkSession spark, String table, String... order) {
-    return spark.read().parquet(table).orderBy(order[0], Arrays.copyOfRange(order, 1, order.length)).collectAsList();
+    return spark.read().parquet(table)
+        .orderBy(order[0], Arrays.copyOfRange(order, 1, order.length)).collectAsList();
   }
 
   @Test
