@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         "Settings: reference.conf defaults < --config file < -Dwsca.* properties < --set and"
             + " the flags below.",
         "Results go to <output.root>/<run id>/; re-running a run id replaces its results"
-            + " and resumes from the permutation chunks a failed attempt finished.",
+            + " and (output.resume = true, the default) reuses the permutation chunks a failed"
+            + " attempt finished.",
         "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input,"
             + " 4 a SHORTCUT_RISK found with verdict.gate-on-shortcut-risk = true (results"
             + " committed)."})
