@@ -29,17 +29,20 @@ import org.wsca.input.ValidatedInput;
 import org.wsca.math.SplitAssigner;
 import org.wsca.method.Head;
 import org.wsca.method.Scope;
+import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
 import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
+import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
 
 /**
  * One audit, end to end: read and validate, split, audit every scope, decide the verdicts and
- * write every table to staging, then commit. {@link #execute()} returns the immutable result.
+ * write every table to staging, then commit, record the run in the history table and drop its
+ * persisted permutation chunks. {@link #execute()} returns the immutable result.
  */
 public final class AuditRun {
   private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
@@ -50,6 +53,7 @@ public final class AuditRun {
   private final Settings settings;
   private final String runId;
   private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+  private ChunkStore chunks = ChunkStore.none();
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -62,10 +66,13 @@ public final class AuditRun {
     Instant started = Instant.now();
     RunCommitter committer = new RunCommitter(spark.sparkContext().hadoopConfiguration(),
         settings.output().root(), runId);
+    committer.removeAbandonedAttempts();
     List<Runnable> releases = new ArrayList<>();
     try {
       AuditResult result = audit(committer, started, releases);
       committer.commit();
+      recordHistory(result);
+      chunks.delete();
       return result;
     } catch (Exception e) {
       committer.abort();
@@ -86,6 +93,8 @@ public final class AuditRun {
     releases.add(input::release);
     LOG.info("Read {} rows ({} rejected), embedding dimension {}", input.rowsRead(),
         input.rowsRejected(), input.dimension());
+    chunks = ChunkStore.forRun(spark.sparkContext().hadoopConfiguration(), settings, runId,
+        Versions.wsca());
     Optional<SuppliedHead> supplied = settings.primaryHead().path()
         .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
     Dataset<Row> prepared = timed("split", () -> prepare(input.valid()));
@@ -94,6 +103,10 @@ public final class AuditRun {
     long trainRows = input.rowsValid() - testRows;
     List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
     List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
+    if (chunks.reused() > 0) {
+      LOG.info("Resume: run {} reused {} permutation chunks of an earlier attempt and fitted {}",
+          runId, chunks.reused(), chunks.saved());
+    }
     AuditResult result = new AuditResult(runId, committer.finalPath(), scopes, tests,
         input.rowsRead(), input.rowsRejected(), input.rejectsByReason(), trainRows, testRows,
         input.dimension());
@@ -102,6 +115,18 @@ public final class AuditRun {
       return null;
     });
     return result;
+  }
+
+  /** Appends the committed run to the history table (replacing an earlier run of this id). */
+  private void recordHistory(AuditResult result) {
+    try {
+      History.record(spark, settings.output().root(), runId,
+          History.rows(runId, Instant.now(), result.tests()));
+    } catch (Exception e) {
+      throw new IllegalStateException("The results were committed to " + result.outputPath()
+          + ", but recording the run in the history table failed: " + e.getMessage()
+          + ". Re-run the same run id to record it.", e);
+    }
   }
 
   private Dataset<Row> prepare(Dataset<Row> valid) {
@@ -141,9 +166,11 @@ public final class AuditRun {
   private PermutationEngine engine() {
     Settings.Permutation p = settings.permutation();
     if (p.engine().equals("mllib-loop")) {
-      return new MllibLoopEngine(spark, new HeadFitter(settings.heads()), p.progressEvery());
+      return new MllibLoopEngine(spark, new HeadFitter(settings.heads()), p.progressEvery(),
+          p.maxHeadsPerChunk(), chunks);
     }
-    return new BatchedEngine(spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk());
+    return new BatchedEngine(spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(),
+        chunks);
   }
 
   private List<Scope> scopes(Dataset<Row> prepared) {
@@ -182,6 +209,7 @@ public final class AuditRun {
     }
     int parts = settings.output().resultPartitions();
     save(tables.tests(result.tests()), committer, "tests", parts);
+    save(tables.nulls(result.tests()), committer, "nulls", parts);
     save(tables.heads(heads, sameTask, settings.projection().fitSpace()), committer, "heads",
         parts);
     save(tables.wsc(cells, settings.metric(), settings.projection().method()), committer, "wsc",
@@ -201,9 +229,11 @@ public final class AuditRun {
     save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
   }
 
-  /** History rows of earlier committed runs, for the report's trend. */
+  /** History rows of earlier committed runs for the report's trend, which counts this run too. */
   private List<HistoryRow> previousRuns() {
-    return List.of();
+    int earlier = settings.report().historyRuns() - 1;
+    return earlier < 1 ? List.of()
+        : History.previousRuns(spark, settings.output().root(), runId, earlier);
   }
 
   private static void save(Dataset<Row> table, RunCommitter committer, String name, int parts) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,6 +20,7 @@ import org.wsca.engine.HeadStatus;
 import org.wsca.engine.RowBlock;
 import org.wsca.math.Alignment;
 import org.wsca.method.NullDistribution;
+import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
 
 /**
@@ -52,6 +54,9 @@ import org.wsca.settings.Settings;
  * </ul>
  * H is {@code maxHeadsPerChunk} or fewer when a chunk would outgrow the budgets of
  * {@link ChunkPlan} (512 MB of driver state, 256 MB per task).
+ *
+ * <p>Each finished chunk of {@link #fitNull} is persisted to the run's {@link ChunkStore}; a
+ * re-run of the same run id restores those chunks instead of refitting them ({@link NullChunks}).
  */
 public final class BatchedEngine implements PermutationEngine {
   public static final int DEFAULT_MAX_HEADS_PER_CHUNK = 256;
@@ -61,9 +66,15 @@ public final class BatchedEngine implements PermutationEngine {
   private final Settings.Heads heads;
   private final int progressEvery;
   private final int maxHeadsPerChunk;
+  private final ChunkStore chunks;
 
   public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
       int maxHeadsPerChunk) {
+    this(spark, heads, progressEvery, maxHeadsPerChunk, ChunkStore.none());
+  }
+
+  public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
+      int maxHeadsPerChunk, ChunkStore chunks) {
     if (maxHeadsPerChunk < 1) {
       throw new IllegalArgumentException("maxHeadsPerChunk is " + maxHeadsPerChunk
           + "; it must be at least 1 (default " + DEFAULT_MAX_HEADS_PER_CHUNK + ")");
@@ -72,28 +83,37 @@ public final class BatchedEngine implements PermutationEngine {
     this.heads = heads;
     this.progressEvery = progressEvery;
     this.maxHeadsPerChunk = maxHeadsPerChunk;
+    this.chunks = chunks;
   }
 
   @Override
   public NullDistribution fitNull(PermutationRequest request) {
-    double[] statistics = new double[request.permutations()];
-    int[] nonConverged = {0};
-    fit(request, IntStream.rangeClosed(1, request.permutations()).toArray(), head -> {
-      statistics[head.permutation() - 1] = Alignment.of(request.primaryDirections(),
-          head.directions(), request.projection(), request.metric()).t();
-      nonConverged[0] += head.converged() ? 0 : 1;
-    });
-    return new NullDistribution(statistics, nonConverged[0]);
+    NullChunks nulls = new NullChunks(request, chunks);
+    int[] all = IntStream.rangeClosed(1, request.permutations()).toArray();
+    fit(request, all, batch -> nulls.restore(batch[0], batch[batch.length - 1]),
+        (batch, fitted) -> {
+          for (BatchedHead head : fitted) {
+            nulls.record(head.permutation(), Alignment.of(request.primaryDirections(),
+                head.directions(), request.projection(), request.metric()).t(), head.converged());
+          }
+          nulls.completed(batch[0], batch[batch.length - 1]);
+        });
+    return nulls.distribution();
   }
 
   /** The heads of the given permutations, in that order; permutation 0 = the observed labels. */
   List<BatchedHead> fit(PermutationRequest request, int[] permutations) {
     List<BatchedHead> out = new ArrayList<>();
-    fit(request, permutations, out::add);
+    fit(request, permutations, batch -> false, (batch, fitted) -> out.addAll(fitted));
     return out;
   }
 
-  private void fit(PermutationRequest request, int[] permutations, Consumer<BatchedHead> sink) {
+  /**
+   * Fits {@code permutations} chunk by chunk; a chunk that {@code restored} accepts (it was
+   * restored from an earlier attempt) is skipped, every other goes to {@code fitted}.
+   */
+  private void fit(PermutationRequest request, int[] permutations, Predicate<int[]> restored,
+      BiConsumer<int[], List<BatchedHead>> fitted) {
     if (permutations.length == 0) {
       return;
     }
@@ -103,12 +123,15 @@ public final class BatchedEngine implements PermutationEngine {
       int chunk = ChunkPlan.headsPerChunk(maxHeadsPerChunk, rows.shape(), options().memory(),
           rows.rowsPerPartition());
       BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
-      int chunks = (permutations.length + chunk - 1) / chunk;
-      for (int c = 0; c < chunks; c++) {
+      int count = (permutations.length + chunk - 1) / chunk;
+      for (int c = 0; c < count; c++) {
         int from = c * chunk;
         int[] batch = Arrays.copyOfRange(permutations, from,
             Math.min(from + chunk, permutations.length));
-        fitChunk(rows, request, batch, progress.chunk(c + 1, chunks, from)).forEach(sink);
+        if (!restored.test(batch)) {
+          fitted.accept(batch,
+              fitChunk(rows, request, batch, progress.chunk(c + 1, count, from)));
+        }
       }
     }
   }

@@ -24,11 +24,13 @@ import org.wsca.input.Canonical;
 import org.wsca.math.Alignment;
 import org.wsca.math.Permutations;
 import org.wsca.method.NullDistribution;
+import org.wsca.resume.ChunkStore;
 
 /**
  * The reference engine: one full MLlib fit per permutation. Slow (every fit is a distributed
  * optimisation), but it is the observed head's own estimator, so it is the baseline any faster
- * engine is checked and benchmarked against.
+ * engine is checked and benchmarked against. Permutations are persisted to the run's
+ * {@link ChunkStore} in chunks of {@code chunkSize}, so a re-run of a failed run resumes.
  */
 public final class MllibLoopEngine implements PermutationEngine {
   private static final Logger LOG = LoggerFactory.getLogger(MllibLoopEngine.class);
@@ -37,11 +39,23 @@ public final class MllibLoopEngine implements PermutationEngine {
   private final SparkSession spark;
   private final HeadFitter fitter;
   private final int progressEvery;
+  private final int chunkSize;
+  private final ChunkStore chunks;
 
   public MllibLoopEngine(SparkSession spark, HeadFitter fitter, int progressEvery) {
+    this(spark, fitter, progressEvery, Integer.MAX_VALUE, ChunkStore.none());
+  }
+
+  public MllibLoopEngine(SparkSession spark, HeadFitter fitter, int progressEvery,
+      int chunkSize, ChunkStore chunks) {
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("chunkSize is " + chunkSize + "; it must be at least 1");
+    }
     this.spark = spark;
     this.fitter = fitter;
     this.progressEvery = progressEvery;
+    this.chunkSize = chunkSize;
+    this.chunks = chunks;
   }
 
   @Override
@@ -50,18 +64,24 @@ public final class MllibLoopEngine implements PermutationEngine {
     try {
       StrataLabels strata = StrataLabels.collect(ranked);
       Progress progress = new Progress(request, progressEvery);
-      double[] statistics = new double[request.permutations()];
-      int nonConverged = 0;
-      for (int b = 1; b <= request.permutations(); b++) {
-        SparkPhase.label(spark, "permutation " + b + "/" + request.permutations() + " task="
-            + request.task() + " " + request.scope().name());
-        FittedHead head = fitPermuted(ranked, strata, request, b);
-        statistics[b - 1] = Alignment.of(request.primaryDirections(), head.directions(),
-            request.projection(), request.metric()).t();
-        nonConverged += head.converged() ? 0 : 1;
-        progress.done(b, nonConverged);
+      NullChunks nulls = new NullChunks(request, chunks);
+      int total = request.permutations();
+      for (int from = 1, to; from <= total; from = to + 1) {
+        to = (int) Math.min((long) from + chunkSize - 1, total);
+        if (nulls.restore(from, to)) {
+          continue;
+        }
+        for (int b = from; b <= to; b++) {
+          SparkPhase.label(spark, "permutation " + b + "/" + total + " task="
+              + request.task() + " " + request.scope().name());
+          FittedHead head = fitPermuted(ranked, strata, request, b);
+          nulls.record(b, Alignment.of(request.primaryDirections(), head.directions(),
+              request.projection(), request.metric()).t(), head.converged());
+          progress.done(b, nulls.nonConvergedSoFar());
+        }
+        nulls.completed(from, to);
       }
-      return new NullDistribution(statistics, nonConverged);
+      return nulls.distribution();
     } finally {
       ranked.unpersist();
     }

@@ -8,7 +8,12 @@ public enum ExitCode {
   /** Bad settings or command-line arguments; nothing was read or written. */
   BAD_SETTINGS(2),
   /** Bad input data (schema, values, too many rejects); nothing was written to the result path. */
-  BAD_INPUT(3);
+  BAD_INPUT(3),
+  /**
+   * The audit ran and committed its results, and found a SHORTCUT_RISK while
+   * verdict.gate-on-shortcut-risk = true: a scheduler can stop the pipeline on it.
+   */
+  SHORTCUT_RISK(4);
 
   private final int code;
 

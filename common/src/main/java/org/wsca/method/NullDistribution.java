@@ -5,9 +5,30 @@ import org.wsca.math.PermutationTest;
 
 /**
  * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels
- * (method.md section 6), and how many of those heads did not converge.
+ * (method.md section 6), and how many of those heads did not converge. {@code converged[b - 1]}
+ * says whether head b converged; it is null when the engine did not record it per head.
  */
-public record NullDistribution(double[] statistics, int nonConverged) {
+public record NullDistribution(double[] statistics, int nonConverged, boolean[] converged) {
+
+  public NullDistribution {
+    if (converged != null && converged.length != statistics.length) {
+      throw new IllegalArgumentException("A null distribution of " + statistics.length
+          + " statistics has " + converged.length + " convergence flags");
+    }
+  }
+
+  public NullDistribution(double[] statistics, int nonConverged) {
+    this(statistics, nonConverged, null);
+  }
+
+  /** From per-head results; the non-converged count is derived from the flags. */
+  public static NullDistribution of(double[] statistics, boolean[] converged) {
+    int nonConverged = 0;
+    for (boolean c : converged) {
+      nonConverged += c ? 0 : 1;
+    }
+    return new NullDistribution(statistics, nonConverged, converged);
+  }
 
   public int permutations() {
     return statistics.length;

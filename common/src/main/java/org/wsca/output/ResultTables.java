@@ -67,6 +67,28 @@ public final class ResultTables {
     return spark.createDataFrame(rows, TESTS);
   }
 
+  public static final StructType NULLS = schema(
+      field("run_id", DataTypes.StringType), field("task", DataTypes.StringType),
+      field("scope", DataTypes.StringType), field("permutation", DataTypes.IntegerType),
+      field("t", DataTypes.DoubleType), field("converged", DataTypes.BooleanType));
+
+  /** T_b of every permuted head, b = 1..B, of every test that ran; converged null if unknown. */
+  public Dataset<Row> nulls(List<TestOutcome> tests) {
+    List<Row> rows = new ArrayList<>();
+    for (TestOutcome t : tests) {
+      if (t.nulls() == null) {
+        continue;
+      }
+      double[] statistics = t.nulls().statistics();
+      boolean[] converged = t.nulls().converged();
+      for (int b = 1; b <= statistics.length; b++) {
+        rows.add(RowFactory.create(runId, t.task(), t.scope(), b, nan(statistics[b - 1]),
+            converged == null ? null : converged[b - 1]));
+      }
+    }
+    return spark.createDataFrame(rows, NULLS);
+  }
+
   public static final StructType HEADS = schema(
       field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
       field("task", DataTypes.StringType), field("source", DataTypes.StringType),

@@ -2,7 +2,9 @@ package org.wsca.output;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -65,6 +67,32 @@ public final class RunCommitter {
     }
     deleteIfEmpty(new Path(root, "_staging"));
     LOG.info("Committed results to {}", finalPath());
+  }
+
+  /**
+   * Removes staging folders that earlier attempts of this run id left behind when their driver
+   * was killed (a failed run removes its own). Runs of one id never run at the same time: their
+   * commits would replace each other.
+   */
+  public void removeAbandonedAttempts() {
+    Path stagingRoot = new Path(root, "_staging");
+    Pattern attempt = Pattern.compile(Pattern.quote(finalPath.getName())
+        + "-(replaced-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    try {
+      if (!fs.exists(stagingRoot)) {
+        return;
+      }
+      for (FileStatus s : fs.listStatus(stagingRoot)) {
+        if (attempt.matcher(s.getPath().getName()).matches()) {
+          LOG.info("Removing {}, left by an earlier attempt of run {}", s.getPath(),
+              finalPath.getName());
+          fs.delete(s.getPath(), true);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not remove abandoned staging folders of run {}: {}", finalPath.getName(),
+          e.getMessage());
+    }
   }
 
   /** Removes a failed run's staging folder; the committed results were never touched. */

@@ -230,19 +230,24 @@ final class SettingsParser {
         r.bool("output.resume"));
   }
 
-  /** The run id becomes a folder name under the output root. */
+  /**
+   * The run id becomes a folder name under the output root, beside the history table and the
+   * "_" folders (staging, chunks) that readers skip, so it may be none of those.
+   */
   private String runId() {
     String runId = r.string("output.run-id");
     boolean valid =
         runId.isEmpty()
             || (MetadataParser.NAME.matcher(runId).matches()
-                && !runId.equals(".")
-                && !runId.equals(".."));
+                && !runId.startsWith(".")
+                && !runId.startsWith("_")
+                && !runId.equals("history"));
     if (!valid) {
       throw r.invalid(
           "output.run-id",
           "is not a valid run id: it becomes a folder name, so use only letters, digits, '_',"
-              + " '.' and '-' (not \".\" or \"..\"), or \"\" for a UTC timestamp");
+              + " '.' and '-', not starting with '.' or '_' and not \"history\" (the history"
+              + " table's folder), or \"\" for a UTC timestamp");
     }
     return runId;
   }

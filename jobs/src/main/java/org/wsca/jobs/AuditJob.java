@@ -1,11 +1,17 @@
 package org.wsca.jobs;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.wsca.audit.AuditResult;
 import org.wsca.audit.AuditRun;
+import org.wsca.audit.ShortcutGate;
+import org.wsca.errors.ExitCode;
+import org.wsca.errors.WscaException;
 import org.wsca.output.SummaryTable;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
@@ -20,7 +26,12 @@ import picocli.CommandLine.Option;
             + " Correlation with a site-stratified permutation test).",
         "Settings: reference.conf defaults < --config file < -Dwsca.* properties < --set and"
             + " the flags below.",
-        "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input."})
+        "Results go to <output.root>/<run id>/; re-running a run id replaces its results"
+            + " and (output.resume = true, the default) reuses the permutation chunks a failed"
+            + " attempt finished.",
+        "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input,"
+            + " 4 a SHORTCUT_RISK found with verdict.gate-on-shortcut-risk = true (results"
+            + " committed)."})
 public final class AuditJob extends JobCommand {
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (HOCON), e.g. conf/audit.conf.")
   Path config;
@@ -39,6 +50,13 @@ public final class AuditJob extends JobCommand {
   @Option(names = "--run-id", paramLabel = "ID", description = "Sets wsca.output.run-id.")
   String runId;
 
+  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+      description = "A dated (nightly) run: sets wsca.output.run-id to this date, so results go"
+          + " to <output.root>/<date>/. Not together with --run-id.")
+  String runDate;
+
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
@@ -46,10 +64,37 @@ public final class AuditJob extends JobCommand {
         spark -> new AuditRun(spark, settings).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
-    return 0;
+    return gate(settings, result).code();
+  }
+
+  private static ExitCode gate(Settings settings, AuditResult result) {
+    List<String> findings = ShortcutGate.findings(settings.verdict(), result.tests());
+    if (!findings.isEmpty()) {
+      System.err.println("wsca: gate: SHORTCUT_RISK in " + String.join(", ", findings)
+          + " (verdict.gate-on-shortcut-risk = true); the results are committed to "
+          + result.outputPath() + ". Exit code " + ExitCode.SHORTCUT_RISK.code() + ".");
+    }
+    return ShortcutGate.exitCode(settings.verdict(), result.tests());
+  }
+
+  /** The run id of {@code --run-date}: the date itself, once checked to be a real ISO date. */
+  static String runIdOfDate(String date) {
+    try {
+      if (ISO_DATE.matcher(date).matches()) {
+        return LocalDate.parse(date).toString();
+      }
+    } catch (DateTimeParseException e) {
+      // reported below, with the expected form
+    }
+    throw WscaException.badSettings("--run-date " + date + " is not a date: give it as"
+        + " YYYY-MM-DD, e.g. --run-date 2026-11-28 (in Airflow: --run-date '{{ ds }}')");
   }
 
   Settings settings() {
+    if (runId != null && runDate != null) {
+      throw WscaException.badSettings("--run-id " + runId + " and --run-date " + runDate
+          + " both name the run: pass only one of them");
+    }
     List<String> all = new ArrayList<>(overrides);
     if (!inputs.isEmpty()) {
       all.add("input.paths=" + quotedList(inputs));
@@ -59,6 +104,9 @@ public final class AuditJob extends JobCommand {
     }
     if (runId != null) {
       all.add("output.run-id=" + quoted(runId));
+    }
+    if (runDate != null) {
+      all.add("output.run-id=" + quoted(runIdOfDate(runDate)));
     }
     return SettingsLoader.load(Optional.ofNullable(config), all);
   }

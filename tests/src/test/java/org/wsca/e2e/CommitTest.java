@@ -36,8 +36,12 @@ class CommitTest extends SparkTestBase {
     assertThat(out.resolve("test").resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(out.resolve("_staging")).doesNotExist();
     try (var entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("test");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("test", "history");
     }
+    // The history table holds the committed run only, as it was.
+    assertThat(spark().read().parquet(out.resolve("history").toString()).count())
+        .isEqualTo(before.size());
   }
 
   @Test
@@ -61,5 +65,23 @@ class CommitTest extends SparkTestBase {
     second.commit();
     assertThat(spark().read().parquet(root.resolve("r/t").toString()).count()).isEqualTo(5);
     assertThat(root.resolve("_staging")).doesNotExist();
+  }
+
+  @Test
+  void aNewAttemptRemovesTheStagingAKilledAttemptOfItsRunIdLeft() throws Exception {
+    Path root = dir.resolve("root");
+    var hadoop = spark().sparkContext().hadoopConfiguration();
+    // Neither committed nor aborted: what a killed driver leaves behind.
+    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r")
+        .stagingTable("t"));
+    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r-2")
+        .stagingTable("t"));
+
+    new RunCommitter(hadoop, root.toString(), "r").removeAbandonedAttempts();
+
+    try (var entries = Files.list(root.resolve("_staging"))) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .singleElement().asString().startsWith("r-2-");
+    }
   }
 }

@@ -21,6 +21,7 @@ import org.wsca.audit.AuditResult;
 import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
+import org.wsca.output.History;
 import org.wsca.output.RunCommitter;
 import org.wsca.settings.Settings;
 
@@ -100,7 +101,12 @@ class HdfsTest extends SparkTestBase {
 
     assertThat(spark().read().parquet(first.outputPath() + "/tests").collectAsList())
         .containsExactlyElementsOf(before);
-    assertThat(children(out)).containsExactly("test");
+    assertThat(children(out)).containsExactly("history", "test");
+    assertThat(History.previousRuns(spark(), out, "2026-11-28", 5))
+        .singleElement().satisfies(h -> {
+          assertThat(h.runId()).isEqualTo("test");
+          assertThat(h.t()).isEqualTo(first.tests().get(0).t());
+        });
   }
 
   @Test
@@ -122,7 +128,9 @@ class HdfsTest extends SparkTestBase {
 
     assertThat(spark().read().parquet(first.outputPath() + "/tests").collectAsList())
         .containsExactlyElementsOf(before);
-    assertThat(children(out)).containsExactly("test");
+    // _chunks: what the failed run finished, kept for a re-run to resume from.
+    assertThat(children(out)).filteredOn(n -> !n.equals("_chunks"))
+        .containsExactly("history", "test");
   }
 
   @Test

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The documented exit codes: 0 success, 2 bad settings or arguments, 3 bad input. */
+/**
+ * The documented exit codes: 0 success, 2 bad settings or arguments, 3 bad input (4, the
+ * shortcut-risk gate, is in NightlyRunTest).
+ */
 class ExitCodeTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,7 +39,26 @@ class ExitCodeTest {
   @Test
   void helpPrintsUsageAndSucceeds() {
     assertThat(JobRunner.run(new AuditJob(), new String[] {"--help"})).isZero();
-    assertThat(out.toString()).contains("--config", "--set", "--input", "Exit codes");
+    assertThat(out.toString()).contains("--config", "--set", "--input", "--run-date",
+        "Exit codes", "SHORTCUT_RISK");
+  }
+
+  @Test
+  void aRunDateThatIsNotAnIsoDateIsBadSettings() {
+    for (String date : List.of("2026-13-01", "2026-02-30", "28.11.2026", "2026-1-5")) {
+      err.reset();
+      assertThat(JobRunner.run(new AuditJob(), new String[] {"--input", "x", "--run-date", date}))
+          .as(date).isEqualTo(2);
+      assertThat(err.toString()).contains("--run-date " + date + " is not a date", "YYYY-MM-DD");
+    }
+  }
+
+  @Test
+  void aRunIdAndARunDateTogetherAreBadArguments() {
+    int code = JobRunner.run(new AuditJob(),
+        new String[] {"--input", "x", "--run-id", "a", "--run-date", "2026-11-28"});
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--run-id a and --run-date 2026-11-28");
   }
 
   @Test

@@ -1,0 +1,194 @@
+package org.wsca.output;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.audit.TestOutcome;
+
+/**
+ * The {@code history} table at {@code <root>/history}: one Parquet file per committed run,
+ * {@code <run-id>.parquet}, with one row per test. A run's file is written only after its results
+ * are committed, and a re-run of the same run id replaces its file, so the table never holds a
+ * failed run nor the same run twice. Read it whole with {@code spark.read.parquet(<root>/history)}.
+ */
+public final class History {
+  private static final Logger LOG = LoggerFactory.getLogger(History.class);
+  public static final String TABLE = "history";
+  private static final String SUFFIX = ".parquet";
+  private static final DateTimeFormatter FINISHED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  public static final StructType SCHEMA = ResultTables.schema(
+      ResultTables.field("run_id", DataTypes.StringType),
+      ResultTables.field("finished_at", DataTypes.StringType),
+      ResultTables.field("task", DataTypes.StringType),
+      ResultTables.field("scope", DataTypes.StringType),
+      ResultTables.field("t", DataTypes.DoubleType),
+      ResultTables.field("p", DataTypes.DoubleType),
+      ResultTables.field("q", DataTypes.DoubleType),
+      ResultTables.field("verdict", DataTypes.StringType));
+
+  private History() {}
+
+  /** {@code finishedAt} in the table's fixed-width UTC form, which sorts as text in time order. */
+  public static String timestamp(Instant finishedAt) {
+    return FINISHED_AT.format(finishedAt);
+  }
+
+  /** One row per test of a run; T, p and q are NaN for tests that did not run. */
+  public static List<HistoryRow> rows(String runId, Instant finishedAt, List<TestOutcome> tests) {
+    List<HistoryRow> rows = new ArrayList<>();
+    for (TestOutcome t : tests) {
+      rows.add(new HistoryRow(runId, timestamp(finishedAt), t.task(), t.scope(), t.t(), t.p(),
+          t.q(), t.verdict().name()));
+    }
+    return rows;
+  }
+
+  /**
+   * Writes a committed run's rows as {@code <root>/history/<run-id>.parquet}, replacing that run's
+   * earlier rows. The file is written beside the table under a "_" name (ignored by readers) and
+   * renamed into place.
+   */
+  public static void record(SparkSession spark, String root, String runId, List<HistoryRow> rows)
+      throws IOException {
+    Path table = new Path(root, TABLE);
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    Path file = new Path(table, runId + SUFFIX);
+    if (rows.isEmpty()) {
+      fs.delete(file, false);
+      return;
+    }
+    Path writing = new Path(table, "_writing-" + runId + "-" + UUID.randomUUID());
+    try {
+      toDataFrame(spark, rows).coalesce(1).write().parquet(writing.toString());
+      replace(fs, onlyDataFile(fs, writing), file);
+    } finally {
+      fs.delete(writing, true);
+    }
+    LOG.info("History: recorded {} tests of run {} in {}", rows.size(), runId,
+        fs.makeQualified(file));
+  }
+
+  /**
+   * The rows of the last {@code runs} committed runs by {@code finished_at}, leaving out
+   * {@code excludingRunId} (the current run); oldest run first, then by task and scope. Empty
+   * when there is no history yet.
+   */
+  public static List<HistoryRow> previousRuns(SparkSession spark, String outputRoot,
+      String excludingRunId, int runs) {
+    Path table = new Path(outputRoot, TABLE);
+    try {
+      FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(table)) {
+        return List.of();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the history table " + table + ": "
+          + e.getMessage(), e);
+    }
+    Dataset<Row> history = spark.read().schema(SCHEMA).parquet(table.toString());
+    List<String> chosen = lastRuns(runTimes(history), excludingRunId, runs);
+    if (chosen.isEmpty()) {
+      return List.of();
+    }
+    List<HistoryRow> rows = new ArrayList<>();
+    for (Row r : history.filter(col("run_id").isin(chosen.toArray())).collectAsList()) {
+      rows.add(new HistoryRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+          number(r, 4), number(r, 5), number(r, 6), r.getString(7)));
+    }
+    rows.sort(Comparator.comparing((HistoryRow h) -> chosen.indexOf(h.runId()))
+        .thenComparing(HistoryRow::task).thenComparing(HistoryRow::scope));
+    return rows;
+  }
+
+  /**
+   * The run ids of the last {@code runs} runs by finishing time, oldest first, without
+   * {@code excluding}; ties in time are broken by run id.
+   */
+  static List<String> lastRuns(Map<String, String> finishedAtByRun, String excluding, int runs) {
+    List<Map.Entry<String, String>> ordered = new ArrayList<>(finishedAtByRun.entrySet());
+    ordered.removeIf(e -> e.getKey().equals(excluding));
+    ordered.sort(Comparator.comparing((Map.Entry<String, String> e) -> Instant.parse(e.getValue()))
+        .thenComparing(Map.Entry::getKey));
+    List<String> ids = ordered.stream().map(Map.Entry::getKey).toList();
+    return ids.subList(Math.max(0, ids.size() - runs), ids.size());
+  }
+
+  private static Map<String, String> runTimes(Dataset<Row> history) {
+    Map<String, String> times = new java.util.HashMap<>();
+    for (Row r : history.select("run_id", "finished_at").distinct().collectAsList()) {
+      times.merge(r.getString(0), r.getString(1), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+    return times;
+  }
+
+  private static Dataset<Row> toDataFrame(SparkSession spark, List<HistoryRow> rows) {
+    List<Row> out = new ArrayList<>();
+    for (HistoryRow h : rows) {
+      out.add(RowFactory.create(h.runId(), h.finishedAt(), h.task(), h.scope(), orNull(h.t()),
+          orNull(h.p()), orNull(h.q()), h.verdict()));
+    }
+    return spark.createDataFrame(out, SCHEMA);
+  }
+
+  private static Path onlyDataFile(FileSystem fs, Path folder) throws IOException {
+    List<Path> parts = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(folder)) {
+      String name = s.getPath().getName();
+      if (name.startsWith("part-") && name.endsWith(SUFFIX)) {
+        parts.add(s.getPath());
+      }
+    }
+    if (parts.size() != 1) {
+      throw new IOException("Expected one Parquet file in " + folder + ", found " + parts);
+    }
+    return parts.get(0);
+  }
+
+  /** Moves the old file aside, the new one in, and drops the old one; restores it on failure. */
+  private static void replace(FileSystem fs, Path source, Path target) throws IOException {
+    Path aside = new Path(target.getParent(), "_replaced-" + target.getName() + "-"
+        + UUID.randomUUID());
+    boolean replacing = fs.exists(target);
+    if (replacing && !fs.rename(target, aside)) {
+      throw new IOException("Cannot move " + target + " aside to " + aside);
+    }
+    if (!fs.rename(source, target)) {
+      if (replacing) {
+        fs.rename(aside, target);
+      }
+      throw new IOException("Cannot move " + source + " to " + target);
+    }
+    if (replacing) {
+      fs.delete(aside, false);
+    }
+  }
+
+  private static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  private static double number(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+  }
+}
