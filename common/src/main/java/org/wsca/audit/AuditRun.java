@@ -241,11 +241,14 @@ public final class AuditRun {
   }
 
   private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
+    Map<String, String> sparkConf = Manifest.redactedSparkConf(spark);
+    LOG.info("Spark configuration (secrets redacted): {}", sparkConf);
     return new Manifest(runId, Versions.wsca(), spark.version(),
         System.getProperty("java.version"), Versions.blas(), started.toString(),
         Instant.now().toString(), settings.seed(), settings.resolvedJson(), MethodNotes.TEXT,
         input.files(), result.rowsRead(), result.rowsRejected(), result.rejectsByReason(),
-        result.rowsTrain(), result.rowsTest(), result.dimension(), new LinkedHashMap<>(phaseMillis));
+        result.rowsTrain(), result.rowsTest(), result.dimension(), new LinkedHashMap<>(phaseMillis),
+        sparkConf);
   }
 
   private <T> T timed(String phase, java.util.function.Supplier<T> work) {

@@ -34,6 +34,15 @@ public final class HeadFitter {
         model.interceptVector().toArray(), converged, iterations);
   }
 
+  /**
+   * True when {@code head} classifies every one of its training rows right: the classes are
+   * linearly separable there and only the L2 penalty keeps the coefficients finite. One more
+   * pass over the training rows, so it is asked of the observed heads only, not permuted ones.
+   */
+  public static boolean separatesTrainingRows(FittedHead head) {
+    return head.model().summary().accuracy() == 1.0;
+  }
+
   LogisticRegression estimator(String labelColumn, int numClasses) {
     return new LogisticRegression()
         .setFeaturesCol(FEATURES)

@@ -88,7 +88,7 @@ final class ScopeAudit {
     FittedHead probe = fitPrimary(train, primaryClasses);
     List<Head> heads = new ArrayList<>();
     heads.add(head(scope, Head.PRIMARY_TASK, Head.PROBE, primaryClasses.classes(), probe,
-        trainRows(primaryClasses)));
+        trainRows(primaryClasses), separable(probe, "the primary label", scope)));
     double[][] primary = supplied.map(SuppliedHead::directions).orElse(probe.directions());
     List<String> primaryLabels = supplied.map(SuppliedHead::directionLabels)
         .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
@@ -195,11 +195,24 @@ final class ScopeAudit {
   }
 
   private static Head head(Scope scope, String task, String source, List<String> classes,
-      FittedHead fitted, long trainRows) {
+      FittedHead fitted, long trainRows, boolean separable) {
     return new Head(scope.name(), task, source, classes,
         directionLabels(classes, fitted.directions().length), fitted.directions(),
         fitted.coefficients(), fitted.intercepts(), fitted.converged(), fitted.iterations(),
-        trainRows);
+        trainRows, separable);
+  }
+
+  /** Separation is common (sites often are), and legitimate, but worth knowing when reading T. */
+  private boolean separable(FittedHead head, String what, Scope scope) {
+    boolean separable = HeadFitter.separatesTrainingRows(head);
+    if (separable) {
+      LOG.warn("The head of {} in {} classifies every training row right: the classes are"
+          + " linearly separable in the embedding, and only the L2 penalty (wsca.heads.reg-param"
+          + " = {}) keeps its coefficients finite. Flagged as separable = true in the heads and"
+          + " tests tables; its direction is the penalised maximum-margin one.", what,
+          scope.name(), settings.heads().regParam());
+    }
+    return separable;
   }
 
   private Column stratum() {
@@ -265,7 +278,9 @@ final class ScopeAudit {
       Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
       SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
       FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
-      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes)));
+      boolean separable = separable(head, "task " + task.name(), scope);
+      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes),
+          separable));
       SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
       Presence presence = Presence.measure(head, test, classes.size(), testCounts(test, names));
       Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
@@ -277,8 +292,8 @@ final class ScopeAudit {
           classes.size(), settings.permutation().count(), settings.seed(), primary, projection,
           metric));
       return new TestOutcome(task.name(), scope.name(), task.role(), task.kind(), null,
-          trainCounts, missing, presence, head.converged(), alignment.t(), alignment.rms(),
-          nulls, nulls.pValue(alignment.t()), Double.NaN, Double.NaN, null);
+          trainCounts, missing, presence, head.converged(), separable, alignment.t(),
+          alignment.rms(), nulls, nulls.pValue(alignment.t()), Double.NaN, Double.NaN, null);
     }
 
     private void addCells(List<WscCell> cells, Alignment alignment, List<String> labels) {

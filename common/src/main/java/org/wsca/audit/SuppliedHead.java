@@ -116,6 +116,6 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
   public Head asHead(String scope) {
     double[][] directions = directions();
     return new Head(scope, Head.PRIMARY_TASK, Head.SUPPLIED, classes, classes, directions,
-        weights, new double[0], true, 0, 0);
+        weights, new double[0], true, 0, 0, null);
   }
 }

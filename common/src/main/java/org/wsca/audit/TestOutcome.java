@@ -9,7 +9,8 @@ import org.wsca.method.Verdict;
 /**
  * One row of the tests table: a metadata task in a scope, its use (T, p) next to its presence.
  * {@code skipReason} is non-null when the test could not run; q, Holm p and the verdict are
- * filled once all tests of the run are known.
+ * filled once all tests of the run are known. {@code headSeparable}: the task's head classifies
+ * every training row right (see {@link FittedHead}).
  */
 public record TestOutcome(
     String task,
@@ -21,6 +22,7 @@ public record TestOutcome(
     long rowsMissingValue,
     Presence presence,
     boolean headConverged,
+    boolean headSeparable,
     double t,
     double rms,
     NullDistribution nulls,
@@ -32,7 +34,7 @@ public record TestOutcome(
   public static TestOutcome skipped(String task, String scope, Role role, Kind kind,
       String reason, Map<String, Long> trainCounts, long rowsMissingValue) {
     return new TestOutcome(task, scope, role, kind, reason, trainCounts, rowsMissingValue,
-        Presence.none(Map.of()), false, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
+        Presence.none(Map.of()), false, false, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
         Double.NaN, Verdict.NOT_TESTED);
   }
 
@@ -42,6 +44,6 @@ public record TestOutcome(
 
   public TestOutcome withInference(double q, double holm, Verdict verdict) {
     return new TestOutcome(task, scope, role, kind, skipReason, trainCounts, rowsMissingValue,
-        presence, headConverged, t, rms, nulls, p, q, holm, verdict);
+        presence, headConverged, headSeparable, t, rms, nulls, p, q, holm, verdict);
   }
 }

@@ -1,11 +1,16 @@
 package org.wsca.input;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
@@ -64,6 +69,21 @@ public final class InputReader {
 
   public ValidatedInput read() {
     List<InputFile> files = listFiles();
+    try {
+      return validate(files);
+    } catch (WscaException e) {
+      throw e;
+    } catch (Exception e) {
+      // Spark reads lazily: a corrupt file fails at the first footer or row read, here.
+      Optional<String> file = UnreadableFile.namedIn(e, files);
+      if (file.isEmpty()) {
+        throw e;
+      }
+      throw UnreadableFile.error(file.get(), e);
+    }
+  }
+
+  private ValidatedInput validate(List<InputFile> files) {
     Dataset<Row> raw = readParquet(files);
     requireColumns(raw);
     Dataset<Row> tagged = withRejectReason(raw).persist(StorageLevel.MEMORY_AND_DISK());
@@ -71,7 +91,9 @@ public final class InputReader {
     long rowsRead = byReason.values().stream().mapToLong(Long::longValue).sum();
     byReason.remove(OK);
     long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-    requireFewRejects(rowsRead, rejected, byReason);
+    String patients = byReason.containsKey(PATIENT_IN_SEVERAL_SITES)
+        ? patientsInSeveralSites(tagged) : "";
+    requireFewRejects(rowsRead, rejected, byReason, patients);
     Dataset<Row> valid = canonical(tagged.filter(col(Canonical.REJECT_REASON).isNull()));
     int dimension = requireOneDimension(valid);
     Dataset<Row> rejects =
@@ -200,8 +222,7 @@ public final class InputReader {
         ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoopConf()))) {
       return reader.getFooter().getFileMetaData().getSchema().toString();
     } catch (IOException | RuntimeException e) {
-      throw WscaException.badInput("Input file " + file + " is not readable as Parquet: "
-          + e.getMessage() + ". Fix: remove it from the input folder, or export it again.");
+      throw UnreadableFile.error(file, e);
     }
   }
 
@@ -372,10 +393,30 @@ public final class InputReader {
     reason = reason.when(
         count(lit(1)).over(Window.partitionBy(col(c.sampleId()))).gt(1),
         lit("duplicate_sample_id"));
+    if (c.patientId().isPresent()) {
+      reason = withPatientInSeveralSites(reason, col(c.patientId().get()), col(c.site()));
+    }
     return raw.withColumn(Canonical.EMBEDDING + "__", embedding)
         .withColumn(Canonical.SOURCE_FILE, input_file_name())
         .withColumn(Canonical.REJECT_REASON, reason.otherwise(lit(null).cast("string")));
   }
+
+  /**
+   * A patient seen at two sites breaks both the patient-level split and the site-stratified
+   * permutation, and which site is right cannot be known here: all of that patient's rows are
+   * quarantined, the reason naming the patient, its sites and the fix.
+   */
+  private static Column withPatientInSeveralSites(Column reason, Column patient, Column site) {
+    Column sites = array_sort(collect_set(site.cast("string")).over(Window.partitionBy(patient)));
+    Column detail = concat(lit(PATIENT_IN_SEVERAL_SITES + ": patient '"), patient.cast("string"),
+        lit("' appears in sites "), array_join(sites, ", "),
+        lit(". Fix: give each patient one site, or make patient ids unique per site"
+            + " (e.g. prefix them with the site)"));
+    return reason.when(patient.isNotNull().and(size(sites).gt(1)), detail);
+  }
+
+  /** The reject reason of a patient seen at several sites; its rows' reasons add the details. */
+  public static final String PATIENT_IN_SEVERAL_SITES = "patient_in_several_sites";
 
   private static Column embeddingAsDoubles(Dataset<Row> raw, String name) {
     DataType type = raw.schema().apply(name).dataType();
@@ -395,14 +436,31 @@ public final class InputReader {
 
   private static Map<String, Long> countByReason(Dataset<Row> tagged) {
     Map<String, Long> counts = new TreeMap<>();
-    for (Row r : tagged.groupBy(col(Canonical.REJECT_REASON)).count().collectAsList()) {
+    Column category = substring_index(col(Canonical.REJECT_REASON), ":", 1);
+    for (Row r : tagged.groupBy(category).count().collectAsList()) {
       counts.put(r.isNullAt(0) ? OK : r.getString(0), r.getLong(1));
     }
     counts.putIfAbsent(OK, 0L);
     return counts;
   }
 
-  private void requireFewRejects(long rowsRead, long rejected, Map<String, Long> byReason) {
+  private static final int EXAMPLES = 5;
+
+  /** Up to five patients seen at several sites, each with its sites, logged as a warning. */
+  private static String patientsInSeveralSites(Dataset<Row> tagged) {
+    List<Row> rows = tagged.select(col(Canonical.REJECT_REASON))
+        .filter(col(Canonical.REJECT_REASON).startsWith(PATIENT_IN_SEVERAL_SITES + ":"))
+        .distinct().orderBy(Canonical.REJECT_REASON).limit(EXAMPLES).collectAsList();
+    String examples = rows.stream()
+        .map(r -> r.getString(0).substring(PATIENT_IN_SEVERAL_SITES.length() + 2))
+        .collect(Collectors.joining("; "));
+    LOG.warn("Rows of patients seen at several sites go to the rejects table ({}): {}",
+        PATIENT_IN_SEVERAL_SITES, examples);
+    return " Patients at several sites (up to " + EXAMPLES + "): " + examples + ".";
+  }
+
+  private void requireFewRejects(long rowsRead, long rejected, Map<String, Long> byReason,
+      String details) {
     if (rowsRead == 0) {
       throw WscaException.badInput(
           "The input at " + input.paths() + " has no rows. Fix wsca.input.paths.");
@@ -413,8 +471,9 @@ public final class InputReader {
           String.format(
               "%d of %d input rows (%.1f%%) failed validation, more than"
                   + " wsca.input.max-reject-fraction = %s. Reasons: %s. Fix the export, or raise"
-                  + " wsca.input.max-reject-fraction if these rows may be dropped.",
-              rejected, rowsRead, 100 * fraction, input.maxRejectFraction(), byReason));
+                  + " wsca.input.max-reject-fraction if these rows may be dropped.%s",
+              rejected, rowsRead, 100 * fraction, input.maxRejectFraction(), byReason,
+              details));
     }
   }
 

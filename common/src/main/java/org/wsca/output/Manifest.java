@@ -11,8 +11,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.wsca.input.InputFile;
+import org.wsca.settings.Redaction;
 
-/** The manifest table: one row that lets anyone trace and repeat a run. */
+/**
+ * The manifest table: one row that lets anyone trace and repeat a run. {@code sparkConf} is the
+ * session's Spark configuration with secrets redacted ({@link Redaction}).
+ */
 public record Manifest(
     String runId,
     String wscaVersion,
@@ -31,7 +35,8 @@ public record Manifest(
     long rowsTrain,
     long rowsTest,
     int dimension,
-    Map<String, Long> phaseMillis) {
+    Map<String, Long> phaseMillis,
+    Map<String, String> sparkConf) {
 
   private static final DataType FILE = DataTypes.createStructType(List.of(
       ResultTables.field("path", DataTypes.StringType),
@@ -57,7 +62,15 @@ public record Manifest(
       ResultTables.field("rows_train", DataTypes.LongType),
       ResultTables.field("rows_test", DataTypes.LongType),
       ResultTables.field("dimension", DataTypes.IntegerType),
-      ResultTables.field("phase_millis", COUNTS));
+      ResultTables.field("phase_millis", COUNTS),
+      ResultTables.field("spark_conf",
+          DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)));
+
+  /** The session's Spark configuration (spark.hadoop.* included), secrets redacted. */
+  public static Map<String, String> redactedSparkConf(SparkSession spark) {
+    return Redaction.redact(
+        scala.collection.JavaConverters.mapAsJavaMap(spark.conf().getAll()));
+  }
 
   public Dataset<Row> toDataFrame(SparkSession spark) {
     List<Row> files = new ArrayList<>();
@@ -66,7 +79,7 @@ public record Manifest(
     }
     Row row = RowFactory.create(runId, wscaVersion, sparkVersion, javaVersion, blas, startedAt,
         finishedAt, seed, settingsJson, methodNotes, files, rowsRead, rowsRejected,
-        rejectsByReason, rowsTrain, rowsTest, dimension, phaseMillis);
+        rejectsByReason, rowsTrain, rowsTest, dimension, phaseMillis, sparkConf);
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 }

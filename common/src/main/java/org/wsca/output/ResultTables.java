@@ -47,7 +47,8 @@ public final class ResultTables {
       field("null_sd", DataTypes.DoubleType), field("null_p95", DataTypes.DoubleType),
       field("null_nonconverged", DataTypes.IntegerType),
       field("head_converged", DataTypes.BooleanType), field("train_class_counts", COUNTS),
-      field("test_class_counts", COUNTS), field("rows_missing_value", DataTypes.LongType));
+      field("test_class_counts", COUNTS), field("rows_missing_value", DataTypes.LongType),
+      field("separable", DataTypes.BooleanType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class ResultTables {
           nulls == null ? null : nulls.mean(), nulls == null ? null : nulls.sd(),
           nulls == null ? null : nulls.p95(),
           t.nulls() == null ? null : t.nulls().nonConverged(), t.headConverged(),
-          t.trainCounts(), t.presence().testCounts(), t.rowsMissingValue()));
+          t.trainCounts(), t.presence().testCounts(), t.rowsMissingValue(),
+          t.tested() ? t.headSeparable() : null));
     }
     return spark.createDataFrame(rows, TESTS);
   }
@@ -98,7 +100,8 @@ public final class ResultTables {
       field("coefficients", DataTypes.createArrayType(DOUBLES, false)),
       field("intercepts", DOUBLES), field("converged", DataTypes.BooleanType),
       field("iterations", DataTypes.IntegerType), field("train_rows", DataTypes.LongType),
-      field("same_task_reference", DataTypes.DoubleType), field("fit_space", DataTypes.StringType));
+      field("same_task_reference", DataTypes.DoubleType), field("fit_space", DataTypes.StringType),
+      field("separable", DataTypes.BooleanType));
 
   /** {@code fitSpace}: "full" (raw coordinates) or "pca" (coefficients over the k PCA scores). */
   public Dataset<Row> heads(List<Head> heads, Map<String, Double> sameTaskByScope,
@@ -109,7 +112,7 @@ public final class ResultTables {
       rows.add(RowFactory.create(runId, h.scope(), h.task(), h.source(), h.classes(),
           h.directionLabels(), matrix(h.directions()), matrix(h.coefficients()),
           list(h.intercepts()), h.converged(), h.iterations(), h.trainRows(), sameTask,
-          fitSpace));
+          fitSpace, h.separable()));
     }
     return spark.createDataFrame(rows, HEADS);
   }

@@ -67,13 +67,13 @@ final class ReportFixtures {
     classes.forEach(c -> counts.put(c, 100L));
     Verdict verdict = q <= 0.05 ? Verdict.SHORTCUT_RISK : Verdict.ENCODED_NOT_USED;
     return new TestOutcome(task, scope, Role.CONFOUNDER, Kind.CATEGORICAL, null, counts, 0,
-        new Presence(0.9, 0.8, 0.8, 200, counts), true, t, t / 2,
+        new Presence(0.9, 0.8, 0.8, 200, counts), true, false, t, t / 2,
         new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2), q / 2, q, q, verdict);
   }
 
   private static Head head(String scope, String task, List<String> classes, boolean converged) {
     return new Head(scope, task, Head.PROBE, classes, classes, new double[][] {{1}},
-        new double[][] {{1}}, new double[] {0}, converged, converged ? 20 : 100, 400);
+        new double[][] {{1}}, new double[] {0}, converged, converged ? 20 : 100, 400, false);
   }
 
   /** Cells alternate in sign so that the heat map has both hues. */
@@ -92,7 +92,8 @@ final class ReportFixtures {
     return new Manifest(RUN_ID, "0.1.0", "3.5.9", "17", "JavaBLAS", "2026-11-28T10:00:00Z",
         "2026-11-28T10:05:00Z", 7, "{\"wsca\":{\"input\":{\"paths\":[\"" + inputPath + "\"]}}}",
         "notes", List.of(new InputFile(inputPath + "/part-0.parquet", 1234)), 1200, 3,
-        Map.of("missing_site", 3L), 960, 237, 16, Map.of("read_validate", 1500L));
+        Map.of("missing_site", 3L), 960, 237, 16, Map.of("read_validate", 1500L),
+        Map.of("spark.master", "local[2]"));
   }
 
   static Settings settings(String inputPath, String... overrides) {

@@ -153,4 +153,84 @@ class InputValidationTest extends SparkTestBase {
         .isInstanceOf(WscaException.class)
         .hasMessageContaining("has type string");
   }
+
+  @Test
+  void aPatientAtTwoSitesIsQuarantinedNamingThePatientAndBothSites() {
+    StructType withPatient = schema(FLOATS).add("patient", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create("s" + i, i < 20 ? "A" : "B", "" + (i % 2), "S" + (i % 3),
+          new float[] {i, 1f, -i}, "p" + i / 2));
+    }
+    rows.add(RowFactory.create("moved1", "A", "0", "S1", new float[] {1, 2, 3}, "p-moved"));
+    rows.add(RowFactory.create("moved2", "B", "1", "S2", new float[] {3, 2, 1}, "p-moved"));
+    rows.add(RowFactory.create("nopatient1", "A", "1", "S2", new float[] {3, 2, 1}, null));
+    rows.add(RowFactory.create("nopatient2", "B", "1", "S2", new float[] {3, 2, 1}, null));
+    String path = dir.resolve("patients").toString();
+    spark().createDataFrame(rows, withPatient).write().parquet(path);
+
+    ValidatedInput input = read(settings(path, "input.columns.patient-id=patient"));
+
+    assertThat(input.rejectsByReason())
+        .containsExactlyEntriesOf(Map.of(InputReader.PATIENT_IN_SEVERAL_SITES, 2L));
+    assertThat(input.rejects().select("sample_id", Canonical.REJECT_REASON)
+        .orderBy("sample_id").collectAsList())
+        .extracting(r -> r.getString(0) + " " + r.getString(1))
+        .containsExactly(
+            "moved1 patient_in_several_sites: patient 'p-moved' appears in sites A, B. Fix: give"
+                + " each patient one site, or make patient ids unique per site (e.g. prefix them"
+                + " with the site)",
+            "moved2 patient_in_several_sites: patient 'p-moved' appears in sites A, B. Fix: give"
+                + " each patient one site, or make patient ids unique per site (e.g. prefix them"
+                + " with the site)");
+    // Rows without a patient id are not one patient: they stay.
+    assertThat(input.valid().count()).isEqualTo(42);
+    assertThat(input.valid().filter("sample_id like 'moved%'").count()).isZero();
+
+    assertThatThrownBy(() -> read(settings(path, "input.columns.patient-id=patient",
+        "input.max-reject-fraction=0.01")))
+        .isInstanceOfSatisfying(WscaException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .hasMessageContaining("patient_in_several_sites=2")
+        .hasMessageContaining("patient 'p-moved' appears in sites A, B")
+        .hasMessageContaining("give each patient one site");
+  }
+
+  /** The data files Spark wrote under {@code folder}, sorted. */
+  private static List<Path> partFiles(String folder) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(Path.of(folder))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+  }
+
+  @Test
+  void aTruncatedParquetFileFailsAsBadInputNamingTheFile() throws Exception {
+    String path = write(goodRows(40), FLOATS, "truncated");
+    Path victim = partFiles(path).get(0);
+    byte[] bytes = java.nio.file.Files.readAllBytes(victim);
+    java.nio.file.Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    // A truncated copy comes without Hadoop's checksum file, which would otherwise catch it.
+    java.nio.file.Files.delete(victim.resolveSibling("." + victim.getFileName() + ".crc"));
+
+    assertThatThrownBy(() -> read(settings(path)))
+        .isInstanceOfSatisfying(WscaException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .hasMessageContaining("Input file ")
+        .hasMessageContaining(victim.getFileName().toString())
+        .hasMessageContaining("is not readable as Parquet")
+        .hasMessageContaining("Fix: remove it from the input folder, or write it again");
+  }
+
+  @Test
+  void aFileThatIsNotParquetFailsAsBadInputNamingTheFile() throws Exception {
+    String path = write(goodRows(40), FLOATS, "notparquet");
+    Path victim = Path.of(path, "part-99999-extra.parquet");
+    java.nio.file.Files.writeString(victim, "sample_id,site\ns1,A\n");
+
+    assertThatThrownBy(() -> read(settings(path)))
+        .isInstanceOfSatisfying(WscaException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .hasMessageContaining("part-99999-extra.parquet")
+        .hasMessageContaining("Fix: remove it from the input folder, or write it again");
+  }
 }
