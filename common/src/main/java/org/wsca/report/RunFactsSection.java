@@ -25,6 +25,7 @@ final class RunFactsSection {
     rows();
     projections();
     convergence();
+    separable();
     versionsAndTimings();
     page.element("h3", "Settings")
         .raw("<pre>").text(input.manifest().settingsJson()).raw("</pre>\n");
@@ -98,6 +99,27 @@ final class RunFactsSection {
     }
     if (rows == 0) {
       page.raw("<tr><td colspan=\"4\">All observed and permuted heads converged.</td></tr>\n");
+    }
+    page.raw("</tbody></table>\n");
+  }
+
+  /** Separable classes are common for site and scanner; the L2 penalty keeps such heads finite. */
+  private void separable() {
+    page.element("h3", "Heads on linearly separable classes").raw("<table><thead>")
+        .row("th", "scope", "task", "head")
+        .raw("</thead><tbody>\n");
+    int rows = 0;
+    for (ScopeResult s : input.result().scopes()) {
+      for (Head h : s.heads()) {
+        if (Boolean.TRUE.equals(h.separable())) {
+          page.row("td", h.scope(), h.task(), "observed " + h.source());
+          rows++;
+        }
+      }
+    }
+    if (rows == 0) {
+      page.raw("<tr><td colspan=\"3\">No fitted head classified all its training rows"
+          + " right.</td></tr>\n");
     }
     page.raw("</tbody></table>\n");
   }

@@ -50,7 +50,7 @@ final class ReportFixtures {
       scopes.add(new ScopeResult(scope, null,
           Optional.of(new PcaSummary(scope.name(), "pca", 16, 16, 12, 0.991, new double[] {1},
               400)),
-          List.of(head(scope.name(), task, classes, i != 1)), cells(scope.name(), task, classes),
+          List.of(head(scope.name(), task, classes, i != 1, i == 0)), cells(scope.name(), task, classes),
           List.of(test), null));
     }
     return new AuditResult(RUN_ID, "/results/" + RUN_ID, scopes, tests, 1200, 3,
@@ -71,9 +71,10 @@ final class ReportFixtures {
         new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2), q / 2, q, q, verdict);
   }
 
-  private static Head head(String scope, String task, List<String> classes, boolean converged) {
+  private static Head head(String scope, String task, List<String> classes, boolean converged,
+      boolean separable) {
     return new Head(scope, task, Head.PROBE, classes, classes, new double[][] {{1}},
-        new double[][] {{1}}, new double[] {0}, converged, converged ? 20 : 100, 400, false);
+        new double[][] {{1}}, new double[] {0}, converged, converged ? 20 : 100, 400, separable);
   }
 
   /** Cells alternate in sign so that the heat map has both hues. */

@@ -94,6 +94,8 @@ class RunReportTest {
         // site=A's observed head did not converge; its permuted heads had 2 of 49 failures.
         .contains("<td>site=A</td><td>scanner</td><td>observed probe</td>")
         .contains("<td>site=A</td><td>scanner</td><td>permuted</td><td>2 of 49</td>")
+        // Only the pooled head is separable (and it converged, so it is listed only there).
+        .contains("<td>pooled</td><td>scanner</td><td>observed probe</td>")
         .contains("<td>phase read_validate</td><td>1.5 s</td>")
         .contains("&quot;paths&quot;:[&quot;/data/in&quot;]");
   }
