@@ -59,8 +59,9 @@ class DriverKillTest extends SparkTestBase {
     assertThat(Tables.read(spark(), previous)).isEqualTo(tablesBefore);
     try (Stream<Path> entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
-          .as("only the committed run and, at most, the ignored staging folder")
-          .allMatch(name -> name.equals("kill") || name.equals("_staging"));
+          .as("only the committed run, its history, and at most the ignored staging and resume"
+              + " folders")
+          .allMatch(name -> List.of("kill", "history", "_staging", "_chunks").contains(name));
     }
     assertThat(spark().read().parquet(out.resolve("kill/tests").toString()).count())
         .isEqualTo(tablesBefore.get("tests").size());

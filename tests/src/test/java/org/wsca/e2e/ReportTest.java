@@ -106,7 +106,7 @@ class ReportTest extends SparkTestBase {
     try (Stream<Path> top = Files.list(run)) {
       assertThat(top.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
           .containsExactlyInAnyOrder("tests", "heads", "wsc", "pca", "rejects", "manifest",
-              "report.html", "figures", "_WSCA_COMMITTED");
+              "nulls", "report.html", "figures", "_WSCA_COMMITTED");
     }
     assertThat(dir.resolve("x")).doesNotExist();
     assertThat(dir.resolve("out/x")).doesNotExist();
