@@ -85,8 +85,10 @@ public final class Benchmark {
   private PointResult measure(GridPoint point, int engineB, int loopB, String blas) {
     double loadBefore = Machine.loadAverage();
     HeapPeak.reset();
+    // On disk, not in the heap: each engine caches the rows its own way, and a third in-memory
+    // copy would only crowd them (the largest point has 820 MB of features).
     Dataset<Row> train = BenchData.generate(spark, point, seed)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.DISK_ONLY());
     try {
       train.count();
       BatchedEngine engine = new BatchedEngine(spark, HEADS, engineB,
