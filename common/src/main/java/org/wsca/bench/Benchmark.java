@@ -84,12 +84,11 @@ public final class Benchmark {
 
   private PointResult measure(GridPoint point, int engineB, int loopB, String blas) {
     double loadBefore = Machine.loadAverage();
-    HeapPeak.reset();
     // On disk, not in the heap: each engine caches the rows its own way, and a third in-memory
     // copy would only crowd them (the largest point has 820 MB of features).
     Dataset<Row> train = BenchData.generate(spark, point, seed)
         .persist(StorageLevel.DISK_ONLY());
-    try {
+    try (HeapPeak heap = HeapPeak.start()) {
       train.count();
       BatchedEngine engine = new BatchedEngine(spark, HEADS, engineB,
           BatchedEngine.DEFAULT_MAX_HEADS_PER_CHUNK);
@@ -103,7 +102,7 @@ public final class Benchmark {
       long loopNanos = System.nanoTime() - start;
       double dgemm = DgemmProbe.gflops(engineB * point.columns(), point.dimension());
       return new PointResult(point, engineB, loopB, engineNanos, loopNanos, work,
-          batched.nonConverged(), looped.nonConverged(), dgemm, blas, HeapPeak.megabytes(),
+          batched.nonConverged(), looped.nonConverged(), dgemm, blas, heap.megabytes(),
           loadBefore, Machine.loadAverage());
     } finally {
       train.unpersist();
