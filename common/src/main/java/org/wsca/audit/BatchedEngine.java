@@ -18,6 +18,7 @@ import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.HeadSolution;
 import org.wsca.engine.HeadStatus;
 import org.wsca.engine.RowBlock;
+import org.wsca.engine.Work;
 import org.wsca.math.Alignment;
 import org.wsca.method.NullDistribution;
 import org.wsca.resume.ChunkStore;
@@ -67,6 +68,7 @@ public final class BatchedEngine implements PermutationEngine {
   private final int progressEvery;
   private final int maxHeadsPerChunk;
   private final ChunkStore chunks;
+  private Work work = Work.NONE;
 
   public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
       int maxHeadsPerChunk) {
@@ -99,6 +101,11 @@ public final class BatchedEngine implements PermutationEngine {
           nulls.completed(batch[0], batch[batch.length - 1]);
         });
     return nulls.distribution();
+  }
+
+  /** Passes and head-evaluations of every fit by this engine so far (the benchmark's flop count). */
+  public Work work() {
+    return work;
   }
 
   /** The heads of the given permutations, in that order; permutation 0 = the observed labels. */
@@ -148,6 +155,7 @@ public final class BatchedEngine implements PermutationEngine {
       double[][] starts = new double[permutations.length][];
       Arrays.fill(starts, rows.shape().start(rows.classCounts()));
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
+      work = work.plus(Work.of(solutions));
       warnNonConverged(request, permutations, solutions);
       return rawHeads(rows, permutations, solutions);
     } finally {

@@ -36,6 +36,22 @@ class BatchLbfgsTest {
     assertThat(quadratics.evaluated[3]).isEqualTo(solutions.get(3).evaluations());
   }
 
+  /** Work counts the objective's calls and the heads it evaluated, from the solutions alone. */
+  @Test
+  void workCountsPassesAndHeadEvaluations() {
+    Quadratics quadratics = new Quadratics(4, 6, 17);
+    long[] calls = {0, 0};
+    BatchObjective counted = (heads, points) -> {
+      calls[0]++;
+      calls[1] += heads.length;
+      return quadratics.evaluate(heads, points);
+    };
+    List<HeadSolution> solutions = new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
+        .minimize(counted, new double[4][6], QUIET);
+    assertThat(Work.of(solutions)).isEqualTo(new Work(calls[0], calls[1]));
+    assertThat(calls[1]).isLessThan(4 * calls[0]);
+  }
+
   /**
    * Against Newton's method in raw coordinates (NewtonLogistic), with the optimiser working in
    * standardised coordinates: checks the objective, the L-BFGS and the map back together.

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
             + " --point ROWSxDIMxSITESxB, audits them end to end (pooled and per-site scopes)"
             + " and writes <output>/scale.json after every point, then prints a table and how"
             + " the audit time grows between points that differ in one quantity.",
-        "Peak heap is the driver JVM's heap use, sampled every 100 ms; on local[*] the"
+        "Peak heap is the driver JVM's heap use, sampled every 20 ms; on local[*] the"
             + " executors run in that JVM, so it is the whole run's heap."})
 public final class ScaleBenchJob extends JobCommand {
   static final String DEFAULT_POINTS = "100000x512x20x19,1000000x512x20x19,100000x256x20x19,"

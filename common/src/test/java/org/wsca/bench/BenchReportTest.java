@@ -1,0 +1,70 @@
+package org.wsca.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wsca.engine.Work;
+
+class BenchReportTest {
+  private static final Machine MACHINE =
+      new Machine(2, 24_000, 8_000, "17.0.15", "Linux amd64", "JNIBLAS");
+
+  /** 64 heads in 2 s, 2 loop heads in 4 s; 1,000 head-evaluations of 4 n d K = 4.096e8 flops. */
+  private static PointResult result(GridPoint point, double dgemm) {
+    return new PointResult(point, 64, 2, 2_000_000_000L, 4_000_000_000L, new Work(20, 1000), 1,
+        0, dgemm, "JNIBLAS", 512.0, 1.5, 2.5);
+  }
+
+  @Test
+  void derivedNumbersFollowFromTheMeasurements() {
+    PointResult r = result(new GridPoint(100_000, 256, 4), 100.0);
+    assertThat(r.engineMsPerHead()).isCloseTo(2000.0 / 64, within(1e-9));
+    assertThat(r.loopMsPerHead()).isCloseTo(2000.0, within(1e-9));
+    assertThat(r.ratio()).isCloseTo(64.0, within(1e-9));
+    double flops = 1000 * 4.0 * 100_000 * 256 * 4;
+    assertThat(r.engineGflops()).isCloseTo(flops / 2.0 / 1e9, within(1e-9));
+    assertThat(r.gflopsFraction()).isCloseTo(r.engineGflops() / 100.0, within(1e-12));
+  }
+
+  @Test
+  void targetsApplyWhereTheIssueSetsThem() {
+    PointResult fast = result(Targets.RATIO_POINT, 100.0);
+    assertThat(Targets.ratioMet(fast)).contains(true);
+    assertThat(Targets.gflopsMet(fast)).isTrue();
+    assertThat(Targets.gflopsMet(result(Targets.RATIO_POINT, 1000.0))).isFalse();
+    assertThat(Targets.ratioMet(result(new GridPoint(20_000, 256, 4), 100.0))).isEmpty();
+  }
+
+  @Test
+  void jsonHasOneObjectPerPointWithEveryField() {
+    List<PointResult> results = List.of(result(Targets.RATIO_POINT, 100.0),
+        result(new GridPoint(20_000, 1024, 2), 100.0));
+    String json = BenchReport.json(results, MACHINE);
+    assertThat(json).startsWith("[").endsWith("]\n");
+    assertThat(json.split("\\{", -1)).hasSize(3);
+    for (String field : List.of("n", "d", "c", "b", "loop_b", "engine_ms_per_head",
+        "loop_ms_per_head", "ratio", "engine_gflops", "dgemm_gflops", "blas", "peak_heap_mb",
+        "engine_passes", "engine_head_evaluations", "ratio_target_met", "gflops_target_met",
+        "cores", "java_version", "load_average_start")) {
+      assertThat(json).contains("\"" + field + "\": ");
+    }
+    assertThat(json).contains("\"ratio_target_met\": true").contains("\"ratio_target_met\": null")
+        .contains("\"ratio\": 64.0000").contains("\"blas\": \"JNIBLAS\"");
+    assertThat(BenchReport.json(List.of(), MACHINE)).isEqualTo("[]\n");
+  }
+
+  @Test
+  void tableHasAHeaderAndARowPerPointSayingWhichTargetsAreMet() {
+    String table = BenchReport.table(List.of(result(Targets.RATIO_POINT, 1000.0)));
+    assertThat(table.lines()).hasSize(2);
+    assertThat(table).contains("ratio>=30 met").contains("gflops>=0.3x dgemm MISSED");
+  }
+
+  @Test
+  void stringsAreEscaped() {
+    assertThat(BenchReport.string("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\u000a\"");
+    assertThat(BenchReport.number(Double.NaN)).isEqualTo("null");
+  }
+}
