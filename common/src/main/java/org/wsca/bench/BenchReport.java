@@ -3,6 +3,7 @@ package org.wsca.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wsca.output.JsonText;
 
 /** The benchmark's results as a console table and as bench.json (one object per grid point). */
 public final class BenchReport {
@@ -78,14 +79,6 @@ public final class BenchReport {
   }
 
   static String string(String v) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : v.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return b.append('"').toString();
+    return JsonText.string(v);
   }
 }

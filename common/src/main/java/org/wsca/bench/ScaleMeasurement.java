@@ -3,6 +3,7 @@ package org.wsca.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.wsca.output.JsonText;
 
 /**
  * What one scale point cost: generation and audit wall time, the audit's phases (from its
@@ -32,7 +33,7 @@ public record ScaleMeasurement(
 
   public String toJson() {
     String phases = phaseMillis.entrySet().stream()
-        .map(e -> ScaleJson.string(e.getKey()) + ": " + e.getValue())
+        .map(e -> JsonText.string(e.getKey()) + ": " + e.getValue())
         .collect(Collectors.joining(", ", "{", "}"));
     return "{\"rows\": " + point.rows() + ", \"dimension\": " + point.dimension()
         + ", \"sites\": " + point.sites() + ", \"permutations\": " + point.permutations()

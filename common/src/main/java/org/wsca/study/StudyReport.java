@@ -3,6 +3,7 @@ package org.wsca.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wsca.output.JsonText;
 
 /**
  * Pure tabulation of a study: per-scenario rejection rates from the per-data-set outcomes, and
@@ -114,15 +115,6 @@ public final class StudyReport {
   }
 
   static String json(String v) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : v.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return b.append('"').toString();
+    return JsonText.string(v);
   }
 }

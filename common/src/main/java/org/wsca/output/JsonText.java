@@ -1,10 +1,10 @@
-package org.wsca.bench;
+package org.wsca.output;
 
-/** The little JSON the benchmarks write: strings escaped per RFC 8259. */
-final class ScaleJson {
-  private ScaleJson() {}
+/** The little JSON that reports and benchmarks write by hand: strings escaped per RFC 8259. */
+public final class JsonText {
+  private JsonText() {}
 
-  static String string(String s) {
+  public static String string(String s) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -13,13 +13,7 @@ final class ScaleJson {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
       }
     }
     return out.append('"').toString();
