@@ -1,0 +1,158 @@
+package org.wsca.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.wsca.audit.AuditResult;
+import org.wsca.audit.AuditRun;
+import org.wsca.demo.DemoData;
+import org.wsca.settings.Settings;
+
+/**
+ * The scale benchmark: for each point, generates biased demo data, audits it end to end and
+ * measures wall time per phase (from the run's manifest), peak heap and the sizes of input and
+ * output; {@code scale.json} is rewritten after every point, so a cut-short run still counts.
+ */
+public final class ScaleBenchmark {
+  /** The audit settings of one point: its data path, results root and B are the job's to set. */
+  public interface SettingsFactory {
+    Settings settings(ScalePoint point, String dataPath, String resultsRoot);
+  }
+
+  private final SparkSession spark;
+  private final List<ScalePoint> points;
+  private final SettingsFactory settings;
+  private final Path output;
+  private boolean keepData;
+  private Consumer<String> progress = line -> { };
+
+  public ScaleBenchmark(SparkSession spark, List<ScalePoint> points, SettingsFactory settings,
+      Path output) {
+    this.spark = spark;
+    this.points = List.copyOf(points);
+    this.settings = settings;
+    this.output = output;
+  }
+
+  /** Keeps each point's data and results instead of deleting them once measured. */
+  public ScaleBenchmark keepData(boolean keep) {
+    this.keepData = keep;
+    return this;
+  }
+
+  /** Receives a table row as each point finishes. */
+  public ScaleBenchmark progress(Consumer<String> sink) {
+    this.progress = sink;
+    return this;
+  }
+
+  public List<ScaleMeasurement> execute() {
+    List<ScaleMeasurement> measured = new ArrayList<>();
+    for (ScalePoint point : points) {
+      progress.accept("== scale point " + point.label());
+      measured.add(measure(point));
+      writeJson(measured);
+      progress.accept(row(measured.get(measured.size() - 1)));
+    }
+    return measured;
+  }
+
+  private ScaleMeasurement measure(ScalePoint point) {
+    Path base = output.resolve("scale-work").resolve(point.label());
+    String data = base.resolve("data").toString();
+    DemoData demo = new DemoData(DemoData.Variant.BIASED, point.dimension(), point.sites(), 7,
+        DemoData.Strengths.defaults(), (double) point.rows() / unitRows());
+    long start = System.nanoTime();
+    demo.generate(spark, (int) Math.max(4, demo.rows() / 25_000)).write().mode("overwrite")
+        .partitionBy("site").parquet(data);
+    long generated = millisSince(start);
+    try (HeapSampler heap = HeapSampler.start()) {
+      start = System.nanoTime();
+      AuditResult result = new AuditRun(spark,
+          settings.settings(point, data, base.resolve("results").toString())).execute();
+      long audited = millisSince(start);
+      ScaleMeasurement m = new ScaleMeasurement(point, result.rowsRead(), generated, audited,
+          phases(result.outputPath()), heap.peakMb(), heap.maxMb(), bytes(data),
+          bytes(result.outputPath()));
+      if (!keepData) {
+        delete(base.toString());
+      }
+      return m;
+    }
+  }
+
+  /** Rows of the demo at scale 1, to turn a row count into the generator's scale. */
+  private static long unitRows() {
+    return new DemoData(DemoData.Variant.BIASED, 8, 1, 7, DemoData.Strengths.defaults(), 1.0)
+        .rows();
+  }
+
+  private Map<String, Long> phases(String resultPath) {
+    Row manifest = spark.read().parquet(resultPath + "/manifest").first();
+    return new LinkedHashMap<>(manifest.getJavaMap(manifest.fieldIndex("phase_millis")));
+  }
+
+  private long bytes(String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(p)
+          .getLength();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot size " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void delete(String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+    } catch (IOException e) {
+      progress.accept("could not delete " + path + ": " + e.getMessage());
+    }
+  }
+
+  private void writeJson(List<ScaleMeasurement> measured) {
+    String json = measured.stream().map(ScaleMeasurement::toJson)
+        .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
+    try {
+      Files.createDirectories(output);
+      Files.writeString(output.resolve("scale.json"), json, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write " + output.resolve("scale.json") + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The printed table: a header, one row per point, then the growth between points. */
+  public static String table(List<ScaleMeasurement> measured) {
+    StringBuilder out = new StringBuilder(String.format(
+        "%-22s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n", "point", "gen_s", "audit_s", "read_s",
+        "split_s", "pooled_s", "sites_s", "peak_mb", "input_mb", "output_mb"));
+    measured.forEach(m -> out.append(row(m)).append(System.lineSeparator()));
+    out.append(System.lineSeparator());
+    ScaleGrowth.of(measured).forEach(g -> out.append(g.describe()).append(System.lineSeparator()));
+    return out.toString();
+  }
+
+  private static String row(ScaleMeasurement m) {
+    long pooled = m.phaseTotal("scope pooled");
+    return String.format("%-22s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %9.1f %9.2f",
+        m.point().label(), m.generateMillis() / 1e3, m.auditMillis() / 1e3,
+        m.phaseTotal("read_validate") / 1e3, m.phaseTotal("split") / 1e3, pooled / 1e3,
+        (m.phaseTotal("scope ") - pooled) / 1e3, m.peakHeapMb(), m.inputBytes() / 1e6,
+        m.outputBytes() / 1e6);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
