@@ -64,6 +64,9 @@ public final class AuditJob extends JobCommand {
         spark -> new AuditRun(spark, settings).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
+    if (settings.report().enabled()) {
+      System.out.println("Report: " + result.outputPath() + "/report.html");
+    }
     return gate(settings, result).code();
   }
 

@@ -47,6 +47,9 @@ public final class DemoJob extends JobCommand {
       System.out.println("== " + name + ": " + demo.rows() + " rows, results in "
           + result.outputPath());
       System.out.print(SummaryTable.format(result.tests()));
+      if (settings.report().enabled()) {
+        System.out.println("Report: " + result.outputPath() + "/report.html");
+      }
     }
     return 0;
   }

@@ -127,7 +127,8 @@ class SubmitJarTest extends SparkTestBase {
     // The report renders from the shaded (relocated) JFreeChart, headless, in the driver.
     assertThat(run.resolve("report.html")).isNotEmptyFile();
     assertThat(run.resolve("figures")).isDirectoryContaining("glob:**.png");
-    assertThat(Files.readString(log)).contains("Results: file:" + run);
+    assertThat(Files.readString(log)).contains("Results: file:" + run)
+        .contains("Report: file:" + run + "/report.html");
     List<Row> tests = spark().read().parquet(run.resolve("tests").toString())
         .select("task", "scope", "status").orderBy("task").collectAsList();
     assertThat(tests).extracting(r -> r.getString(0) + "/" + r.getString(1))
