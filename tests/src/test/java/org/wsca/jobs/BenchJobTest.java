@@ -2,34 +2,11 @@ package org.wsca.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wsca.errors.ExitCode;
 
 /** BenchJob's options, through the job's own parsing (picocli is shaded in the jobs jar). */
-class BenchJobTest {
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void capture() {
-    originalErr = System.err;
-    originalOut = System.out;
-    System.setErr(new PrintStream(err, true));
-    System.setOut(new PrintStream(out, true));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(originalErr);
-    System.setOut(originalOut);
-  }
-
+class BenchJobTest extends ConsoleCapture {
   @Test
   void helpShowsTheIssuesGridAsDefaults() {
     assertThat(JobRunner.run(new BenchJob(), new String[] {"--help"})).isZero();

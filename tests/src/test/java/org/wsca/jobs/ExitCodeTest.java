@@ -2,12 +2,8 @@ package org.wsca.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,27 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The documented exit codes: 0 success, 2 bad settings or arguments, 3 bad input (4, the
  * shortcut-risk gate, is in NightlyRunTest).
  */
-class ExitCodeTest {
+class ExitCodeTest extends ConsoleCapture {
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void capture() {
-    originalErr = System.err;
-    originalOut = System.out;
-    System.setErr(new PrintStream(err, true));
-    System.setOut(new PrintStream(out, true));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(originalErr);
-    System.setOut(originalOut);
-  }
-
   @Test
   void helpPrintsUsageAndSucceeds() {
     assertThat(JobRunner.run(new AuditJob(), new String[] {"--help"})).isZero();
