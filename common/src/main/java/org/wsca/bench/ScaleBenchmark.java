@@ -72,8 +72,7 @@ public final class ScaleBenchmark {
     DemoData demo = new DemoData(DemoData.Variant.BIASED, point.dimension(), point.sites(), 7,
         DemoData.Strengths.defaults(), (double) point.rows() / unitRows());
     long start = System.nanoTime();
-    demo.generate(spark, (int) Math.max(4, demo.rows() / 25_000)).write().mode("overwrite")
-        .partitionBy("site").parquet(data);
+    demo.write(spark, data, (int) Math.max(4, demo.rows() / 25_000));
     long generated = millisSince(start);
     try (HeapSampler heap = HeapSampler.start()) {
       start = System.nanoTime();

@@ -110,6 +110,16 @@ public final class DemoData implements Serializable {
     return Math.round(variant.rows(plane, scanner) * scale);
   }
 
+  /** Generates the rows and writes them as site-partitioned Parquet, replacing {@code path}. */
+  public void write(SparkSession spark, String path, int partitions) {
+    writeBySite(generate(spark, partitions), path);
+  }
+
+  /** Demo rows (possibly with added columns) as Parquet partitioned by site, like real exports. */
+  public static void writeBySite(Dataset<Row> rows, String path) {
+    rows.write().mode("overwrite").partitionBy("site").parquet(path);
+  }
+
   public Dataset<Row> generate(SparkSession spark, int partitions) {
     Directions directions = Directions.draw(seed, dimension, sites);
     long[] cellEnds = cellEnds();

@@ -120,12 +120,11 @@ public final class CalibrationStudy {
 
   /** The demo variant at the study's size, plus the independent noise label, as Parquet. */
   void generate(DemoData.Variant variant, long seed, String path) {
-    new DemoData(variant, settings.dimension(), settings.sites(), seed,
+    DemoData.writeBySite(new DemoData(variant, settings.dimension(), settings.sites(), seed,
         DemoData.Strengths.defaults(), settings.scale())
         .generate(spark, PARTITIONS)
         .withColumn(NOISE_COLUMN, concat(lit("n"),
-            pmod(xxhash64(col("sample_id"), lit(seed)), lit(3)).cast("string")))
-        .write().mode("overwrite").partitionBy("site").parquet(path);
+            pmod(xxhash64(col("sample_id"), lit(seed)), lit(3)).cast("string"))), path);
   }
 
   Settings auditSettings(String data, String resultsRoot, String runId, long seed,

@@ -1,6 +1,5 @@
 package org.wsca.jobs;
 
-import org.apache.spark.sql.SparkSession;
 import org.wsca.demo.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ public final class DemoDataJob extends JobCommand {
     DemoData data = new DemoData(DemoData.Variant.parse(variant), dimension, sites, seed,
         DemoData.Strengths.defaults(), scale);
     JobRunner.withSession("wsca-demo-data", spark -> {
-      write(spark, data, output, partitions);
+      data.write(spark, output, partitions);
       return null;
     });
     System.out.println("Wrote " + data.rows() + " rows (" + variant + ", d=" + dimension + ") to "
@@ -49,10 +48,6 @@ public final class DemoDataJob extends JobCommand {
     return 0;
   }
 
-  static void write(SparkSession spark, DemoData data, String output, int partitions) {
-    data.generate(spark, partitions).write().mode("overwrite").partitionBy("site")
-        .parquet(output);
-  }
 
   public static void main(String[] args) {
     System.exit(JobRunner.run(new DemoDataJob(), args));

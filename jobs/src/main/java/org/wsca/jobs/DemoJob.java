@@ -40,7 +40,7 @@ public final class DemoJob extends JobCommand {
       String name = variant.name().toLowerCase();
       String data = output + "/data/" + name;
       DemoData demo = new DemoData(variant, 64, 3, 7, DemoData.Strengths.defaults(), 1.0);
-      DemoDataJob.write(spark, demo, data, 4);
+      demo.write(spark, data, 4);
       Settings settings = settings(data, output + "/results/" + name);
       AuditResult result = new AuditRun(spark, settings).execute();
       System.out.println();
