@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,17 +172,9 @@ public final class CalibrationStudy {
   }
 
   private void writeTables(FileSystem fs, List<DatasetOutcome> outcomes) throws IOException {
-    List<ScenarioSummary> summaries =
-        StudyReport.summarise(settings.scenarios(), outcomes, settings.alpha());
-    write(fs, "datasets.csv", StudyReport.datasetsCsv(outcomes));
-    write(fs, "summary.csv", StudyReport.summaryCsv(summaries));
-    write(fs, "summary.json", StudyReport.summaryJson(summaries, settings));
-  }
-
-  private void write(FileSystem fs, String name, String text) throws IOException {
-    try (OutputStream out = fs.create(new Path(settings.output(), name), true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    StudyReport.writeTables(fs, settings.output(), outcomes,
+        StudyReport.summarise(settings.scenarios(), outcomes, settings.alpha()),
+        settings.toJson());
   }
 
   private static String quoted(String value) {

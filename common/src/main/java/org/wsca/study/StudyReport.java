@@ -1,8 +1,13 @@
 package org.wsca.study;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.wsca.output.JsonText;
 
 /**
@@ -39,6 +44,23 @@ public final class StudyReport {
     return out;
   }
 
+  /**
+   * Writes datasets.csv, summary.csv and summary.json (with {@code study}, a JSON object, saying
+   * how the outcomes were made) to {@code output}, replacing earlier versions.
+   */
+  static void writeTables(FileSystem fs, String output, List<DatasetOutcome> outcomes,
+      List<ScenarioSummary> summaries, String study) throws IOException {
+    write(fs, new Path(output, "datasets.csv"), DatasetsCsv.write(outcomes));
+    write(fs, new Path(output, "summary.csv"), summaryCsv(summaries));
+    write(fs, new Path(output, "summary.json"), summaryJson(summaries, study));
+  }
+
+  private static void write(FileSystem fs, Path path, String text) throws IOException {
+    try (OutputStream out = fs.create(path, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   public static String table(List<ScenarioSummary> rows) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%-17s %-11s %8s %10s %6s %-16s %-8s %s%n", "scenario",
@@ -66,7 +88,12 @@ public final class StudyReport {
 
   /** The summary as JSON, with the study's settings under "study". */
   public static String summaryJson(List<ScenarioSummary> rows, StudySettings settings) {
-    StringBuilder b = new StringBuilder("{\n  \"study\": ").append(settings.toJson())
+    return summaryJson(rows, settings.toJson());
+  }
+
+  /** The summary as JSON, with {@code study} (a JSON object) describing how it was made. */
+  static String summaryJson(List<ScenarioSummary> rows, String study) {
+    StringBuilder b = new StringBuilder("{\n  \"study\": ").append(study)
         .append(",\n  \"scenarios\": [");
     for (int i = 0; i < rows.size(); i++) {
       ScenarioSummary r = rows.get(i);
@@ -86,24 +113,8 @@ public final class StudyReport {
     return b.append("\n  ]\n}\n").toString();
   }
 
-  public static String datasetsCsv(List<DatasetOutcome> outcomes) {
-    StringBuilder b = new StringBuilder(
-        "scenario,strata,dataset,seed,p,t,presence_auroc,null_nonconverged,skip_reason\n");
-    for (DatasetOutcome o : outcomes) {
-      b.append(String.join(",", o.scenario(), o.strata(), Integer.toString(o.dataset()),
-          Long.toString(o.seed()), full(o.p()), full(o.t()), full(o.presenceAuroc()),
-          Integer.toString(o.nullNonConverged()),
-          o.skipReason() == null ? "" : csv(o.skipReason()))).append('\n');
-    }
-    return b.toString();
-  }
-
   static String number(double v) {
     return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static String full(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
   private static String jsonNumber(double v) {

@@ -2,9 +2,12 @@ package org.wsca.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.wsca.errors.WscaException;
 import org.wsca.study.CalibrationResult;
 import org.wsca.study.CalibrationStudy;
+import org.wsca.study.ScenarioSummary;
+import org.wsca.study.StudyMerge;
 import org.wsca.study.Scenarios;
 import org.wsca.study.StudyReport;
 import org.wsca.study.StudySettings;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Option;
             + " clinical (gestational_age; power, >= 0.8). Select with key or key@strata,"
             + " e.g. --scenarios not-encoded,shortcut@site.",
         "Writes <output>/datasets.csv, summary.csv and summary.json (rewritten after every"
-            + " data set)."})
+            + " data set).",
+        "With --merge DIR,DIR,... it runs nothing: it merges studies run in parts (different"
+            + " --seed ranges, same other settings) into <output>."})
 public final class CalibrationJob extends JobCommand {
   @Option(names = "--datasets", defaultValue = "200",
       description = "Seeded data sets per scenario (default: ${DEFAULT-VALUE}).")
@@ -55,14 +60,30 @@ public final class CalibrationJob extends JobCommand {
           + " clinical, optionally @site or @site+label.")
   List<String> scenarios = new ArrayList<>();
 
+  @Option(names = "--merge", split = ",", paramLabel = "DIR",
+      description = "Merge the tables of studies run in parts into --output instead of running"
+          + " one; the parts must differ only in --seed and --datasets, and share no seed.")
+  List<String> merge = new ArrayList<>();
+
   @Override
   public Integer call() {
+    if (!merge.isEmpty()) {
+      return merged();
+    }
     StudySettings settings = settings();
     CalibrationResult result = JobRunner.withSession("wsca-calibration",
         spark -> new CalibrationStudy(spark, settings).execute());
     System.out.print(StudyReport.table(result.summaries()));
     System.out.println("Results: " + result.outputPath() + " (summary.csv, summary.json,"
         + " datasets.csv)");
+    return 0;
+  }
+
+  private int merged() {
+    List<ScenarioSummary> summaries = new StudyMerge(new Configuration())
+        .merge(merge, output, Scenarios.ALPHA);
+    System.out.print(StudyReport.table(summaries));
+    System.out.println("Results: " + output + " (summary.csv, summary.json, datasets.csv)");
     return 0;
   }
 
