@@ -19,7 +19,7 @@ public final class DatasetsCsv {
       b.append(String.join(",", o.scenario(), o.strata(), Integer.toString(o.dataset()),
           Long.toString(o.seed()), number(o.p()), number(o.t()), number(o.presenceAuroc()),
           Integer.toString(o.nullNonConverged()),
-          o.skipReason() == null ? "" : quoted(o.skipReason()))).append('\n');
+          o.skipReason() == null ? "" : field(o.skipReason()))).append('\n');
     }
     return b.toString();
   }
@@ -80,7 +80,8 @@ public final class DatasetsCsv {
     return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
   }
 
-  private static String quoted(String v) {
+  /** A text field on one line, in double quotes when it holds a comma or a quote. */
+  static String field(String v) {
     String oneLine = v.replace('\n', ' ').replace('\r', ' ');
     return oneLine.contains(",") || oneLine.contains("\"")
         ? "\"" + oneLine.replace("\"", "\"\"") + "\"" : oneLine;

@@ -80,15 +80,10 @@ public final class StudyReport {
     for (ScenarioSummary r : rows) {
       b.append(String.join(",", r.scenario(), r.strata(), Long.toString(r.datasets()),
           Long.toString(r.rejections()), number(r.rate()), number(r.interval().low()),
-          number(r.interval().high()), csv(r.target().label()), csv(r.met()),
-          Long.toString(r.skipped()))).append('\n');
+          number(r.interval().high()), DatasetsCsv.field(r.target().label()),
+          DatasetsCsv.field(r.met()), Long.toString(r.skipped()))).append('\n');
     }
     return b.toString();
-  }
-
-  /** The summary as JSON, with the study's settings under "study". */
-  public static String summaryJson(List<ScenarioSummary> rows, StudySettings settings) {
-    return summaryJson(rows, settings.toJson());
   }
 
   /** The summary as JSON, with {@code study} (a JSON object) describing how it was made. */
@@ -119,10 +114,6 @@ public final class StudyReport {
 
   private static String jsonNumber(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
-  }
-
-  private static String csv(String v) {
-    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
   }
 
   static String json(String v) {

@@ -74,7 +74,7 @@ class StudyReportTest {
     Scenario s = Scenarios.clinical(Scenarios.SITE);
     List<ScenarioSummary> none = StudyReport.summarise(List.of(s), List.of(), 0.05);
     StudySettings settings = new StudySettings(1, 19, 1.0, 64, 3, 1000, 0.05, "out", List.of(s));
-    String json = StudyReport.summaryJson(none, settings);
+    String json = StudyReport.summaryJson(none, settings.toJson());
     assertThat(json).contains("\"rate\": null").contains("\"permutations\": 19")
         .contains("\"met\": \"n/a\"");
     assertThat(StudyReport.json("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");

@@ -48,7 +48,8 @@ public final class CalibrationJob extends JobCommand {
   int sites;
 
   @Option(names = "--seed", defaultValue = "1000",
-      description = "Data set i uses seed SEED + i for the data and the audit (default: ${DEFAULT-VALUE}).")
+      description = "Data set i uses seed SEED + i for the data and the audit"
+          + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--output", defaultValue = "calibration-output", paramLabel = "DIR",
