@@ -48,8 +48,8 @@ public final class StudyMerge {
         } else {
           requireSameSettings(study, parts.get(0), partStudy, part);
         }
-        for (DatasetOutcome o : DatasetsCsv.parse(read(new Path(part, "datasets.csv")),
-            new Path(part, "datasets.csv").toString())) {
+        Path table = new Path(part, "datasets.csv");
+        for (DatasetOutcome o : DatasetsCsv.parse(read(table), table.toString())) {
           String key = o.scenario() + "@" + o.strata() + " seed " + o.seed();
           String earlier = firstPartOfKey.putIfAbsent(key, part);
           if (earlier != null) {
