@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shared golden reference (shared/golden/): small.csv and the values numpy 1.24 and
- * scikit-learn 1.2 computed from it (small.reference.json). Found by walking up from the working
- * directory, so it works from the module or the repository root.
+ * The golden reference (test resources under {@code golden/}, provenance in its README.md):
+ * small.csv and the values numpy 1.24 and scikit-learn 1.2 computed from it
+ * (small.reference.json). Read from the test classpath, so a clone needs nothing beside it.
  */
 public final class GoldenData {
   private static final Path GOLDEN = locate();
@@ -21,7 +23,7 @@ public final class GoldenData {
 
   private GoldenData() {}
 
-  /** The shared/golden folder. */
+  /** The golden folder on the test classpath. */
   public static Path directory() {
     return GOLDEN;
   }
@@ -146,14 +148,14 @@ public final class GoldenData {
   }
 
   private static Path locate() {
-    Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path at = dir; at != null; at = at.getParent()) {
-      Path candidate = at.resolve("shared").resolve("golden");
-      if (Files.isRegularFile(candidate.resolve("small.reference.json"))) {
-        return candidate;
-      }
+    URL url = GoldenData.class.getResource("/golden/small.reference.json");
+    if (url == null) {
+      throw new IllegalStateException("golden/small.reference.json is not on the test classpath");
     }
-    throw new IllegalStateException(
-        "shared/golden/small.reference.json not found above " + dir);
+    try {
+      return Paths.get(url.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,22 +1,27 @@
 package org.wsca.e2e;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Finds shared/golden beside the checkout (CI lays shared/ next to the clone). */
+/**
+ * The golden reference files on the test classpath. They live once, in common's test resources
+ * (golden/README.md gives their provenance); this module's pom adds that folder to its own test
+ * resources.
+ */
 final class GoldenFiles {
   private GoldenFiles() {}
 
   static Path path(String name) {
-    Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    for (; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("golden").resolve(name);
-      if (Files.exists(candidate)) {
-        return candidate;
-      }
+    URL url = GoldenFiles.class.getResource("/golden/" + name);
+    if (url == null) {
+      throw new IllegalStateException("golden/" + name + " is not on the test classpath");
     }
-    throw new IllegalStateException("shared/golden/" + name + " not found above "
-        + System.getProperty("user.dir"));
+    try {
+      return Paths.get(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
