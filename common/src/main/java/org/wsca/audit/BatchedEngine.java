@@ -25,39 +25,40 @@ import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
 
 /**
- * Fits the B permuted heads of one (task, scope) together. Every optimiser iteration is one
- * Spark job over the cached rows that evaluates the loss and gradient of all still-active heads
- * with two level-3 BLAS calls per block of rows ({@link org.wsca.engine.LogisticBatch}); the
- * heads are H independent L-BFGS optimisations on the driver ({@link BatchLbfgs}) that leave the
- * batch as they converge. The estimator is {@link HeadFitter}'s: MLlib's objective (mean
- * logistic loss + regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised
- * like MLlib in standardised coordinates from MLlib's starting point, and stopped by MLlib's own
- * convergence test (see {@link BatchLbfgs}). Heads that stop for any other reason (maxIter steps,
- * a cap of 3 maxIter + 1 passes, a failed line search) count in
- * {@link NullDistribution#nonConverged()}.
+ * Fits the B permuted heads of one (task, scope) together. Every optimiser iteration is one Spark
+ * job over the cached rows that evaluates the loss and gradient of all still-active heads with two
+ * level-3 BLAS calls per block of rows ({@link org.wsca.engine.LogisticBatch}); the heads are H
+ * independent L-BFGS optimisations on the driver ({@link BatchLbfgs}) that leave the batch as they
+ * converge. The estimator is {@link HeadFitter}'s: MLlib's objective (mean logistic loss +
+ * regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised like MLlib in
+ * standardised coordinates from MLlib's starting point, and stopped by MLlib's own convergence test
+ * (see {@link BatchLbfgs}). Heads that stop for any other reason (maxIter steps, a cap of 3 maxIter
+ * + 1 passes, a failed line search) count in {@link NullDistribution#nonConverged()}.
  *
  * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
  * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
- * inside the partitions from the broadcast unpermuted labels ({@link
- * org.wsca.engine.BlockLabels}). The rows are re-spread by sample_id over the default
- * parallelism and sorted inside each partition, so results do not depend on the input's
- * partitioning; the cluster size changes only the floating-point summation order.
+ * inside the partitions from the broadcast unpermuted labels ({@link org.wsca.engine.BlockLabels}).
+ * The rows are re-spread by sample_id over the default parallelism and sorted inside each
+ * partition, so results do not depend on the input's partitioning; the cluster size changes only
+ * the floating-point summation order.
  *
- * <p>Memory, with n rows, P = default parallelism partitions, d features, K = 1 (two classes) or
- * C coefficient vectors per head, p = K (d + 1) parameters per head, H heads per chunk:
+ * <p>Memory, with n rows, P = default parallelism partitions, d features, K = 1 (two classes) or C
+ * coefficient vectors per head, p = K (d + 1) parameters per head, H heads per chunk:
+ *
  * <ul>
- *   <li>executors, cached: rows 8 d bytes each (blocks of up to {@value RowBlock#MAX_ROWS}) plus
- *       8 bytes for stratum and rank; labels 4 H bytes per row for the current chunk;
- *   <li>per task and pass: the gradient sums 8 H p bytes, the score workspace
- *       8 x {@value RowBlock#MAX_ROWS} x H K bytes, the broadcast trial points 8 H p bytes;
- *   <li>driver: L-BFGS memory 2 m H p doubles (m = 10) plus about 6 H p for points, gradients
- *       and trial points; the tree reduction sends it 8 H p bytes per partial sum.
+ *   <li>executors, cached: rows 8 d bytes each (blocks of up to {@value RowBlock#MAX_ROWS}) plus 8
+ *       bytes for stratum and rank; labels 4 H bytes per row for the current chunk;
+ *   <li>per task and pass: the gradient sums 8 H p bytes, the score workspace 8 x {@value
+ *       RowBlock#MAX_ROWS} x H K bytes, the broadcast trial points 8 H p bytes;
+ *   <li>driver: L-BFGS memory 2 m H p doubles (m = 10) plus about 6 H p for points, gradients and
+ *       trial points; the tree reduction sends it 8 H p bytes per partial sum.
  * </ul>
- * H is {@code maxHeadsPerChunk} or fewer when a chunk would outgrow the budgets of
- * {@link ChunkPlan} (512 MB of driver state, 256 MB per task).
  *
- * <p>Each finished chunk of {@link #fitNull} is persisted to the run's {@link ChunkStore}; a
- * re-run of the same run id restores those chunks instead of refitting them ({@link NullChunks}).
+ * H is {@code maxHeadsPerChunk} or fewer when a chunk would outgrow the budgets of {@link
+ * ChunkPlan} (512 MB of driver state, 256 MB per task).
+ *
+ * <p>Each finished chunk of {@link #fitNull} is persisted to the run's {@link ChunkStore}; a re-run
+ * of the same run id restores those chunks instead of refitting them ({@link NullChunks}).
  */
 public final class BatchedEngine implements PermutationEngine {
   public static final int DEFAULT_MAX_HEADS_PER_CHUNK = 256;
@@ -70,16 +71,24 @@ public final class BatchedEngine implements PermutationEngine {
   private final ChunkStore chunks;
   private Work work = Work.NONE;
 
-  public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
-      int maxHeadsPerChunk) {
+  public BatchedEngine(
+      SparkSession spark, Settings.Heads heads, int progressEvery, int maxHeadsPerChunk) {
     this(spark, heads, progressEvery, maxHeadsPerChunk, ChunkStore.none());
   }
 
-  public BatchedEngine(SparkSession spark, Settings.Heads heads, int progressEvery,
-      int maxHeadsPerChunk, ChunkStore chunks) {
+  public BatchedEngine(
+      SparkSession spark,
+      Settings.Heads heads,
+      int progressEvery,
+      int maxHeadsPerChunk,
+      ChunkStore chunks) {
     if (maxHeadsPerChunk < 1) {
-      throw new IllegalArgumentException("maxHeadsPerChunk is " + maxHeadsPerChunk
-          + "; it must be at least 1 (default " + DEFAULT_MAX_HEADS_PER_CHUNK + ")");
+      throw new IllegalArgumentException(
+          "maxHeadsPerChunk is "
+              + maxHeadsPerChunk
+              + "; it must be at least 1 (default "
+              + DEFAULT_MAX_HEADS_PER_CHUNK
+              + ")");
     }
     this.spark = spark;
     this.heads = heads;
@@ -92,18 +101,30 @@ public final class BatchedEngine implements PermutationEngine {
   public NullDistribution fitNull(PermutationRequest request) {
     NullChunks nulls = new NullChunks(request, chunks);
     int[] all = IntStream.rangeClosed(1, request.permutations()).toArray();
-    fit(request, all, batch -> nulls.restore(batch[0], batch[batch.length - 1]),
+    fit(
+        request,
+        all,
+        batch -> nulls.restore(batch[0], batch[batch.length - 1]),
         (batch, fitted) -> {
           for (BatchedHead head : fitted) {
-            nulls.record(head.permutation(), Alignment.of(request.primaryDirections(),
-                head.directions(), request.projection(), request.metric()).t(), head.converged());
+            nulls.record(
+                head.permutation(),
+                Alignment.of(
+                        request.primaryDirections(),
+                        head.directions(),
+                        request.projection(),
+                        request.metric())
+                    .t(),
+                head.converged());
           }
           nulls.completed(batch[0], batch[batch.length - 1]);
         });
     return nulls.distribution();
   }
 
-  /** Passes and head-evaluations of every fit by this engine so far (the benchmark's flop count). */
+  /**
+   * Passes and head-evaluations of every fit by this engine so far (the benchmark's flop count).
+   */
   public Work work() {
     return work;
   }
@@ -119,39 +140,55 @@ public final class BatchedEngine implements PermutationEngine {
    * Fits {@code permutations} chunk by chunk; a chunk that {@code restored} accepts (it was
    * restored from an earlier attempt) is skipped, every other goes to {@code fitted}.
    */
-  private void fit(PermutationRequest request, int[] permutations, Predicate<int[]> restored,
+  private void fit(
+      PermutationRequest request,
+      int[] permutations,
+      Predicate<int[]> restored,
       BiConsumer<int[], List<BatchedHead>> fitted) {
     if (permutations.length == 0) {
       return;
     }
-    SparkPhase.label(spark, "permutation batch rows task=" + request.task() + " "
-        + request.scope().name());
+    SparkPhase.label(
+        spark, "permutation batch rows task=" + request.task() + " " + request.scope().name());
     try (BatchedRows rows = BatchedRows.prepare(spark, request)) {
-      int chunk = ChunkPlan.headsPerChunk(maxHeadsPerChunk, rows.shape(), options().memory(),
-          rows.rowsPerPartition());
+      int chunk =
+          ChunkPlan.headsPerChunk(
+              maxHeadsPerChunk, rows.shape(), options().memory(), rows.rowsPerPartition());
       BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
       int count = (permutations.length + chunk - 1) / chunk;
       for (int c = 0; c < count; c++) {
         int from = c * chunk;
-        int[] batch = Arrays.copyOfRange(permutations, from,
-            Math.min(from + chunk, permutations.length));
+        int[] batch =
+            Arrays.copyOfRange(permutations, from, Math.min(from + chunk, permutations.length));
         if (!restored.test(batch)) {
-          fitted.accept(batch,
-              fitChunk(rows, request, batch, progress.chunk(c + 1, count, from)));
+          fitted.accept(batch, fitChunk(rows, request, batch, progress.chunk(c + 1, count, from)));
         }
       }
     }
   }
 
-  private List<BatchedHead> fitChunk(BatchedRows rows, PermutationRequest request,
-      int[] permutations, BatchLbfgs.Listener listener) {
-    SparkPhase.label(spark, "permutation batch " + permutations[0] + "-"
-        + permutations[permutations.length - 1] + "/" + request.permutations() + " task="
-        + request.task() + " " + request.scope().name());
+  private List<BatchedHead> fitChunk(
+      BatchedRows rows,
+      PermutationRequest request,
+      int[] permutations,
+      BatchLbfgs.Listener listener) {
+    SparkPhase.label(
+        spark,
+        "permutation batch "
+            + permutations[0]
+            + "-"
+            + permutations[permutations.length - 1]
+            + "/"
+            + request.permutations()
+            + " task="
+            + request.task()
+            + " "
+            + request.scope().name());
     JavaRDD<RowBlock> labelled = rows.labelled(request, permutations);
     try {
-      BatchedPass pass = new BatchedPass(new JavaSparkContext(spark.sparkContext()), labelled,
-          rows.loss(heads.regParam()));
+      BatchedPass pass =
+          new BatchedPass(
+              new JavaSparkContext(spark.sparkContext()), labelled, rows.loss(heads.regParam()));
       double[][] starts = new double[permutations.length][];
       Arrays.fill(starts, rows.shape().start(rows.classCounts()));
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
@@ -163,13 +200,16 @@ public final class BatchedEngine implements PermutationEngine {
     }
   }
 
-  private static List<BatchedHead> rawHeads(BatchedRows rows, int[] permutations,
-      List<HeadSolution> solutions) {
+  private static List<BatchedHead> rawHeads(
+      BatchedRows rows, int[] permutations, List<HeadSolution> solutions) {
     List<BatchedHead> out = new ArrayList<>();
     for (int h = 0; h < permutations.length; h++) {
       HeadSolution solution = solutions.get(h);
-      out.add(new BatchedHead(permutations[h],
-          rows.standardizer().toRaw(rows.shape(), solution.point()), solution));
+      out.add(
+          new BatchedHead(
+              permutations[h],
+              rows.standardizer().toRaw(rows.shape(), solution.point()),
+              solution));
     }
     return out;
   }
@@ -178,8 +218,8 @@ public final class BatchedEngine implements PermutationEngine {
     return BatchLbfgs.Options.mllib(heads.maxIter(), heads.tol());
   }
 
-  private static void warnNonConverged(PermutationRequest request, int[] permutations,
-      List<HeadSolution> solutions) {
+  private static void warnNonConverged(
+      PermutationRequest request, int[] permutations, List<HeadSolution> solutions) {
     Map<HeadStatus, Integer> counts = new EnumMap<>(HeadStatus.class);
     for (HeadSolution s : solutions) {
       if (!s.converged()) {
@@ -187,8 +227,13 @@ public final class BatchedEngine implements PermutationEngine {
       }
     }
     if (!counts.isEmpty()) {
-      LOG.warn("task={} {}: permuted heads {}-{}: not converged {}", request.task(),
-          request.scope().name(), permutations[0], permutations[permutations.length - 1], counts);
+      LOG.warn(
+          "task={} {}: permuted heads {}-{}: not converged {}",
+          request.task(),
+          request.scope().name(),
+          permutations[0],
+          permutations[permutations.length - 1],
+          counts);
     }
   }
 }

@@ -15,8 +15,8 @@ import org.wsca.engine.RowBlock;
 
 /**
  * One evaluation of all active heads = one Spark job: the trial points are broadcast, every task
- * runs {@link LogisticBatch} over its cached blocks into one {@link GradientState}, and the
- * states are tree-reduced to the driver, which adds the penalty.
+ * runs {@link LogisticBatch} over its cached blocks into one {@link GradientState}, and the states
+ * are tree-reduced to the driver, which adds the penalty.
  */
 final class BatchedPass implements BatchObjective {
   private static final int DEPTH = 2;
@@ -35,8 +35,10 @@ final class BatchedPass implements BatchObjective {
   public Evaluations evaluate(int[] heads, double[][] points) {
     Broadcast<BatchPoint> shared = context.broadcast(BatchPoint.pack(loss.shape(), heads, points));
     try {
-      GradientState sums = blocks.mapPartitions(it -> List.of(sum(shared.value(), it)).iterator())
-          .treeReduce(GradientState::merge, DEPTH);
+      GradientState sums =
+          blocks
+              .mapPartitions(it -> List.of(sum(shared.value(), it)).iterator())
+              .treeReduce(GradientState::merge, DEPTH);
       return loss.finish(points, sums);
     } finally {
       shared.destroy();

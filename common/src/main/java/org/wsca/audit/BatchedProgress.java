@@ -31,8 +31,8 @@ final class BatchedProgress {
   }
 
   private void passDone(int done, BatchLbfgs.Progress progress, String chunk) {
-    boolean headsDue = done / every > lastLoggedDone / every
-        || done == total && lastLoggedDone != total;
+    boolean headsDue =
+        done / every > lastLoggedDone / every || done == total && lastLoggedDone != total;
     boolean passDue = progress.pass() % PASSES == 0;
     if (!headsDue && !passDue) {
       return;
@@ -40,8 +40,18 @@ final class BatchedProgress {
     lastLoggedDone = done;
     double elapsed = (System.nanoTime() - start) / 1e9;
     String eta = done == 0 ? "unknown" : String.format("%.1f s", elapsed / done * (total - done));
-    LOG.info(String.format("task=%s %s permuted heads %d/%d done; chunk %s pass %d, iteration"
-            + " %d; elapsed %.1f s, ETA %s", request.task(), request.scope().name(), done, total,
-        chunk, progress.pass(), progress.iteration(), elapsed, eta));
+    LOG.info(
+        String.format(
+            "task=%s %s permuted heads %d/%d done; chunk %s pass %d, iteration"
+                + " %d; elapsed %.1f s, ETA %s",
+            request.task(),
+            request.scope().name(),
+            done,
+            total,
+            chunk,
+            progress.pass(),
+            progress.iteration(),
+            elapsed,
+            eta));
   }
 }

@@ -27,10 +27,10 @@ import org.wsca.input.Canonical;
 
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
- * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and
- * sorted inside each partition (so blocks do not depend on the input's partitioning),
- * standardised and cached as {@link RowBlock}s. Only the unpermuted per-stratum labels are
- * broadcast; {@link #labelled} permutes them inside the partitions.
+ * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and sorted
+ * inside each partition (so blocks do not depend on the input's partitioning), standardised and
+ * cached as {@link RowBlock}s. Only the unpermuted per-stratum labels are broadcast; {@link
+ * #labelled} permutes them inside the partitions.
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
@@ -42,8 +42,15 @@ final class BatchedRows implements AutoCloseable {
   private final long rows;
   private final int partitions;
 
-  private BatchedRows(JavaRDD<RowBlock> blocks, Broadcast<int[][]> labels, List<String> strata,
-      Standardizer standardizer, HeadShape shape, long[] classCounts, long rows, int partitions) {
+  private BatchedRows(
+      JavaRDD<RowBlock> blocks,
+      Broadcast<int[][]> labels,
+      List<String> strata,
+      Standardizer standardizer,
+      HeadShape shape,
+      long[] classCounts,
+      long rows,
+      int partitions) {
     this.blocks = blocks;
     this.labels = labels;
     this.strata = strata;
@@ -56,21 +63,28 @@ final class BatchedRows implements AutoCloseable {
 
   static BatchedRows prepare(SparkSession spark, PermutationRequest request) {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-    Dataset<Row> arranged = arrange(request.train(), partitions)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> arranged =
+        arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       MllibLoopEngine.StrataLabels strata = MllibLoopEngine.StrataLabels.collect(arranged);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
       Standardizer standardizer = moments(arranged).standardizer();
-      JavaRDD<RowBlock> blocks = blocks(arranged, strata.names(), standardizer)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<RowBlock> blocks =
+          blocks(arranged, strata.names(), standardizer).persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
       blocks.count();
-      Broadcast<int[][]> labels = new JavaSparkContext(spark.sparkContext())
-          .broadcast(strata.labels());
+      Broadcast<int[][]> labels =
+          new JavaSparkContext(spark.sparkContext()).broadcast(strata.labels());
       HeadShape shape = new HeadShape(standardizer.dimension(), request.numClasses());
-      return new BatchedRows(blocks, labels, List.copyOf(strata.names()), standardizer, shape,
-          counts, total(counts), partitions);
+      return new BatchedRows(
+          blocks,
+          labels,
+          List.copyOf(strata.names()),
+          standardizer,
+          shape,
+          counts,
+          total(counts),
+          partitions);
     } finally {
       arranged.unpersist();
     }
@@ -104,8 +118,12 @@ final class BatchedRows implements AutoCloseable {
     String task = request.task();
     String scope = request.scope().name();
     int[] columns = permutations.clone();
-    return blocks.mapPartitions(it -> new BlockLabels(seed, task, scope, names, shared.value())
-            .label(list(it), columns).iterator())
+    return blocks
+        .mapPartitions(
+            it ->
+                new BlockLabels(seed, task, scope, names, shared.value())
+                    .label(list(it), columns)
+                    .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
@@ -117,38 +135,54 @@ final class BatchedRows implements AutoCloseable {
 
   private static Dataset<Row> arrange(Dataset<Row> train, int partitions) {
     return train
-        .withColumn(TaskData.RANK, row_number()
-            .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID)).minus(1))
-        .select(col(Canonical.SAMPLE_ID), col(HeadFitter.FEATURES), col(TaskData.Y),
-            col(TaskData.STRATUM), col(TaskData.RANK))
+        .withColumn(
+            TaskData.RANK,
+            row_number()
+                .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID))
+                .minus(1))
+        .select(
+            col(Canonical.SAMPLE_ID),
+            col(HeadFitter.FEATURES),
+            col(TaskData.Y),
+            col(TaskData.STRATUM),
+            col(TaskData.RANK))
         .repartition(partitions, col(Canonical.SAMPLE_ID))
         .sortWithinPartitions(TaskData.STRATUM, TaskData.RANK);
   }
 
   private static FeatureMoments moments(Dataset<Row> arranged) {
-    return arranged.select(col(HeadFitter.FEATURES)).javaRDD().treeAggregate(
-        new FeatureMoments(), (m, row) -> m.add(((Vector) row.get(0)).toArray()),
-        FeatureMoments::merge);
+    return arranged
+        .select(col(HeadFitter.FEATURES))
+        .javaRDD()
+        .treeAggregate(
+            new FeatureMoments(),
+            (m, row) -> m.add(((Vector) row.get(0)).toArray()),
+            FeatureMoments::merge);
   }
 
-  private static JavaRDD<RowBlock> blocks(Dataset<Row> arranged, List<String> names,
-      Standardizer standardizer) {
+  private static JavaRDD<RowBlock> blocks(
+      Dataset<Row> arranged, List<String> names, Standardizer standardizer) {
     Map<String, Integer> index = new HashMap<>();
     for (int s = 0; s < names.size(); s++) {
       index.put(names.get(s), s);
     }
     int d = standardizer.dimension();
-    return arranged.select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(TaskData.RANK))
-        .javaRDD().mapPartitions(it -> build(it, index, standardizer, d).iterator());
+    return arranged
+        .select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(TaskData.RANK))
+        .javaRDD()
+        .mapPartitions(it -> build(it, index, standardizer, d).iterator());
   }
 
-  private static List<RowBlock> build(Iterator<Row> rows, Map<String, Integer> strata,
-      Standardizer standardizer, int d) {
+  private static List<RowBlock> build(
+      Iterator<Row> rows, Map<String, Integer> strata, Standardizer standardizer, int d) {
     List<RowBlock> out = new ArrayList<>();
     RowBlock.Builder builder = RowBlock.builder(d);
     while (rows.hasNext()) {
       Row row = rows.next();
-      builder.add(((Vector) row.get(0)).toArray(), standardizer, strata.get(row.getString(1)),
+      builder.add(
+          ((Vector) row.get(0)).toArray(),
+          standardizer,
+          strata.get(row.getString(1)),
           row.getInt(2));
       if (builder.isFull()) {
         out.add(builder.build());
@@ -171,9 +205,16 @@ final class BatchedRows implements AutoCloseable {
     for (int[] stratum : labels) {
       for (int label : stratum) {
         if (label < 0 || label >= classes) {
-          throw new IllegalArgumentException("Task " + task + " has class index " + label
-              + " in its training rows but the request says " + classes + " classes; y must be"
-              + " a class index in 0.." + (classes - 1));
+          throw new IllegalArgumentException(
+              "Task "
+                  + task
+                  + " has class index "
+                  + label
+                  + " in its training rows but the request says "
+                  + classes
+                  + " classes; y must be"
+                  + " a class index in 0.."
+                  + (classes - 1));
         }
         counts[label]++;
       }

@@ -14,14 +14,16 @@ public final class CovarianceAggregate {
   private CovarianceAggregate() {}
 
   public static CovarianceState of(Dataset<Row> rows, int dimension) {
-    return rows.select(HeadFitter.FEATURES).javaRDD()
-        .mapPartitions(it -> {
-          CovarianceState state = new CovarianceState(dimension);
-          while (it.hasNext()) {
-            state.add(((Vector) it.next().get(0)).toArray());
-          }
-          return Collections.singletonList(state).iterator();
-        })
+    return rows.select(HeadFitter.FEATURES)
+        .javaRDD()
+        .mapPartitions(
+            it -> {
+              CovarianceState state = new CovarianceState(dimension);
+              while (it.hasNext()) {
+                state.add(((Vector) it.next().get(0)).toArray());
+              }
+              return Collections.singletonList(state).iterator();
+            })
         .treeReduce(CovarianceState::merge);
   }
 }

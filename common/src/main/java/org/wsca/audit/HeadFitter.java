@@ -9,8 +9,8 @@ import org.wsca.math.Vectors;
 import org.wsca.settings.Settings;
 
 /**
- * Fits every head of the method with one estimator: L2 logistic regression with intercept on
- * the raw coordinates (no standardisation), because the audited head lives there (method.md 3).
+ * Fits every head of the method with one estimator: L2 logistic regression with intercept on the
+ * raw coordinates (no standardisation), because the audited head lives there (method.md 3).
  */
 public final class HeadFitter {
   public static final String FEATURES = "features";
@@ -26,18 +26,28 @@ public final class HeadFitter {
     boolean converged = iterations < settings.maxIter();
     if (numClasses == 2) {
       double[] direction = model.coefficients().toArray();
-      return new FittedHead(model, new double[][] {direction}, new double[][] {direction.clone()},
-          new double[] {model.intercept()}, converged, iterations);
+      return new FittedHead(
+          model,
+          new double[][] {direction},
+          new double[][] {direction.clone()},
+          new double[] {model.intercept()},
+          converged,
+          iterations);
     }
     double[][] coefficients = rows(model.coefficientMatrix());
-    return new FittedHead(model, Vectors.centreRows(coefficients), coefficients,
-        model.interceptVector().toArray(), converged, iterations);
+    return new FittedHead(
+        model,
+        Vectors.centreRows(coefficients),
+        coefficients,
+        model.interceptVector().toArray(),
+        converged,
+        iterations);
   }
 
   /**
    * True when {@code head} classifies every one of its training rows right: the classes are
-   * linearly separable there and only the L2 penalty keeps the coefficients finite. One more
-   * pass over the training rows, so it is asked of the observed heads only, not permuted ones.
+   * linearly separable there and only the L2 penalty keeps the coefficients finite. One more pass
+   * over the training rows, so it is asked of the observed heads only, not permuted ones.
    */
   public static boolean separatesTrainingRows(FittedHead head) {
     return head.model().summary().accuracy() == 1.0;

@@ -7,24 +7,31 @@ import org.wsca.method.Verdict;
 import org.wsca.settings.Settings;
 
 /**
- * Multiple testing across every (metadata task, scope) test of a run, then the verdicts
- * (method.md sections 6 and 8). Pure: no Spark.
+ * Multiple testing across every (metadata task, scope) test of a run, then the verdicts (method.md
+ * sections 6 and 8). Pure: no Spark.
  */
 public final class Inference {
   private Inference() {}
 
-  public static List<TestOutcome> decide(List<TestOutcome> tests,
-      Settings.VerdictThresholds thresholds) {
+  public static List<TestOutcome> decide(
+      List<TestOutcome> tests, Settings.VerdictThresholds thresholds) {
     double[] p = tests.stream().mapToDouble(t -> t.tested() ? t.p() : Double.NaN).toArray();
     double[] q = MultipleTesting.benjaminiHochberg(p);
     double[] holm = MultipleTesting.holm(p);
     List<TestOutcome> out = new ArrayList<>();
     for (int i = 0; i < tests.size(); i++) {
       TestOutcome t = tests.get(i);
-      Verdict verdict = t.tested()
-          ? Verdict.decide(t.role(), t.presence().auroc(), q[i], t.t(),
-              thresholds.presenceGate(), thresholds.alpha(), thresholds.minEffect())
-          : Verdict.NOT_TESTED;
+      Verdict verdict =
+          t.tested()
+              ? Verdict.decide(
+                  t.role(),
+                  t.presence().auroc(),
+                  q[i],
+                  t.t(),
+                  thresholds.presenceGate(),
+                  thresholds.alpha(),
+                  thresholds.minEffect())
+              : Verdict.NOT_TESTED;
       out.add(t.withInference(q[i], holm[i], verdict));
     }
     return out;

@@ -29,8 +29,8 @@ import org.wsca.resume.ChunkStore;
 /**
  * The reference engine: one full MLlib fit per permutation. Slow (every fit is a distributed
  * optimisation), but it is the observed head's own estimator, so it is the baseline any faster
- * engine is checked and benchmarked against. Permutations are persisted to the run's
- * {@link ChunkStore} in chunks of {@code chunkSize}, so a re-run of a failed run resumes.
+ * engine is checked and benchmarked against. Permutations are persisted to the run's {@link
+ * ChunkStore} in chunks of {@code chunkSize}, so a re-run of a failed run resumes.
  */
 public final class MllibLoopEngine implements PermutationEngine {
   private static final Logger LOG = LoggerFactory.getLogger(MllibLoopEngine.class);
@@ -46,8 +46,8 @@ public final class MllibLoopEngine implements PermutationEngine {
     this(spark, fitter, progressEvery, Integer.MAX_VALUE, ChunkStore.none());
   }
 
-  public MllibLoopEngine(SparkSession spark, HeadFitter fitter, int progressEvery,
-      int chunkSize, ChunkStore chunks) {
+  public MllibLoopEngine(
+      SparkSession spark, HeadFitter fitter, int progressEvery, int chunkSize, ChunkStore chunks) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize is " + chunkSize + "; it must be at least 1");
     }
@@ -72,11 +72,26 @@ public final class MllibLoopEngine implements PermutationEngine {
           continue;
         }
         for (int b = from; b <= to; b++) {
-          SparkPhase.label(spark, "permutation " + b + "/" + total + " task="
-              + request.task() + " " + request.scope().name());
+          SparkPhase.label(
+              spark,
+              "permutation "
+                  + b
+                  + "/"
+                  + total
+                  + " task="
+                  + request.task()
+                  + " "
+                  + request.scope().name());
           FittedHead head = fitPermuted(ranked, strata, request, b);
-          nulls.record(b, Alignment.of(request.primaryDirections(), head.directions(),
-              request.projection(), request.metric()).t(), head.converged());
+          nulls.record(
+              b,
+              Alignment.of(
+                      request.primaryDirections(),
+                      head.directions(),
+                      request.projection(),
+                      request.metric())
+                  .t(),
+              head.converged());
           progress.done(b, nulls.nonConvergedSoFar());
         }
         nulls.completed(from, to);
@@ -88,19 +103,24 @@ public final class MllibLoopEngine implements PermutationEngine {
   }
 
   private static Dataset<Row> ranked(Dataset<Row> train) {
-    return train.withColumn(TaskData.RANK, row_number()
-        .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID)).minus(1));
+    return train.withColumn(
+        TaskData.RANK,
+        row_number()
+            .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID))
+            .minus(1));
   }
 
-  private FittedHead fitPermuted(Dataset<Row> ranked, StrataLabels strata,
-      PermutationRequest request, int b) {
+  private FittedHead fitPermuted(
+      Dataset<Row> ranked, StrataLabels strata, PermutationRequest request, int b) {
     int[][] permuted = strata.permuted(request.seed(), request.task(), request.scope().name(), b);
     Broadcast<int[][]> labels = new JavaSparkContext(spark.sparkContext()).broadcast(permuted);
     try {
       Map<String, Integer> position = strata.positions();
       UDF2<String, Integer, Double> lookup = (s, r) -> (double) labels.value()[position.get(s)][r];
-      Dataset<Row> data = ranked.withColumn(PERMUTED,
-          udf(lookup, DataTypes.DoubleType).apply(col(TaskData.STRATUM), col(TaskData.RANK)));
+      Dataset<Row> data =
+          ranked.withColumn(
+              PERMUTED,
+              udf(lookup, DataTypes.DoubleType).apply(col(TaskData.STRATUM), col(TaskData.RANK)));
       return fitter.fit(data, PERMUTED, request.numClasses());
     } finally {
       labels.destroy();
@@ -111,16 +131,19 @@ public final class MllibLoopEngine implements PermutationEngine {
   record StrataLabels(List<String> names, int[][] labels) {
     static StrataLabels collect(Dataset<Row> ranked) {
       Map<String, List<Integer>> byStratum = new TreeMap<>();
-      List<Row> rows = ranked.select(col(TaskData.STRATUM), col(TaskData.Y))
-          .orderBy(col(TaskData.STRATUM), col(TaskData.RANK)).collectAsList();
+      List<Row> rows =
+          ranked
+              .select(col(TaskData.STRATUM), col(TaskData.Y))
+              .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
+              .collectAsList();
       for (Row r : rows) {
-        byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add((int) r.getDouble(1));
+        byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add((int) r.getDouble(1));
       }
       List<String> names = new ArrayList<>(byStratum.keySet());
-      int[][] labels = names.stream()
-          .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
-          .toArray(int[][]::new);
+      int[][] labels =
+          names.stream()
+              .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
+              .toArray(int[][]::new);
       return new StrataLabels(names, labels);
     }
 
@@ -159,9 +182,10 @@ public final class MllibLoopEngine implements PermutationEngine {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       double eta = elapsed / b * (total - b);
-      LOG.info(String.format("task=%s %s permutations %d/%d, elapsed %.1f s, ETA %.1f s,"
-              + " non-converged %d", request.task(), request.scope().name(), b, total, elapsed,
-          eta, nonConverged));
+      LOG.info(
+          String.format(
+              "task=%s %s permutations %d/%d, elapsed %.1f s, ETA %.1f s," + " non-converged %d",
+              request.task(), request.scope().name(), b, total, elapsed, eta, nonConverged));
     }
   }
 }

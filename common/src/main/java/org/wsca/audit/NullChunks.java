@@ -7,11 +7,11 @@ import org.wsca.resume.ChunkResult;
 import org.wsca.resume.ChunkStore;
 
 /**
- * The null distribution of one (task, scope), assembled chunk by chunk: each chunk of
- * permutations is either restored from the {@link ChunkStore} (an earlier attempt of the run
- * finished it) or fitted and then persisted, so a re-run after a failure refits only what was
- * not finished. The engines chunk B the same way on every attempt with the same settings and
- * input, so restored chunks line up with the ones a fresh run would fit.
+ * The null distribution of one (task, scope), assembled chunk by chunk: each chunk of permutations
+ * is either restored from the {@link ChunkStore} (an earlier attempt of the run finished it) or
+ * fitted and then persisted, so a re-run after a failure refits only what was not finished. The
+ * engines chunk B the same way on every attempt with the same settings and input, so restored
+ * chunks line up with the ones a fresh run would fit.
  */
 final class NullChunks {
   private final PermutationRequest request;
@@ -30,12 +30,16 @@ final class NullChunks {
 
   /** True when permutations from..to were restored from the store; then they need no fit. */
   boolean restore(int from, int to) {
-    return store.load(key(from, to)).map(r -> {
-      System.arraycopy(r.statistics(), 0, statistics, from - 1, r.statistics().length);
-      System.arraycopy(r.converged(), 0, converged, from - 1, r.converged().length);
-      Arrays.fill(done, from - 1, to, true);
-      return true;
-    }).orElse(false);
+    return store
+        .load(key(from, to))
+        .map(
+            r -> {
+              System.arraycopy(r.statistics(), 0, statistics, from - 1, r.statistics().length);
+              System.arraycopy(r.converged(), 0, converged, from - 1, r.converged().length);
+              Arrays.fill(done, from - 1, to, true);
+              return true;
+            })
+        .orElse(false);
   }
 
   void record(int permutation, double t, boolean headConverged) {
@@ -46,8 +50,11 @@ final class NullChunks {
 
   /** Persists permutations from..to, all recorded. */
   void completed(int from, int to) {
-    store.save(key(from, to), new ChunkResult(Arrays.copyOfRange(statistics, from - 1, to),
-        Arrays.copyOfRange(converged, from - 1, to)));
+    store.save(
+        key(from, to),
+        new ChunkResult(
+            Arrays.copyOfRange(statistics, from - 1, to),
+            Arrays.copyOfRange(converged, from - 1, to)));
   }
 
   int nonConvergedSoFar() {
@@ -61,8 +68,14 @@ final class NullChunks {
   NullDistribution distribution() {
     for (int b = 0; b < statistics.length; b++) {
       if (!done[b]) {
-        throw new IllegalStateException("Permutation " + (b + 1) + " of task=" + request.task()
-            + " " + request.scope().name() + " was neither fitted nor restored");
+        throw new IllegalStateException(
+            "Permutation "
+                + (b + 1)
+                + " of task="
+                + request.task()
+                + " "
+                + request.scope().name()
+                + " was neither fitted nor restored");
       }
     }
     return NullDistribution.of(statistics, converged);

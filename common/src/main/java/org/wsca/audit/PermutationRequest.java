@@ -9,7 +9,8 @@ import org.wsca.method.Scope;
 /**
  * Everything needed to fit the B permuted heads of one metadata task in one scope.
  *
- * @param train the task's training rows with {@link TaskData} columns (features, y, stratum, sample id)
+ * @param train the task's training rows with {@link TaskData} columns (features, y, stratum, sample
+ *     id)
  * @param primaryDirections the primary head's directions every T_b is measured against
  */
 public record PermutationRequest(

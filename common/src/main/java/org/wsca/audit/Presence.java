@@ -9,10 +9,14 @@ import org.wsca.math.Auroc;
 import org.wsca.math.Classification;
 
 /**
- * How well a metadata probe decodes its task on the held-out test rows (method.md section 7):
- * AUROC (macro one-vs-rest above two classes), balanced accuracy and accuracy.
+ * How well a metadata probe decodes its task on the held-out test rows (method.md section 7): AUROC
+ * (macro one-vs-rest above two classes), balanced accuracy and accuracy.
  */
-public record Presence(double auroc, double balancedAccuracy, double accuracy, long testRows,
+public record Presence(
+    double auroc,
+    double balancedAccuracy,
+    double accuracy,
+    long testRows,
     Map<String, Long> testCounts) {
 
   public static Presence none(Map<String, Long> testCounts) {
@@ -20,10 +24,10 @@ public record Presence(double auroc, double balancedAccuracy, double accuracy, l
   }
 
   /** Scores the test rows; only a class index and C probabilities per row reach the driver. */
-  static Presence measure(FittedHead head, Dataset<Row> test, int numClasses,
-      Map<String, Long> testCounts) {
-    List<Row> scored = head.model().transform(test).select("probability", TaskData.Y)
-        .collectAsList();
+  static Presence measure(
+      FittedHead head, Dataset<Row> test, int numClasses, Map<String, Long> testCounts) {
+    List<Row> scored =
+        head.model().transform(test).select("probability", TaskData.Y).collectAsList();
     int n = scored.size();
     if (n == 0) {
       return none(testCounts);
@@ -36,11 +40,16 @@ public record Presence(double auroc, double balancedAccuracy, double accuracy, l
       labels[i] = (int) scored.get(i).getDouble(1);
       predicted[i] = Classification.argmax(probabilities[i]);
     }
-    double auroc = numClasses == 2
-        ? Auroc.binary(column(probabilities, 1), labels)
-        : Auroc.macroOneVsRest(probabilities, labels, numClasses);
-    return new Presence(auroc, Classification.balancedAccuracy(predicted, labels, numClasses),
-        Classification.accuracy(predicted, labels), n, testCounts);
+    double auroc =
+        numClasses == 2
+            ? Auroc.binary(column(probabilities, 1), labels)
+            : Auroc.macroOneVsRest(probabilities, labels, numClasses);
+    return new Presence(
+        auroc,
+        Classification.balancedAccuracy(predicted, labels, numClasses),
+        Classification.accuracy(predicted, labels),
+        n,
+        testCounts);
   }
 
   private static double[] column(double[][] rows, int c) {

@@ -51,8 +51,12 @@ final class ScopeAudit {
   private final int dimension;
   private final Metric metric;
 
-  ScopeAudit(SparkSession spark, Settings settings, PermutationEngine engine,
-      Optional<SuppliedHead> supplied, int dimension) {
+  ScopeAudit(
+      SparkSession spark,
+      Settings settings,
+      PermutationEngine engine,
+      Optional<SuppliedHead> supplied,
+      int dimension) {
     this.spark = spark;
     this.settings = settings;
     this.fitter = new HeadFitter(settings.heads());
@@ -77,21 +81,40 @@ final class ScopeAudit {
     }
     // Heads live in score space; WSC compares them as they are, with Sigma = diag(lambda).
     Projection pca = chosen.projection();
-    return audit(scope, scores(rows, pca), primaryClasses, chosen,
-        Projection.none(diagonal(pca.eigenvalues())), supplied.map(s -> s.projected(pca)));
+    return audit(
+        scope,
+        scores(rows, pca),
+        primaryClasses,
+        chosen,
+        Projection.none(diagonal(pca.eigenvalues())),
+        supplied.map(s -> s.projected(pca)));
   }
 
-  private ScopeResult audit(Scope scope, Dataset<Row> rows, ClassIndex primaryClasses,
-      Chosen chosen, Projection projection, Optional<SuppliedHead> supplied) {
+  private ScopeResult audit(
+      Scope scope,
+      Dataset<Row> rows,
+      ClassIndex primaryClasses,
+      Chosen chosen,
+      Projection projection,
+      Optional<SuppliedHead> supplied) {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
     SparkPhase.label(spark, "primary head " + scope.name());
     FittedHead probe = fitPrimary(train, primaryClasses);
     List<Head> heads = new ArrayList<>();
-    heads.add(head(scope, Head.PRIMARY_TASK, Head.PROBE, primaryClasses.classes(), probe,
-        trainRows(primaryClasses), separable(probe, "the primary label", scope)));
+    heads.add(
+        head(
+            scope,
+            Head.PRIMARY_TASK,
+            Head.PROBE,
+            primaryClasses.classes(),
+            probe,
+            trainRows(primaryClasses),
+            separable(probe, "the primary label", scope)));
     double[][] primary = supplied.map(SuppliedHead::directions).orElse(probe.directions());
-    List<String> primaryLabels = supplied.map(SuppliedHead::directionLabels)
-        .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
+    List<String> primaryLabels =
+        supplied
+            .map(SuppliedHead::directionLabels)
+            .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
     Double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(null);
     supplied.ifPresent(s -> heads.add(s.asHead(scope.name())));
     List<WscCell> cells = new ArrayList<>();
@@ -100,15 +123,15 @@ final class ScopeAudit {
       TaskAudit audit = new TaskAudit(scope, task, rows, primary, primaryLabels, projection);
       tests.add(audit.run(heads, cells));
     }
-    return new ScopeResult(scope, null, Optional.of(chosen.summary()), heads, cells, tests,
-        sameTask);
+    return new ScopeResult(
+        scope, null, Optional.of(chosen.summary()), heads, cells, tests, sameTask);
   }
 
   /** Replaces each row's features by its k PCA scores P x. */
   private static Dataset<Row> scores(Dataset<Row> rows, Projection projection) {
     UDF1<Vector, Vector> project = x -> Vectors.dense(projection.project(x.toArray()));
-    return rows.withColumn(HeadFitter.FEATURES,
-        udf(project, new VectorUDT()).apply(col(HeadFitter.FEATURES)));
+    return rows.withColumn(
+        HeadFitter.FEATURES, udf(project, new VectorUDT()).apply(col(HeadFitter.FEATURES)));
   }
 
   private static double[][] diagonal(double[] values) {
@@ -138,14 +161,24 @@ final class ScopeAudit {
   private Optional<String> tooFewRows(String what, ClassIndex classes) {
     int min = settings.scopes().minRowsPerClass();
     if (classes.size() < 2) {
-      return Optional.of(what + " has " + classes.size() + " class(es) "
-          + classes.classes() + " in the training rows; at least 2 are needed");
+      return Optional.of(
+          what
+              + " has "
+              + classes.size()
+              + " class(es) "
+              + classes.classes()
+              + " in the training rows; at least 2 are needed");
     }
     int rarest = classes.rarest();
     if (classes.count(rarest) < min) {
-      return Optional.of(what + " class '" + classes.classes().get(rarest) + "' has "
-          + classes.count(rarest) + " training rows, fewer than wsca.scopes.min-rows-per-class = "
-          + min);
+      return Optional.of(
+          what
+              + " class '"
+              + classes.classes().get(rarest)
+              + "' has "
+              + classes.count(rarest)
+              + " training rows, fewer than wsca.scopes.min-rows-per-class = "
+              + min);
     }
     return Optional.empty();
   }
@@ -167,16 +200,39 @@ final class ScopeAudit {
     double[][] covariance = CovarianceAggregate.of(train, dimension).covariance();
     if (settings.projection().method().equals("none")) {
       Projection none = Projection.none(covariance);
-      return new Chosen(none, new PcaSummary(scope.name(), "none", dimension, dimension,
-          dimension, 1.0, new double[0], trainRows));
+      return new Chosen(
+          none,
+          new PcaSummary(
+              scope.name(),
+              "none",
+              dimension,
+              dimension,
+              dimension,
+              1.0,
+              new double[0],
+              trainRows));
     }
     SymmetricEigen eigen = SymmetricEigen.decompose(covariance);
     int rank = KRule.rank(eigen.values());
-    int k = Math.max(1, KRule.choose(eigen.values(), settings.projection().kMin(),
-        settings.projection().varianceFraction()));
+    int k =
+        Math.max(
+            1,
+            KRule.choose(
+                eigen.values(),
+                settings.projection().kMin(),
+                settings.projection().varianceFraction()));
     Projection pca = Projection.pca(eigen, k);
-    return new Chosen(pca, new PcaSummary(scope.name(), "pca", dimension, rank, k,
-        pca.explainedFraction(), pca.eigenvalues(), trainRows));
+    return new Chosen(
+        pca,
+        new PcaSummary(
+            scope.name(),
+            "pca",
+            dimension,
+            rank,
+            k,
+            pca.explainedFraction(),
+            pca.eigenvalues(),
+            trainRows));
   }
 
   private FittedHead fitPrimary(Dataset<Row> train, ClassIndex classes) {
@@ -191,26 +247,45 @@ final class ScopeAudit {
 
   static List<String> directionLabels(List<String> classes, int directions) {
     return directions == 1 && classes.size() == 2
-        ? List.of(classes.get(1) + " vs " + classes.get(0)) : classes;
+        ? List.of(classes.get(1) + " vs " + classes.get(0))
+        : classes;
   }
 
-  private static Head head(Scope scope, String task, String source, List<String> classes,
-      FittedHead fitted, long trainRows, boolean separable) {
-    return new Head(scope.name(), task, source, classes,
-        directionLabels(classes, fitted.directions().length), fitted.directions(),
-        fitted.coefficients(), fitted.intercepts(), fitted.converged(), fitted.iterations(),
-        trainRows, separable);
+  private static Head head(
+      Scope scope,
+      String task,
+      String source,
+      List<String> classes,
+      FittedHead fitted,
+      long trainRows,
+      boolean separable) {
+    return new Head(
+        scope.name(),
+        task,
+        source,
+        classes,
+        directionLabels(classes, fitted.directions().length),
+        fitted.directions(),
+        fitted.coefficients(),
+        fitted.intercepts(),
+        fitted.converged(),
+        fitted.iterations(),
+        trainRows,
+        separable);
   }
 
   /** Separation is common (sites often are), and legitimate, but worth knowing when reading T. */
   private boolean separable(FittedHead head, String what, Scope scope) {
     boolean separable = HeadFitter.separatesTrainingRows(head);
     if (separable) {
-      LOG.warn("The head of {} in {} classifies every training row right: the classes are"
-          + " linearly separable in the embedding, and only the L2 penalty (wsca.heads.reg-param"
-          + " = {}) keeps its coefficients finite. Flagged as separable = true in the heads and"
-          + " tests tables; its direction is the penalised maximum-margin one.", what,
-          scope.name(), settings.heads().regParam());
+      LOG.warn(
+          "The head of {} in {} classifies every training row right: the classes are"
+              + " linearly separable in the embedding, and only the L2 penalty (wsca.heads.reg-param"
+              + " = {}) keeps its coefficients finite. Flagged as separable = true in the heads and"
+              + " tests tables; its direction is the penalised maximum-margin one.",
+          what,
+          scope.name(),
+          settings.heads().regParam());
     }
     return separable;
   }
@@ -232,8 +307,13 @@ final class ScopeAudit {
     private final List<String> primaryLabels;
     private final Projection projection;
 
-    TaskAudit(Scope scope, Settings.MetadataTask task, Dataset<Row> rows, double[][] primary,
-        List<String> primaryLabels, Projection projection) {
+    TaskAudit(
+        Scope scope,
+        Settings.MetadataTask task,
+        Dataset<Row> rows,
+        double[][] primary,
+        List<String> primaryLabels,
+        Projection projection) {
       this.scope = scope;
       this.task = task;
       this.rows = rows;
@@ -252,19 +332,25 @@ final class ScopeAudit {
       ClassIndex classes = classIndex(train, classColumn);
       List<String> names = bins.map(b -> binNames(b, classes)).orElse(classes.classes());
       Map<String, Long> trainCounts = counts(names, classes);
-      Optional<String> skip = tooFewRows("task " + task.name(), classes).or(() -> kindMismatch(classes));
+      Optional<String> skip =
+          tooFewRows("task " + task.name(), classes).or(() -> kindMismatch(classes));
       if (skip.isPresent()) {
         LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
-        return TestOutcome.skipped(task.name(), scope.name(), task.role(), task.kind(),
-            skip.get(), trainCounts, missing);
+        return TestOutcome.skipped(
+            task.name(), scope.name(), task.role(), task.kind(), skip.get(), trainCounts, missing);
       }
-      Dataset<Row> taskRows = present
-          .withColumn(TaskData.Y, indexOf(classes, classColumn))
-          .withColumn(TaskData.STRATUM, stratum())
-          .filter(col(TaskData.Y).geq(0))
-          .select(col(Canonical.SAMPLE_ID), col(HeadFitter.FEATURES), col(TaskData.Y),
-              col(TaskData.STRATUM), col(Canonical.IS_TEST))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> taskRows =
+          present
+              .withColumn(TaskData.Y, indexOf(classes, classColumn))
+              .withColumn(TaskData.STRATUM, stratum())
+              .filter(col(TaskData.Y).geq(0))
+              .select(
+                  col(Canonical.SAMPLE_ID),
+                  col(HeadFitter.FEATURES),
+                  col(TaskData.Y),
+                  col(TaskData.STRATUM),
+                  col(Canonical.IS_TEST))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return audit(taskRows, classes, names, trainCounts, missing, heads, cells);
       } finally {
@@ -272,44 +358,84 @@ final class ScopeAudit {
       }
     }
 
-    private TestOutcome audit(Dataset<Row> taskRows, ClassIndex classes, List<String> names,
-        Map<String, Long> trainCounts, long missing, List<Head> heads, List<WscCell> cells) {
+    private TestOutcome audit(
+        Dataset<Row> taskRows,
+        ClassIndex classes,
+        List<String> names,
+        Map<String, Long> trainCounts,
+        long missing,
+        List<Head> heads,
+        List<WscCell> cells) {
       Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
       Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
       SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
       FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
       boolean separable = separable(head, "task " + task.name(), scope);
-      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes),
-          separable));
+      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes), separable));
       SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
       Presence presence = Presence.measure(head, test, classes.size(), testCounts(test, names));
       Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
       addCells(cells, alignment, directionLabels(names, head.directions().length));
-      LOG.info("task={} {}: presence AUROC {}, T {}; fitting {} permuted heads", task.name(),
-          scope.name(), String.format("%.3f", presence.auroc()),
-          String.format("%.4f", alignment.t()), settings.permutation().count());
-      NullDistribution nulls = engine.fitNull(new PermutationRequest(task.name(), scope, train,
-          classes.size(), settings.permutation().count(), settings.seed(), primary, projection,
-          metric));
-      return new TestOutcome(task.name(), scope.name(), task.role(), task.kind(), null,
-          trainCounts, missing, presence, head.converged(), separable, alignment.t(),
-          alignment.rms(), nulls, nulls.pValue(alignment.t()), Double.NaN, Double.NaN, null);
+      LOG.info(
+          "task={} {}: presence AUROC {}, T {}; fitting {} permuted heads",
+          task.name(),
+          scope.name(),
+          String.format("%.3f", presence.auroc()),
+          String.format("%.4f", alignment.t()),
+          settings.permutation().count());
+      NullDistribution nulls =
+          engine.fitNull(
+              new PermutationRequest(
+                  task.name(),
+                  scope,
+                  train,
+                  classes.size(),
+                  settings.permutation().count(),
+                  settings.seed(),
+                  primary,
+                  projection,
+                  metric));
+      return new TestOutcome(
+          task.name(),
+          scope.name(),
+          task.role(),
+          task.kind(),
+          null,
+          trainCounts,
+          missing,
+          presence,
+          head.converged(),
+          separable,
+          alignment.t(),
+          alignment.rms(),
+          nulls,
+          nulls.pValue(alignment.t()),
+          Double.NaN,
+          Double.NaN,
+          null);
     }
 
     private void addCells(List<WscCell> cells, Alignment alignment, List<String> labels) {
       double[][] m = alignment.matrix();
       for (int i = 0; i < m.length; i++) {
         for (int j = 0; j < m[i].length; j++) {
-          cells.add(new WscCell(scope.name(), task.name(), primaryLabels.get(i), labels.get(j),
-              i, j, m[i][j]));
+          cells.add(
+              new WscCell(
+                  scope.name(), task.name(), primaryLabels.get(i), labels.get(j), i, j, m[i][j]));
         }
       }
     }
 
     private Optional<String> kindMismatch(ClassIndex classes) {
       if (task.kind() == Kind.BINARY && classes.size() != 2) {
-        return Optional.of("task " + task.name() + " is declared binary but has "
-            + classes.size() + " classes " + classes.classes() + "; set its kind = categorical");
+        return Optional.of(
+            "task "
+                + task.name()
+                + " is declared binary but has "
+                + classes.size()
+                + " classes "
+                + classes.classes()
+                + "; set its kind = categorical");
       }
       return Optional.empty();
     }

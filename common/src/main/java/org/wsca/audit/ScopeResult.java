@@ -6,8 +6,8 @@ import org.wsca.method.Head;
 import org.wsca.method.Scope;
 
 /**
- * What one scope produced. {@code skipReason} is non-null when the whole scope was skipped;
- * {@code sameTaskReference} is the supplied-head-versus-probe cosine, when a head was supplied.
+ * What one scope produced. {@code skipReason} is non-null when the whole scope was skipped; {@code
+ * sameTaskReference} is the supplied-head-versus-probe cosine, when a head was supplied.
  */
 public record ScopeResult(
     Scope scope,

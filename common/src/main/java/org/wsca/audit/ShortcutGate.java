@@ -14,13 +14,14 @@ public final class ShortcutGate {
   private ShortcutGate() {}
 
   /** The tests that trip the gate, as "task/scope"; empty when the gate is off. */
-  public static List<String> findings(Settings.VerdictThresholds verdict,
-      List<TestOutcome> tests) {
+  public static List<String> findings(Settings.VerdictThresholds verdict, List<TestOutcome> tests) {
     if (!verdict.gateOnShortcutRisk()) {
       return List.of();
     }
-    return tests.stream().filter(t -> t.verdict() == Verdict.SHORTCUT_RISK)
-        .map(t -> t.task() + "/" + t.scope()).toList();
+    return tests.stream()
+        .filter(t -> t.verdict() == Verdict.SHORTCUT_RISK)
+        .map(t -> t.task() + "/" + t.scope())
+        .toList();
   }
 
   public static ExitCode exitCode(Settings.VerdictThresholds verdict, List<TestOutcome> tests) {

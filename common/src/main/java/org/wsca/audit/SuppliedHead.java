@@ -17,16 +17,18 @@ import org.wsca.method.Head;
 import org.wsca.settings.Settings;
 
 /**
- * The real model's primary head, supplied by the user (method.md section 3a): class weight
- * vectors, centred when there are several, since softmax heads are defined up to a shift.
+ * The real model's primary head, supplied by the user (method.md section 3a): class weight vectors,
+ * centred when there are several, since softmax heads are defined up to a shift.
  */
 public record SuppliedHead(List<String> classes, double[][] weights) {
 
-  public static SuppliedHead load(SparkSession spark, Settings.PrimaryHead settings,
-      int dimension) {
+  public static SuppliedHead load(
+      SparkSession spark, Settings.PrimaryHead settings, int dimension) {
     String path = settings.path().orElseThrow();
-    String format = settings.format().equals("auto")
-        ? (path.toLowerCase().endsWith(".csv") ? "csv" : "parquet") : settings.format();
+    String format =
+        settings.format().equals("auto")
+            ? (path.toLowerCase().endsWith(".csv") ? "csv" : "parquet")
+            : settings.format();
     SuppliedHead head = format.equals("csv") ? fromCsv(spark, path) : fromParquet(spark, path);
     head.requireDimension(path, dimension);
     return head;
@@ -37,8 +39,10 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
     requireColumns(path, df, "class", "weights");
     List<String> classes = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
-    for (Row r : df.select(col("class").cast("string"), col("weights").cast("array<double>"))
-        .orderBy("class").collectAsList()) {
+    for (Row r :
+        df.select(col("class").cast("string"), col("weights").cast("array<double>"))
+            .orderBy("class")
+            .collectAsList()) {
       classes.add(r.getString(0));
       weights.add(r.getList(1).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
     }
@@ -46,19 +50,22 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
   }
 
   private static SuppliedHead fromCsv(SparkSession spark, String path) {
-    Dataset<Row> df = spark.read().option("header", "true").option("inferSchema", "true")
-        .csv(path);
+    Dataset<Row> df = spark.read().option("header", "true").option("inferSchema", "true").csv(path);
     requireColumns(path, df, "class", "w0");
-    List<String> weightColumns = Arrays.stream(df.columns()).filter(c -> c.matches("w\\d+"))
-        .sorted((a, b) -> Integer.compare(Integer.parseInt(a.substring(1)),
-            Integer.parseInt(b.substring(1))))
-        .toList();
+    List<String> weightColumns =
+        Arrays.stream(df.columns())
+            .filter(c -> c.matches("w\\d+"))
+            .sorted(
+                (a, b) ->
+                    Integer.compare(
+                        Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))))
+            .toList();
     List<String> classes = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
     for (Row r : df.orderBy("class").collectAsList()) {
       classes.add(String.valueOf(r.getAs("class").toString()));
-      weights.add(weightColumns.stream()
-          .mapToDouble(c -> ((Number) r.getAs(c)).doubleValue()).toArray());
+      weights.add(
+          weightColumns.stream().mapToDouble(c -> ((Number) r.getAs(c)).doubleValue()).toArray());
     }
     return new SuppliedHead(classes, weights.toArray(new double[0][]));
   }
@@ -66,9 +73,15 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
   private static void requireColumns(String path, Dataset<Row> df, String... names) {
     for (String name : names) {
       if (!Arrays.asList(df.columns()).contains(name)) {
-        throw WscaException.badInput("Supplied primary head " + path + " has no column '" + name
-            + "' (columns: " + String.join(", ", df.columns()) + "). Parquet needs `class` and"
-            + " `weights` (array<double>); CSV needs a header `class,w0,w1,...`.");
+        throw WscaException.badInput(
+            "Supplied primary head "
+                + path
+                + " has no column '"
+                + name
+                + "' (columns: "
+                + String.join(", ", df.columns())
+                + "). Parquet needs `class` and"
+                + " `weights` (array<double>); CSV needs a header `class,w0,w1,...`.");
       }
     }
   }
@@ -79,10 +92,18 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
     }
     for (int i = 0; i < weights.length; i++) {
       if (weights[i].length != dimension) {
-        throw WscaException.badInput("Supplied primary head " + path + ", class '"
-            + classes.get(i) + "', has dimension " + weights[i].length + " but the embeddings"
-            + " have " + dimension + ". Fix: supply the head of the model that made these"
-            + " embeddings.");
+        throw WscaException.badInput(
+            "Supplied primary head "
+                + path
+                + ", class '"
+                + classes.get(i)
+                + "', has dimension "
+                + weights[i].length
+                + " but the embeddings"
+                + " have "
+                + dimension
+                + ". Fix: supply the head of the model that made these"
+                + " embeddings.");
       }
     }
   }
@@ -106,8 +127,8 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
   }
 
   /**
-   * The same-task reference: how well the probe fitted on the primary label agrees with the
-   * real head, as the largest |cosine| between their directions (as high as alignment gets here).
+   * The same-task reference: how well the probe fitted on the primary label agrees with the real
+   * head, as the largest |cosine| between their directions (as high as alignment gets here).
    */
   public double sameTaskReference(FittedHead probe, Projection projection) {
     return Alignment.of(directions(), probe.directions(), projection, Metric.COSINE).t();
@@ -115,7 +136,18 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
 
   public Head asHead(String scope) {
     double[][] directions = directions();
-    return new Head(scope, Head.PRIMARY_TASK, Head.SUPPLIED, classes, classes, directions,
-        weights, new double[0], true, 0, 0, null);
+    return new Head(
+        scope,
+        Head.PRIMARY_TASK,
+        Head.SUPPLIED,
+        classes,
+        classes,
+        directions,
+        weights,
+        new double[0],
+        true,
+        0,
+        0,
+        null);
   }
 }

@@ -4,8 +4,10 @@ package org.wsca.audit;
 public final class TaskData {
   /** The class index of the task (double, as MLlib wants it). */
   public static final String Y = "y";
+
   /** The permutation stratum: the site, or site and primary label. */
   public static final String STRATUM = "stratum";
+
   /** Position of the row inside its stratum in sample_id order. */
   public static final String RANK = "rank";
 

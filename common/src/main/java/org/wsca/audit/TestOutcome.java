@@ -8,9 +8,9 @@ import org.wsca.method.Verdict;
 
 /**
  * One row of the tests table: a metadata task in a scope, its use (T, p) next to its presence.
- * {@code skipReason} is non-null when the test could not run; q, Holm p and the verdict are
- * filled once all tests of the run are known. {@code headSeparable}: the task's head classifies
- * every training row right (see {@link FittedHead}).
+ * {@code skipReason} is non-null when the test could not run; q, Holm p and the verdict are filled
+ * once all tests of the run are known. {@code headSeparable}: the task's head classifies every
+ * training row right (see {@link FittedHead}).
  */
 public record TestOutcome(
     String task,
@@ -31,11 +31,32 @@ public record TestOutcome(
     double holm,
     Verdict verdict) {
 
-  public static TestOutcome skipped(String task, String scope, Role role, Kind kind,
-      String reason, Map<String, Long> trainCounts, long rowsMissingValue) {
-    return new TestOutcome(task, scope, role, kind, reason, trainCounts, rowsMissingValue,
-        Presence.none(Map.of()), false, false, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
-        Double.NaN, Verdict.NOT_TESTED);
+  public static TestOutcome skipped(
+      String task,
+      String scope,
+      Role role,
+      Kind kind,
+      String reason,
+      Map<String, Long> trainCounts,
+      long rowsMissingValue) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        reason,
+        trainCounts,
+        rowsMissingValue,
+        Presence.none(Map.of()),
+        false,
+        false,
+        Double.NaN,
+        Double.NaN,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Verdict.NOT_TESTED);
   }
 
   public boolean tested() {
@@ -43,7 +64,23 @@ public record TestOutcome(
   }
 
   public TestOutcome withInference(double q, double holm, Verdict verdict) {
-    return new TestOutcome(task, scope, role, kind, skipReason, trainCounts, rowsMissingValue,
-        presence, headConverged, headSeparable, t, rms, nulls, p, q, holm, verdict);
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        skipReason,
+        trainCounts,
+        rowsMissingValue,
+        presence,
+        headConverged,
+        headSeparable,
+        t,
+        rms,
+        nulls,
+        p,
+        q,
+        holm,
+        verdict);
   }
 }

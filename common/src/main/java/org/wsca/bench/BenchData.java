@@ -23,35 +23,37 @@ import org.wsca.math.Projection;
 import org.wsca.method.Scope;
 
 /**
- * A metadata task's training rows as the engines receive them, generated inside the partitions:
- * row i is a pure function of (seed, i), so the data does not depend on the partitioning. Each
- * row has a site (one of {@value #SITES}, the permutation stratum), d standard normal features
- * shifted by 0.25 x site, and a label drawn from a softmax on its first C features (class c
- * scores 1.5 x_c plus Gumbel noise), so the observed labels are learnable; the permuted heads,
- * which are what is timed, fit noise.
+ * A metadata task's training rows as the engines receive them, generated inside the partitions: row
+ * i is a pure function of (seed, i), so the data does not depend on the partitioning. Each row has
+ * a site (one of {@value #SITES}, the permutation stratum), d standard normal features shifted by
+ * 0.25 x site, and a label drawn from a softmax on its first C features (class c scores 1.5 x_c
+ * plus Gumbel noise), so the observed labels are learnable; the permuted heads, which are what is
+ * timed, fit noise.
  */
 final class BenchData {
   static final int SITES = 4;
   static final String TASK = "bench";
-  private static final StructType SCHEMA = new StructType()
-      .add(Canonical.SAMPLE_ID, DataTypes.StringType)
-      .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
-      .add(TaskData.Y, DataTypes.DoubleType)
-      .add(TaskData.STRATUM, DataTypes.StringType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(Canonical.SAMPLE_ID, DataTypes.StringType)
+          .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
+          .add(TaskData.Y, DataTypes.DoubleType)
+          .add(TaskData.STRATUM, DataTypes.StringType);
 
   private BenchData() {}
 
   static Dataset<Row> generate(SparkSession spark, GridPoint point, long seed) {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-    JavaRDD<Row> rows = new JavaSparkContext(spark.sparkContext())
-        .parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-        .flatMap(p -> rows(point, seed, range(point.rows(), partitions, p)));
+    JavaRDD<Row> rows =
+        new JavaSparkContext(spark.sparkContext())
+            .parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+            .flatMap(p -> rows(point, seed, range(point.rows(), partitions, p)));
     return spark.createDataFrame(rows, SCHEMA);
   }
 
   /** The request both engines get: T against one fixed primary direction, in the full space. */
-  static PermutationRequest request(Dataset<Row> train, GridPoint point, int permutations,
-      long seed) {
+  static PermutationRequest request(
+      Dataset<Row> train, GridPoint point, int permutations, long seed) {
     int d = point.dimension();
     double[][] primary = new double[1][d];
     double[][] identity = new double[d][d];
@@ -59,8 +61,16 @@ final class BenchData {
       primary[0][j] = Math.cos(1.0 + j);
       identity[j][j] = 1.0;
     }
-    return new PermutationRequest(TASK, Scope.pooled(), train, point.classes(), permutations,
-        seed, primary, Projection.none(identity), Metric.COSINE);
+    return new PermutationRequest(
+        TASK,
+        Scope.pooled(),
+        train,
+        point.classes(),
+        permutations,
+        seed,
+        primary,
+        Projection.none(identity),
+        Metric.COSINE);
   }
 
   private static long[] range(long n, int partitions, int p) {
@@ -78,8 +88,11 @@ final class BenchData {
     for (int j = 0; j < x.length; j++) {
       x[j] = random.nextGaussian() + 0.25 * site;
     }
-    return RowFactory.create(String.format("r%010d", i), Vectors.dense(x),
-        (double) label(random, x, point.classes()), "site=" + site);
+    return RowFactory.create(
+        String.format("r%010d", i),
+        Vectors.dense(x),
+        (double) label(random, x, point.classes()),
+        "site=" + site);
   }
 
   private static int label(SplittableRandom random, double[] x, int classes) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cases to run (every n x d x C) and the number of permuted heads each side fits: the
- * batched engine {@code engineB} at once, the MLlib loop {@code loopB} one after the other.
+ * The cases to run (every n x d x C) and the number of permuted heads each side fits: the batched
+ * engine {@code engineB} at once, the MLlib loop {@code loopB} one after the other.
  */
-public record BenchGrid(List<Integer> rows, List<Integer> dimensions, List<Integer> classes,
-    int engineB, int loopB) {
+public record BenchGrid(
+    List<Integer> rows, List<Integer> dimensions, List<Integer> classes, int engineB, int loopB) {
   public static final List<Integer> ROWS = List.of(20_000, 100_000);
   public static final List<Integer> DIMENSIONS = List.of(256, 1024);
   public static final List<Integer> CLASSES = List.of(2, 4);
@@ -20,8 +20,16 @@ public record BenchGrid(List<Integer> rows, List<Integer> dimensions, List<Integ
     dimensions = nonEmpty("--d", dimensions);
     classes = nonEmpty("--c", classes);
     if (engineB < 1 || loopB < 1) {
-      throw new IllegalArgumentException("--b is " + engineB + " and --loop-b is " + loopB
-          + "; both must be at least 1 (defaults " + ENGINE_B + " and " + LOOP_B + ")");
+      throw new IllegalArgumentException(
+          "--b is "
+              + engineB
+              + " and --loop-b is "
+              + loopB
+              + "; both must be at least 1 (defaults "
+              + ENGINE_B
+              + " and "
+              + LOOP_B
+              + ")");
     }
   }
 

@@ -24,13 +24,14 @@ import org.wsca.settings.Settings;
 /**
  * The batched permutation engine against the MLlib loop, on the same generated rows in the same
  * session: per grid point, the engine fits B permuted heads at once and the loop fits loop-B of
- * them one by one, both with the heads' default settings. Results go to
- * {@code <output>/bench.json} and {@code bench.txt}, rewritten after every point so that a run
- * cut short keeps what it measured. The output folder is on the driver's local file system.
+ * them one by one, both with the heads' default settings. Results go to {@code <output>/bench.json}
+ * and {@code bench.txt}, rewritten after every point so that a run cut short keeps what it
+ * measured. The output folder is on the driver's local file system.
  */
 public final class Benchmark {
   /** reference.conf's heads: regParam 0.01, maxIter 100, tol 1e-6 (bins unused here). */
   static final Settings.Heads HEADS = new Settings.Heads(0.01, 100, 1e-6, 4);
+
   static final String NATIVE_BLAS = "JNIBLAS";
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
   private static final GridPoint WARM_UP = new GridPoint(2_000, 16, 2);
@@ -61,8 +62,10 @@ public final class Benchmark {
   public List<PointResult> execute() {
     String blas = Versions.blas();
     if (!NATIVE_BLAS.equals(blas)) {
-      LOG.warn("BLAS is {}, not native: install OpenBLAS (Debian/Ubuntu: apt-get install"
-          + " libopenblas0) for representative numbers; the targets assume it", blas);
+      LOG.warn(
+          "BLAS is {}, not native: install OpenBLAS (Debian/Ubuntu: apt-get install"
+              + " libopenblas0) for representative numbers; the targets assume it",
+          blas);
     }
     Machine machine = Machine.current(blas);
     if (warmUp) {
@@ -86,12 +89,11 @@ public final class Benchmark {
     double loadBefore = Machine.loadAverage();
     // On disk, not in the heap: each engine caches the rows its own way, and a third in-memory
     // copy would only crowd them (the largest point has 820 MB of features).
-    Dataset<Row> train = BenchData.generate(spark, point, seed)
-        .persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> train = BenchData.generate(spark, point, seed).persist(StorageLevel.DISK_ONLY());
     try (HeapSampler heap = HeapSampler.start()) {
       train.count();
-      BatchedEngine engine = new BatchedEngine(spark, HEADS, engineB,
-          BatchedEngine.DEFAULT_MAX_HEADS_PER_CHUNK);
+      BatchedEngine engine =
+          new BatchedEngine(spark, HEADS, engineB, BatchedEngine.DEFAULT_MAX_HEADS_PER_CHUNK);
       long start = System.nanoTime();
       NullDistribution batched = engine.fitNull(BenchData.request(train, point, engineB, seed));
       long engineNanos = System.nanoTime() - start;
@@ -101,9 +103,20 @@ public final class Benchmark {
       NullDistribution looped = loop.fitNull(BenchData.request(train, point, loopB, seed));
       long loopNanos = System.nanoTime() - start;
       double dgemm = DgemmProbe.gflops(engineB * point.columns(), point.dimension());
-      return new PointResult(point, engineB, loopB, engineNanos, loopNanos, work,
-          batched.nonConverged(), looped.nonConverged(), dgemm, blas, heap.peakMb(),
-          loadBefore, Machine.loadAverage());
+      return new PointResult(
+          point,
+          engineB,
+          loopB,
+          engineNanos,
+          loopNanos,
+          work,
+          batched.nonConverged(),
+          looped.nonConverged(),
+          dgemm,
+          blas,
+          heap.peakMb(),
+          loadBefore,
+          Machine.loadAverage());
     } finally {
       train.unpersist();
     }
@@ -112,19 +125,25 @@ public final class Benchmark {
   private void write(List<PointResult> results, Machine machine) {
     try {
       Files.createDirectories(output);
-      Files.writeString(output.resolve("bench.json"), BenchReport.json(results, machine),
+      Files.writeString(
+          output.resolve("bench.json"), BenchReport.json(results, machine), StandardCharsets.UTF_8);
+      Files.writeString(
+          output.resolve("bench.txt"),
+          header(machine) + BenchReport.table(results),
           StandardCharsets.UTF_8);
-      Files.writeString(output.resolve("bench.txt"), header(machine)
-          + BenchReport.table(results), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the benchmark results to " + output
-          + "; choose a writable folder with --output", e);
+      throw new UncheckedIOException(
+          "Cannot write the benchmark results to "
+              + output
+              + "; choose a writable folder with --output",
+          e);
     }
   }
 
   /** One line of machine facts above the table. */
   public static String header(Machine m) {
-    return String.format("cores %d, memory %d MB, max heap %d MB, Java %s, %s, BLAS %s%n",
+    return String.format(
+        "cores %d, memory %d MB, max heap %d MB, Java %s, %s, BLAS %s%n",
         m.cores(), m.memoryMb(), m.maxHeapMb(), m.javaVersion(), m.os(), m.blas());
   }
 }

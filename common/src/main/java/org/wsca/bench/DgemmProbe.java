@@ -4,9 +4,9 @@ import dev.ludovic.netlib.blas.BLAS;
 import java.util.SplittableRandom;
 
 /**
- * The speed of the engine's two dgemm calls at its own shape, on the driver through the same
- * BLAS: scores (m x rows) = W' X and gradient (d x m) += X R', with m = B K heads' columns and a
- * block of {@link #BLOCK_ROWS} rows. Repeated for at least {@link #MIN_NANOS} after a warm-up.
+ * The speed of the engine's two dgemm calls at its own shape, on the driver through the same BLAS:
+ * scores (m x rows) = W' X and gradient (d x m) += X R', with m = B K heads' columns and a block of
+ * {@link #BLOCK_ROWS} rows. Repeated for at least {@link #MIN_NANOS} after a warm-up.
  */
 final class DgemmProbe {
   static final int BLOCK_ROWS = 1024;
@@ -32,8 +32,8 @@ final class DgemmProbe {
     return repeats * 4.0 * m * BLOCK_ROWS * d / seconds / 1e9;
   }
 
-  private static void pair(int m, int d, double[] w, double[] x, double[] scores,
-      double[] gradient) {
+  private static void pair(
+      int m, int d, double[] w, double[] x, double[] scores, double[] gradient) {
     BLAS blas = BLAS.getInstance();
     blas.dgemm("T", "N", m, BLOCK_ROWS, d, 1.0, w, d, x, d, 0.0, scores, m);
     blas.dgemm("N", "T", d, m, BLOCK_ROWS, 1.0, x, d, scores, m, 1.0, gradient, d);

@@ -6,8 +6,13 @@ import java.io.Serializable;
 public record GridPoint(int rows, int dimension, int classes) implements Serializable {
   public GridPoint {
     if (rows < 1 || dimension < 1 || classes < 2) {
-      throw new IllegalArgumentException("A grid point needs n >= 1, d >= 1 and C >= 2; got n = "
-          + rows + ", d = " + dimension + ", C = " + classes);
+      throw new IllegalArgumentException(
+          "A grid point needs n >= 1, d >= 1 and C >= 2; got n = "
+              + rows
+              + ", d = "
+              + dimension
+              + ", C = "
+              + classes);
     }
   }
 

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * The JVM's peak heap use while it is open, sampled every 20 ms by a daemon thread. The pools'
- * own peak counters are per pool and do not sum to a peak of the whole heap, hence sampling.
+ * The JVM's peak heap use while it is open, sampled every 20 ms by a daemon thread. The pools' own
+ * peak counters are per pool and do not sum to a peak of the whole heap, hence sampling.
  */
 public final class HeapSampler implements AutoCloseable {
   private static final long INTERVAL_MILLIS = 20;

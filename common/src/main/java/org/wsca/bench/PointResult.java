@@ -10,12 +10,23 @@ import org.wsca.engine.Work;
  * @param loopNanos the MLlib loop's fitNull over {@code loopB} permutations
  * @param work the batched engine's passes and head-evaluations
  * @param dgemmGflops the engine's dgemm pair at m = B K on the driver (DgemmProbe)
- * @param loadBefore the system's 1-minute load average when the point started; loadAfter when
- *     it ended
+ * @param loadBefore the system's 1-minute load average when the point started; loadAfter when it
+ *     ended
  */
-public record PointResult(GridPoint point, int engineB, int loopB, long engineNanos,
-    long loopNanos, Work work, int engineNonConverged, int loopNonConverged, double dgemmGflops,
-    String blas, double peakHeapMb, double loadBefore, double loadAfter) {
+public record PointResult(
+    GridPoint point,
+    int engineB,
+    int loopB,
+    long engineNanos,
+    long loopNanos,
+    Work work,
+    int engineNonConverged,
+    int loopNonConverged,
+    double dgemmGflops,
+    String blas,
+    double peakHeapMb,
+    double loadBefore,
+    double loadAfter) {
 
   public double engineMsPerHead() {
     return engineNanos / 1e6 / engineB;

@@ -33,10 +33,10 @@ public final class ScaleBenchmark {
   private final SettingsFactory settings;
   private final Path output;
   private boolean keepData;
-  private Consumer<String> progress = line -> { };
+  private Consumer<String> progress = line -> {};
 
-  public ScaleBenchmark(SparkSession spark, List<ScalePoint> points, SettingsFactory settings,
-      Path output) {
+  public ScaleBenchmark(
+      SparkSession spark, List<ScalePoint> points, SettingsFactory settings, Path output) {
     this.spark = spark;
     this.points = List.copyOf(points);
     this.settings = settings;
@@ -69,19 +69,34 @@ public final class ScaleBenchmark {
   private ScaleMeasurement measure(ScalePoint point) {
     Path base = output.resolve("scale-work").resolve(point.label());
     String data = base.resolve("data").toString();
-    DemoData demo = new DemoData(DemoData.Variant.BIASED, point.dimension(), point.sites(), 7,
-        DemoData.Strengths.defaults(), (double) point.rows() / unitRows());
+    DemoData demo =
+        new DemoData(
+            DemoData.Variant.BIASED,
+            point.dimension(),
+            point.sites(),
+            7,
+            DemoData.Strengths.defaults(),
+            (double) point.rows() / unitRows());
     long start = System.nanoTime();
     demo.write(spark, data, (int) Math.max(4, demo.rows() / 25_000));
     long generated = millisSince(start);
     try (HeapSampler heap = HeapSampler.start()) {
       start = System.nanoTime();
-      AuditResult result = new AuditRun(spark,
-          settings.settings(point, data, base.resolve("results").toString())).execute();
+      AuditResult result =
+          new AuditRun(spark, settings.settings(point, data, base.resolve("results").toString()))
+              .execute();
       long audited = millisSince(start);
-      ScaleMeasurement m = new ScaleMeasurement(point, result.rowsRead(), generated, audited,
-          phases(result.outputPath()), heap.peakMb(), heap.maxMb(), bytes(data),
-          bytes(result.outputPath()));
+      ScaleMeasurement m =
+          new ScaleMeasurement(
+              point,
+              result.rowsRead(),
+              generated,
+              audited,
+              phases(result.outputPath()),
+              heap.peakMb(),
+              heap.maxMb(),
+              bytes(data),
+              bytes(result.outputPath()));
       if (!keepData) {
         delete(base.toString());
       }
@@ -103,7 +118,8 @@ public final class ScaleBenchmark {
   private long bytes(String path) {
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(p)
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .getContentSummary(p)
           .getLength();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot size " + path + ": " + e.getMessage(), e);
@@ -120,22 +136,35 @@ public final class ScaleBenchmark {
   }
 
   private void writeJson(List<ScaleMeasurement> measured) {
-    String json = measured.stream().map(ScaleMeasurement::toJson)
-        .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
+    String json =
+        measured.stream()
+            .map(ScaleMeasurement::toJson)
+            .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
     try {
       Files.createDirectories(output);
       Files.writeString(output.resolve("scale.json"), json, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot write " + output.resolve("scale.json") + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot write " + output.resolve("scale.json") + ": " + e.getMessage(), e);
     }
   }
 
   /** The printed table: a header, one row per point, then the growth between points. */
   public static String table(List<ScaleMeasurement> measured) {
-    StringBuilder out = new StringBuilder(String.format(
-        "%-22s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n", "point", "gen_s", "audit_s", "read_s",
-        "split_s", "pooled_s", "sites_s", "peak_mb", "input_mb", "output_mb"));
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                "%-22s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n",
+                "point",
+                "gen_s",
+                "audit_s",
+                "read_s",
+                "split_s",
+                "pooled_s",
+                "sites_s",
+                "peak_mb",
+                "input_mb",
+                "output_mb"));
     measured.forEach(m -> out.append(row(m)).append(System.lineSeparator()));
     out.append(System.lineSeparator());
     ScaleGrowth.of(measured).forEach(g -> out.append(g.describe()).append(System.lineSeparator()));
@@ -144,10 +173,17 @@ public final class ScaleBenchmark {
 
   private static String row(ScaleMeasurement m) {
     long pooled = m.phaseTotal("scope pooled");
-    return String.format("%-22s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %9.1f %9.2f",
-        m.point().label(), m.generateMillis() / 1e3, m.auditMillis() / 1e3,
-        m.phaseTotal("read_validate") / 1e3, m.phaseTotal("split") / 1e3, pooled / 1e3,
-        (m.phaseTotal("scope ") - pooled) / 1e3, m.peakHeapMb(), m.inputBytes() / 1e6,
+    return String.format(
+        "%-22s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %9.1f %9.2f",
+        m.point().label(),
+        m.generateMillis() / 1e3,
+        m.auditMillis() / 1e3,
+        m.phaseTotal("read_validate") / 1e3,
+        m.phaseTotal("split") / 1e3,
+        pooled / 1e3,
+        (m.phaseTotal("scope ") - pooled) / 1e3,
+        m.peakHeapMb(),
+        m.inputBytes() / 1e6,
         m.outputBytes() / 1e6);
   }
 

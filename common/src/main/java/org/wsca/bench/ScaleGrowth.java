@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * How the audit's cost grows: for every pair of measured points that differ in exactly one of
- * rows, dimension, sites or B, the factor by which that quantity grew, the factor by which the
- * audit time grew, and the exponent e in time ~ quantity^e.
+ * How the audit's cost grows: for every pair of measured points that differ in exactly one of rows,
+ * dimension, sites or B, the factor by which that quantity grew, the factor by which the audit time
+ * grew, and the exponent e in time ~ quantity^e.
  */
-public record ScaleGrowth(String quantity, ScalePoint from, ScalePoint to, double factor,
-    double timeFactor) {
+public record ScaleGrowth(
+    String quantity, ScalePoint from, ScalePoint to, double factor, double timeFactor) {
 
   public double exponent() {
     return Math.log(timeFactor) / Math.log(factor);
@@ -42,13 +42,14 @@ public record ScaleGrowth(String quantity, ScalePoint from, ScalePoint to, doubl
     if (changed.size() != 1 || factor <= 1) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new ScaleGrowth(changed.get(0), p, q, factor,
-        (double) b.auditMillis() / a.auditMillis()));
+    return java.util.Optional.of(
+        new ScaleGrowth(changed.get(0), p, q, factor, (double) b.auditMillis() / a.auditMillis()));
   }
 
   public String describe() {
-    return String.format("%s x%.2f (%s -> %s): audit time x%.2f, exponent %.2f", quantity,
-        factor, from.label(), to.label(), timeFactor, exponent());
+    return String.format(
+        "%s x%.2f (%s -> %s): audit time x%.2f, exponent %.2f",
+        quantity, factor, from.label(), to.label(), timeFactor, exponent());
   }
 
   private enum Quantity {

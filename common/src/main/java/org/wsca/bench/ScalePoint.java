@@ -9,9 +9,17 @@ public record ScalePoint(long rows, int dimension, int sites, int permutations) 
 
   public ScalePoint {
     if (rows < 1000 || dimension < 2 || sites < 1 || permutations < 19) {
-      throw new IllegalArgumentException("Scale point " + rows + "x" + dimension + "x" + sites
-          + "x" + permutations + " is too small: use at least 1000 rows, 2 dimensions, 1 site"
-          + " and 19 permutations");
+      throw new IllegalArgumentException(
+          "Scale point "
+              + rows
+              + "x"
+              + dimension
+              + "x"
+              + sites
+              + "x"
+              + permutations
+              + " is too small: use at least 1000 rows, 2 dimensions, 1 site"
+              + " and 19 permutations");
     }
   }
 
@@ -19,11 +27,14 @@ public record ScalePoint(long rows, int dimension, int sites, int permutations) 
   public static ScalePoint parse(String text) {
     Matcher m = FORMAT.matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("Scale point '" + text + "' is not ROWSxDIMxSITESxB,"
-          + " e.g. 1000000x512x20x19");
+      throw new IllegalArgumentException(
+          "Scale point '" + text + "' is not ROWSxDIMxSITESxB," + " e.g. 1000000x512x20x19");
     }
-    return new ScalePoint(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+    return new ScalePoint(
+        Long.parseLong(m.group(1)),
+        Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)),
+        Integer.parseInt(m.group(4)));
   }
 
   public String label() {

@@ -3,9 +3,9 @@ package org.wsca.bench;
 import java.util.Optional;
 
 /**
- * Issue 3's targets (on 2 cores with native OpenBLAS): at n = 100,000, d = 256, C = 4 the engine
- * is at least 30 times faster per head than the loop; everywhere the engine reaches at least
- * 30 % of the dgemm speed.
+ * Issue 3's targets (on 2 cores with native OpenBLAS): at n = 100,000, d = 256, C = 4 the engine is
+ * at least 30 times faster per head than the loop; everywhere the engine reaches at least 30 % of
+ * the dgemm speed.
  */
 public final class Targets {
   public static final GridPoint RATIO_POINT = new GridPoint(100_000, 256, 4);

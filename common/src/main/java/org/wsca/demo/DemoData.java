@@ -14,18 +14,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Synthetic multi-site embeddings that mirror the paper's induced-shortcut validation
- * (method.md section 9): 4 fetal planes (the primary label) x 3 scanners (a confounder) with the
- * paper's cell sizes, a clinical continuous factor (gestational age) that drives the label, site
- * offsets and noise.
+ * Synthetic multi-site embeddings that mirror the paper's induced-shortcut validation (method.md
+ * section 9): 4 fetal planes (the primary label) x 3 scanners (a confounder) with the paper's cell
+ * sizes, a clinical continuous factor (gestational age) that drives the label, site offsets and
+ * noise.
  *
  * <p>The embedding is {@code x = plane signal + scanner signal + age * u_age + site offset +
- * noise}. The scanner is strongly encoded and the plane only weakly, as in shortcut learning:
- * where the scanner predicts the plane ({@link Variant#BIASED}) a probe for the plane leans on
- * the scanner directions; where it does not ({@link Variant#BALANCED}) it cannot.
+ * noise}. The scanner is strongly encoded and the plane only weakly, as in shortcut learning: where
+ * the scanner predicts the plane ({@link Variant#BIASED}) a probe for the plane leans on the
+ * scanner directions; where it does not ({@link Variant#BALANCED}) it cannot.
  *
- * <p>Rows are generated where they are written: row i draws from its own seeded stream, so the
- * data are the same whatever the partitioning.
+ * <p>Rows are generated where they are written: row i draws from its own seeded stream, so the data
+ * are the same whatever the partitioning.
  */
 public final class DemoData implements Serializable {
   public static final List<String> PLANES = List.of("abdomen", "head", "femur", "thorax");
@@ -50,8 +50,8 @@ public final class DemoData implements Serializable {
       try {
         return valueOf(value.toUpperCase());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown demo variant '" + value
-            + "'; use balanced or biased.");
+        throw new IllegalArgumentException(
+            "Unknown demo variant '" + value + "'; use balanced or biased.");
       }
     }
   }
@@ -71,10 +71,11 @@ public final class DemoData implements Serializable {
   private final Strengths strengths;
   private final double scale;
 
-  public DemoData(Variant variant, int dimension, int sites, long seed, Strengths strengths,
-      double scale) {
+  public DemoData(
+      Variant variant, int dimension, int sites, long seed, Strengths strengths, double scale) {
     if (dimension < 8) {
-      throw new IllegalArgumentException("Demo dimension " + dimension + " is too small; use >= 8.");
+      throw new IllegalArgumentException(
+          "Demo dimension " + dimension + " is too small; use >= 8.");
     }
     this.variant = variant;
     this.dimension = dimension;
@@ -85,15 +86,16 @@ public final class DemoData implements Serializable {
   }
 
   public static StructType schema() {
-    return DataTypes.createStructType(List.of(
-        DataTypes.createStructField("sample_id", DataTypes.StringType, false),
-        DataTypes.createStructField("patient_id", DataTypes.StringType, false),
-        DataTypes.createStructField("site", DataTypes.StringType, false),
-        DataTypes.createStructField("plane", DataTypes.StringType, false),
-        DataTypes.createStructField("scanner", DataTypes.StringType, false),
-        DataTypes.createStructField("gestational_age", DataTypes.DoubleType, false),
-        DataTypes.createStructField("embedding",
-            DataTypes.createArrayType(DataTypes.FloatType, false), false)));
+    return DataTypes.createStructType(
+        List.of(
+            DataTypes.createStructField("sample_id", DataTypes.StringType, false),
+            DataTypes.createStructField("patient_id", DataTypes.StringType, false),
+            DataTypes.createStructField("site", DataTypes.StringType, false),
+            DataTypes.createStructField("plane", DataTypes.StringType, false),
+            DataTypes.createStructField("scanner", DataTypes.StringType, false),
+            DataTypes.createStructField("gestational_age", DataTypes.DoubleType, false),
+            DataTypes.createStructField(
+                "embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)));
   }
 
   public long rows() {
@@ -123,14 +125,17 @@ public final class DemoData implements Serializable {
   public Dataset<Row> generate(SparkSession spark, int partitions) {
     Directions directions = Directions.draw(seed, dimension, sites);
     long[] cellEnds = cellEnds();
-    MapPartitionsFunction<Long, Row> rows = ids -> {
-      List<Row> out = new ArrayList<>();
-      while (ids.hasNext()) {
-        out.add(row(ids.next(), cellEnds, directions));
-      }
-      return out.iterator();
-    };
-    return spark.range(0, rows(), 1, partitions).as(Encoders.LONG())
+    MapPartitionsFunction<Long, Row> rows =
+        ids -> {
+          List<Row> out = new ArrayList<>();
+          while (ids.hasNext()) {
+            out.add(row(ids.next(), cellEnds, directions));
+          }
+          return out.iterator();
+        };
+    return spark
+        .range(0, rows(), 1, partitions)
+        .as(Encoders.LONG())
         .mapPartitions(rows, Encoders.row(schema()));
   }
 
@@ -159,16 +164,22 @@ public final class DemoData implements Serializable {
     double ageScore = (age - 20) / 5.0;
     float[] x = new float[dimension];
     for (int j = 0; j < dimension; j++) {
-      double v = strengths.plane() * d.plane[plane][j]
-          + strengths.scanner() * d.scanner[scanner][j]
-          + strengths.age() * ageScore * d.age[j]
-          + strengths.site() * d.site[site][j]
-          + strengths.noise() * rng.nextGaussian();
+      double v =
+          strengths.plane() * d.plane[plane][j]
+              + strengths.scanner() * d.scanner[scanner][j]
+              + strengths.age() * ageScore * d.age[j]
+              + strengths.site() * d.site[site][j]
+              + strengths.noise() * rng.nextGaussian();
       x[j] = (float) v;
     }
-    return RowFactory.create(String.format("s%07d", i), String.format("p%07d", patient),
-        "site" + (char) ('A' + site), PLANES.get(plane), SCANNERS.get(scanner),
-        Math.round(age * 10) / 10.0, x);
+    return RowFactory.create(
+        String.format("s%07d", i),
+        String.format("p%07d", patient),
+        "site" + (char) ('A' + site),
+        PLANES.get(plane),
+        SCANNERS.get(scanner),
+        Math.round(age * 10) / 10.0,
+        x);
   }
 
   static long mix(long seed, long i, long domain) {

@@ -5,21 +5,23 @@ import java.util.List;
 
 /**
  * H independent L-BFGS optimisations run in lockstep on the driver: each pass evaluates the point
- * every still-active head proposes (a line-search trial or a new step) with one call of a
- * {@link BatchObjective}, so the cost of a pass over the data is shared by all heads. A head
- * leaves the batch once it stops; heads that stop for any reason other than convergence are
- * reported as such, never hidden.
+ * every still-active head proposes (a line-search trial or a new step) with one call of a {@link
+ * BatchObjective}, so the cost of a pass over the data is shared by all heads. A head leaves the
+ * batch once it stops; heads that stop for any reason other than convergence are reported as such,
+ * never hidden.
  *
  * <p>Convergence is MLlib's own test (breeze's {@code defaultConvergenceCheck} with MLlib's
  * settings: memory 10, relative tolerance, function-value window 20), in the same scaled
  * coordinates, so a head counts as converged exactly when MLlib would have stopped there:
+ *
  * <ul>
  *   <li>||grad f_k|| <= max(tol |f_k|, 1e-8), or
  *   <li>|f_k - max(f_{k-19}, ..., f_k)| <= tol |f_0| (needs 20 steps).
  * </ul>
+ *
  * It is at least as strict as MLlib's: breeze stops "converged" when its line search fails and
- * MLlib then reports convergence if fewer than maxIter steps were taken; here a failed line
- * search counts as not converged, as does reaching maxIter steps or the cap on passes.
+ * MLlib then reports convergence if fewer than maxIter steps were taken; here a failed line search
+ * counts as not converged, as does reaching maxIter steps or the cap on passes.
  */
 public final class BatchLbfgs {
   private final Options options;
@@ -37,9 +39,16 @@ public final class BatchLbfgs {
   public record Options(int memory, int maxIterations, int maxPasses, double tolerance) {
     public Options {
       if (memory < 1 || maxIterations < 0 || maxPasses < 1 || !(tolerance >= 0.0)) {
-        throw new IllegalArgumentException("L-BFGS needs memory >= 1, maxIterations >= 0,"
-            + " maxPasses >= 1 and tolerance >= 0; got " + memory + ", " + maxIterations + ", "
-            + maxPasses + ", " + tolerance);
+        throw new IllegalArgumentException(
+            "L-BFGS needs memory >= 1, maxIterations >= 0,"
+                + " maxPasses >= 1 and tolerance >= 0; got "
+                + memory
+                + ", "
+                + maxIterations
+                + ", "
+                + maxPasses
+                + ", "
+                + tolerance);
       }
     }
 
@@ -56,8 +65,8 @@ public final class BatchLbfgs {
     void passDone(Progress progress);
   }
 
-  public List<HeadSolution> minimize(BatchObjective objective, double[][] starts,
-      Listener listener) {
+  public List<HeadSolution> minimize(
+      BatchObjective objective, double[][] starts, Listener listener) {
     List<LbfgsHead> heads = new ArrayList<>();
     for (double[] start : starts) {
       heads.add(new LbfgsHead(start, options));
@@ -85,7 +94,8 @@ public final class BatchLbfgs {
 
   private static int[] active(List<LbfgsHead> heads) {
     return java.util.stream.IntStream.range(0, heads.size())
-        .filter(h -> heads.get(h).active()).toArray();
+        .filter(h -> heads.get(h).active())
+        .toArray();
   }
 
   private static double[][] proposals(List<LbfgsHead> heads, int[] active) {

@@ -3,9 +3,9 @@ package org.wsca.engine;
 import java.io.Serializable;
 
 /**
- * The trial points of the heads evaluated in one pass, packed for BLAS: the coefficient vectors
- * of all heads as one d x (A columns) column-major matrix, and their intercepts. This is what a
- * pass broadcasts. {@code heads[a]} is the label column of the a-th evaluated head.
+ * The trial points of the heads evaluated in one pass, packed for BLAS: the coefficient vectors of
+ * all heads as one d x (A columns) column-major matrix, and their intercepts. This is what a pass
+ * broadcasts. {@code heads[a]} is the label column of the a-th evaluated head.
  */
 public final class BatchPoint implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,8 +32,8 @@ public final class BatchPoint implements Serializable {
     double[] intercepts = new double[heads.length * k];
     for (int a = 0; a < heads.length; a++) {
       if (points[a].length != shape.size()) {
-        throw new IllegalArgumentException("Point " + a + " has " + points[a].length
-            + " parameters, expected " + shape.size());
+        throw new IllegalArgumentException(
+            "Point " + a + " has " + points[a].length + " parameters, expected " + shape.size());
       }
       System.arraycopy(points[a], 0, coefficients, a * block, block);
       System.arraycopy(points[a], block, intercepts, a * k, k);

@@ -5,12 +5,12 @@ import java.util.List;
 import org.wsca.math.Permutations;
 
 /**
- * Labels the rows of one partition for the heads of one chunk, next to the rows: permutation b
- * of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id order, seed, task,
- * scope, s, b)} (method.md section 6), and a row of rank r in s gets entry r of it. Permutation
- * index 0 stands for the observed (unpermuted) labels. Only the unpermuted per-stratum labels
- * travel; each partition recomputes the permutations of the strata it holds, so the labels do not
- * depend on partitioning.
+ * Labels the rows of one partition for the heads of one chunk, next to the rows: permutation b of
+ * stratum s is {@code Permutations.permuteLabels(labels of s in sample_id order, seed, task, scope,
+ * s, b)} (method.md section 6), and a row of rank r in s gets entry r of it. Permutation index 0
+ * stands for the observed (unpermuted) labels. Only the unpermuted per-stratum labels travel; each
+ * partition recomputes the permutations of the strata it holds, so the labels do not depend on
+ * partitioning.
  */
 public final class BlockLabels {
   private final long seed;
@@ -19,11 +19,11 @@ public final class BlockLabels {
   private final List<String> strataNames;
   private final int[][] strataLabels;
 
-  public BlockLabels(long seed, String task, String scope, List<String> strataNames,
-      int[][] strataLabels) {
+  public BlockLabels(
+      long seed, String task, String scope, List<String> strataNames, int[][] strataLabels) {
     if (strataNames.size() != strataLabels.length) {
-      throw new IllegalArgumentException(strataNames.size() + " stratum names but "
-          + strataLabels.length + " label arrays");
+      throw new IllegalArgumentException(
+          strataNames.size() + " stratum names but " + strataLabels.length + " label arrays");
     }
     this.seed = seed;
     this.task = task;
@@ -58,15 +58,17 @@ public final class BlockLabels {
     int[][] out = new int[strataLabels.length][];
     for (int s = 0; s < out.length; s++) {
       if (present[s]) {
-        out[s] = b == 0 ? strataLabels[s]
-            : Permutations.permuteLabels(strataLabels[s], seed, task, scope, strataNames.get(s), b);
+        out[s] =
+            b == 0
+                ? strataLabels[s]
+                : Permutations.permuteLabels(
+                    strataLabels[s], seed, task, scope, strataNames.get(s), b);
       }
     }
     return out;
   }
 
-  private static void fillColumn(RowBlock block, int[][] permuted, int[] matrix, int h,
-      int heads) {
+  private static void fillColumn(RowBlock block, int[][] permuted, int[] matrix, int h, int heads) {
     for (int r = 0; r < block.rows(); r++) {
       matrix[r * heads + h] = permuted[block.stratum(r)][block.rank(r)];
     }
@@ -78,8 +80,16 @@ public final class BlockLabels {
       for (int r = 0; r < block.rows(); r++) {
         int s = block.stratum(r);
         if (s < 0 || s >= present.length || block.rank(r) >= strataLabels[s].length) {
-          throw new IllegalArgumentException("Row " + r + " has stratum " + s + " and rank "
-              + block.rank(r) + ", outside the " + present.length + " collected strata");
+          throw new IllegalArgumentException(
+              "Row "
+                  + r
+                  + " has stratum "
+                  + s
+                  + " and rank "
+                  + block.rank(r)
+                  + ", outside the "
+                  + present.length
+                  + " collected strata");
         }
         present[s] = true;
       }

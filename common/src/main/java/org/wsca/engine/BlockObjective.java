@@ -3,8 +3,8 @@ package org.wsca.engine;
 import java.util.List;
 
 /**
- * The batched objective over blocks held in memory: what one Spark pass computes, on one JVM.
- * Used by the pure tests and as the reference the distributed pass must match.
+ * The batched objective over blocks held in memory: what one Spark pass computes, on one JVM. Used
+ * by the pure tests and as the reference the distributed pass must match.
  */
 public final class BlockObjective implements BatchObjective {
   private final List<RowBlock> blocks;

@@ -3,12 +3,12 @@ package org.wsca.engine;
 /**
  * How many heads one batch may hold: at most the configured cap, and fewer when the heads' state
  * would outgrow a driver or a task budget. Per head of p = columns x (d + 1) parameters:
+ *
  * <ul>
  *   <li>driver: L-BFGS memory 2 m p doubles plus about 6 p for the point, gradient, direction and
  *       trial, so 8 (2 m + 6) p bytes; budget {@link #DRIVER_BYTES};
- *   <li>task: the label column, 4 bytes per row of the partition; the gradient sums, 8 p bytes;
- *       the score workspace, 8 x {@link RowBlock#MAX_ROWS} x columns bytes; budget
- *       {@link #TASK_BYTES}.
+ *   <li>task: the label column, 4 bytes per row of the partition; the gradient sums, 8 p bytes; the
+ *       score workspace, 8 x {@link RowBlock#MAX_ROWS} x columns bytes; budget {@link #TASK_BYTES}.
  * </ul>
  */
 public final class ChunkPlan {
@@ -19,8 +19,8 @@ public final class ChunkPlan {
 
   public static int headsPerChunk(int cap, HeadShape shape, int memory, long rowsPerPartition) {
     if (cap < 1) {
-      throw new IllegalArgumentException("The cap on heads per chunk is " + cap
-          + "; it must be at least 1");
+      throw new IllegalArgumentException(
+          "The cap on heads per chunk is " + cap + "; it must be at least 1");
     }
     long p = shape.size();
     long driver = 8L * (2L * memory + 6L) * p;

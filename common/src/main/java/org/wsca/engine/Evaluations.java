@@ -4,8 +4,8 @@ package org.wsca.engine;
 public record Evaluations(double[] values, double[][] gradients) {
   public Evaluations {
     if (values.length != gradients.length) {
-      throw new IllegalArgumentException(values.length + " values but " + gradients.length
-          + " gradients");
+      throw new IllegalArgumentException(
+          values.length + " values but " + gradients.length + " gradients");
     }
   }
 }

@@ -3,9 +3,9 @@ package org.wsca.engine;
 import java.io.Serializable;
 
 /**
- * Mergeable per-feature count, mean and sum of squared deviations (Welford within a partition,
- * Chan et al. across partitions): the summary pass that gives the {@link Standardizer}. The
- * dimension is taken from the first row, so an empty state can be the zero of an aggregation.
+ * Mergeable per-feature count, mean and sum of squared deviations (Welford within a partition, Chan
+ * et al. across partitions): the summary pass that gives the {@link Standardizer}. The dimension is
+ * taken from the first row, so an empty state can be the zero of an aggregation.
  */
 public final class FeatureMoments implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -68,8 +68,12 @@ public final class FeatureMoments implements Serializable {
 
   private void requireDimension(int d) {
     if (d != mean.length) {
-      throw new IllegalArgumentException("Row has " + d + " features but earlier rows had "
-          + mean.length + "; every embedding of a task must have the same length");
+      throw new IllegalArgumentException(
+          "Row has "
+              + d
+              + " features but earlier rows had "
+              + mean.length
+              + "; every embedding of a task must have the same length");
     }
   }
 }

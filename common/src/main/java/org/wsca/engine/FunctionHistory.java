@@ -5,8 +5,8 @@ import java.util.Collections;
 
 /**
  * Breeze's function-value convergence test as MLlib's L-BFGS runs it: the last {@code length}
- * objective values (seeded with +infinity, so the test cannot hold before {@code length} steps)
- * and converged when |f_k - max(window)| <= tol * |f_0|.
+ * objective values (seeded with +infinity, so the test cannot hold before {@code length} steps) and
+ * converged when |f_k - max(window)| <= tol * |f_0|.
  */
 final class FunctionHistory {
   /** breeze's fvalMemory default in FirstOrderMinimizer.defaultConvergenceCheck. */

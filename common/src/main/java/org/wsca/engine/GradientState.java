@@ -3,11 +3,11 @@ package org.wsca.engine;
 import java.io.Serializable;
 
 /**
- * Sums over rows of the unpenalised logistic losses of A heads and of their gradients, in the
- * Deequ style: each partition adds its blocks, partial states merge associatively (element-wise
- * sums), and {@link PenalisedLoss} finishes. Coefficient gradients are one d x (A columns)
- * column-major matrix, laid out like {@link BatchPoint}. Arrays are allocated on first use, so an
- * empty partition ships back almost nothing.
+ * Sums over rows of the unpenalised logistic losses of A heads and of their gradients, in the Deequ
+ * style: each partition adds its blocks, partial states merge associatively (element-wise sums),
+ * and {@link PenalisedLoss} finishes. Coefficient gradients are one d x (A columns) column-major
+ * matrix, laid out like {@link BatchPoint}. Arrays are allocated on first use, so an empty
+ * partition ships back almost nothing.
  */
 public final class GradientState implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,8 +28,16 @@ public final class GradientState implements Serializable {
 
   public GradientState merge(GradientState other) {
     if (other.heads != heads || other.columns != columns || other.dimension != dimension) {
-      throw new IllegalArgumentException("Cannot merge gradient states of " + other.heads
-          + " and " + heads + " heads (" + other.columns + " and " + columns + " columns)");
+      throw new IllegalArgumentException(
+          "Cannot merge gradient states of "
+              + other.heads
+              + " and "
+              + heads
+              + " heads ("
+              + other.columns
+              + " and "
+              + columns
+              + " columns)");
     }
     if (other.rows == 0) {
       return this;

@@ -3,16 +3,16 @@ package org.wsca.engine;
 import java.io.Serializable;
 
 /**
- * The parameter layout of one logistic head in the optimiser's coordinates. A head has
- * {@link #columns()} coefficient vectors of length d (one for two classes, the log-odds of class 1
- * like MLlib's binomial family; one per class for C > 2, like its multinomial family), stored one
- * after the other, followed by the same number of intercepts.
+ * The parameter layout of one logistic head in the optimiser's coordinates. A head has {@link
+ * #columns()} coefficient vectors of length d (one for two classes, the log-odds of class 1 like
+ * MLlib's binomial family; one per class for C > 2, like its multinomial family), stored one after
+ * the other, followed by the same number of intercepts.
  */
 public record HeadShape(int dimension, int classes) implements Serializable {
   public HeadShape {
     if (dimension < 1) {
-      throw new IllegalArgumentException("Embedding dimension is " + dimension
-          + "; a head needs at least one feature");
+      throw new IllegalArgumentException(
+          "Embedding dimension is " + dimension + "; a head needs at least one feature");
     }
     if (classes < 2) {
       throw new IllegalArgumentException("A head needs at least 2 classes, got " + classes);
@@ -39,14 +39,14 @@ public record HeadShape(int dimension, int classes) implements Serializable {
   }
 
   /**
-   * MLlib's starting point: coefficients 0, intercepts from the class counts (binary: the log
-   * odds log(n_1 / n_0); multinomial: log(1 + n_c) centred). A permutation keeps the counts, so
-   * every permuted head of a task starts where the observed head does.
+   * MLlib's starting point: coefficients 0, intercepts from the class counts (binary: the log odds
+   * log(n_1 / n_0); multinomial: log(1 + n_c) centred). A permutation keeps the counts, so every
+   * permuted head of a task starts where the observed head does.
    */
   public double[] start(long[] classCounts) {
     if (classCounts.length != classes) {
-      throw new IllegalArgumentException(classCounts.length + " class counts for " + classes
-          + " classes");
+      throw new IllegalArgumentException(
+          classCounts.length + " class counts for " + classes + " classes");
     }
     double[] point = new double[size()];
     int at = interceptOffset();

@@ -6,8 +6,13 @@ package org.wsca.engine;
  * @param iterations accepted L-BFGS steps
  * @param evaluations passes this head took part in (its own objective evaluations)
  */
-public record HeadSolution(double[] point, double value, double gradientNorm, int iterations,
-    int evaluations, HeadStatus status) {
+public record HeadSolution(
+    double[] point,
+    double value,
+    double gradientNorm,
+    int iterations,
+    int evaluations,
+    HeadStatus status) {
 
   public boolean converged() {
     return status == HeadStatus.CONVERGED;

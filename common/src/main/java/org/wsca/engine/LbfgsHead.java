@@ -1,18 +1,21 @@
 package org.wsca.engine;
 
 /**
- * One head's L-BFGS, driven from outside: {@link #proposal()} is the point it wants evaluated
- * next and {@link #tell} hands back the objective and gradient there. The line search is
- * backtracking with safeguarded cubic interpolation (every trial costs one pass, so it is kept
- * short), accepting a step on Armijo's condition or, where the objective's rounding noise hides a
- * tiny decrease, on Hager and Zhang's approximate Wolfe condition.
+ * One head's L-BFGS, driven from outside: {@link #proposal()} is the point it wants evaluated next
+ * and {@link #tell} hands back the objective and gradient there. The line search is backtracking
+ * with safeguarded cubic interpolation (every trial costs one pass, so it is kept short), accepting
+ * a step on Armijo's condition or, where the objective's rounding noise hides a tiny decrease, on
+ * Hager and Zhang's approximate Wolfe condition.
  */
 final class LbfgsHead {
   private static final double ARMIJO = 1e-4;
+
   /** Approximate Wolfe: phi(a) <= phi(0) + NOISE |phi(0)| and phi'(a) <= (1 - 2 delta)|phi'(0)|. */
   private static final double NOISE = 1e-12;
+
   private static final double DELTA = 0.1;
   private static final int MAX_TRIALS = 20;
+
   /** breeze's floor of the relative gradient test. */
   private static final double GRADIENT_FLOOR = 1e-8;
 
@@ -119,8 +122,8 @@ final class LbfgsHead {
       return false;
     }
     boolean armijo = f <= value + ARMIJO * step * slope;
-    boolean approximateWolfe = f <= value + NOISE * Math.abs(value)
-        && slopeAt <= (1.0 - 2.0 * DELTA) * Math.abs(slope);
+    boolean approximateWolfe =
+        f <= value + NOISE * Math.abs(value) && slopeAt <= (1.0 - 2.0 * DELTA) * Math.abs(slope);
     return armijo || approximateWolfe;
   }
 

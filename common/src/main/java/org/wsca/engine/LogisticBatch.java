@@ -3,10 +3,10 @@ package org.wsca.engine;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * Loss and gradient of many logistic heads on one block of rows with two level-3 BLAS calls:
- * scores Z = W' X (all heads at once), the per-row residuals R = p - onehot(y) in place, and
- * gradient += X R'. The losses are MLlib's, in stable form: binary log(1 + e^z) - y z written as
- * max(z, 0) + log1p(e^-|z|) - y z; multinomial logsumexp_c(z_c) - z_y with a max shift.
+ * Loss and gradient of many logistic heads on one block of rows with two level-3 BLAS calls: scores
+ * Z = W' X (all heads at once), the per-row residuals R = p - onehot(y) in place, and gradient += X
+ * R'. The losses are MLlib's, in stable form: binary log(1 + e^z) - y z written as max(z, 0) +
+ * log1p(e^-|z|) - y z; multinomial logsumexp_c(z_c) - z_y with a max shift.
  */
 public final class LogisticBatch {
   private final BatchPoint point;
@@ -26,23 +26,49 @@ public final class LogisticBatch {
     int d = shape.dimension();
     int m = point.size() * shape.columns();
     if (block.dimension() != d) {
-      throw new IllegalArgumentException("Block has " + block.dimension()
-          + " features but the heads have " + d);
+      throw new IllegalArgumentException(
+          "Block has " + block.dimension() + " features but the heads have " + d);
     }
     if (scores.length < rows * m) {
       scores = new double[rows * m];
     }
     // scores (m x rows, column-major: one row's m scores contiguous) = W' X
-    blas().dgemm("T", "N", m, rows, d, 1.0, point.coefficients(), d, block.features(), d, 0.0,
-        scores, m);
+    blas()
+        .dgemm(
+            "T",
+            "N",
+            m,
+            rows,
+            d,
+            1.0,
+            point.coefficients(),
+            d,
+            block.features(),
+            d,
+            0.0,
+            scores,
+            m);
     if (shape.binary()) {
       binaryResiduals(block, into.lossSums(), m);
     } else {
       multinomialResiduals(block, into.lossSums(), m);
     }
     // gradient (d x m) += X R'
-    blas().dgemm("N", "T", d, m, rows, 1.0, block.features(), d, scores, m, 1.0,
-        into.coefficientSums(), d);
+    blas()
+        .dgemm(
+            "N",
+            "T",
+            d,
+            m,
+            rows,
+            1.0,
+            block.features(),
+            d,
+            scores,
+            m,
+            1.0,
+            into.coefficientSums(),
+            d);
     addColumnSums(rows, m, into.interceptSums());
     into.addRows(rows);
   }

@@ -3,10 +3,10 @@ package org.wsca.engine;
 import java.io.Serializable;
 
 /**
- * The pure final step of a pass: MLlib's objective f = (1/n) sum_i loss_i + (lambda/2) ||w||^2
- * from the summed losses and gradients, in the scaled coordinates of a {@link Standardizer} (the
- * penalty weights are lambda / sd_j^2, so the penalty is on the raw coefficients). Intercepts are
- * not penalised.
+ * The pure final step of a pass: MLlib's objective f = (1/n) sum_i loss_i + (lambda/2) ||w||^2 from
+ * the summed losses and gradients, in the scaled coordinates of a {@link Standardizer} (the penalty
+ * weights are lambda / sd_j^2, so the penalty is on the raw coefficients). Intercepts are not
+ * penalised.
  */
 public final class PenalisedLoss implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,8 +17,8 @@ public final class PenalisedLoss implements Serializable {
 
   public PenalisedLoss(HeadShape shape, double[] penaltyWeights, long rows) {
     if (penaltyWeights.length != shape.dimension()) {
-      throw new IllegalArgumentException(penaltyWeights.length + " penalty weights for "
-          + shape.dimension() + " features");
+      throw new IllegalArgumentException(
+          penaltyWeights.length + " penalty weights for " + shape.dimension() + " features");
     }
     if (rows < 1) {
       throw new IllegalArgumentException("No training rows: a head needs at least one row");
@@ -34,8 +34,12 @@ public final class PenalisedLoss implements Serializable {
 
   public Evaluations finish(double[][] points, GradientState sums) {
     if (sums.rows() != rows) {
-      throw new IllegalStateException("A pass saw " + sums.rows() + " rows but the task has "
-          + rows + " training rows; the cached rows were lost or changed");
+      throw new IllegalStateException(
+          "A pass saw "
+              + sums.rows()
+              + " rows but the task has "
+              + rows
+              + " training rows; the cached rows were lost or changed");
     }
     double[] values = new double[points.length];
     double[][] gradients = new double[points.length][];

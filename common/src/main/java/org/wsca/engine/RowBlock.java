@@ -6,11 +6,12 @@ import java.util.Arrays;
 /**
  * Up to {@link #MAX_ROWS} standardised training rows as one row-major {@code double[]} (a d x rows
  * column-major matrix for BLAS), with each row's stratum index and rank (position inside its
- * stratum in sample_id order), and, once labelled, the class of every row under every head of
- * the current chunk (row-major rows x heads).
+ * stratum in sample_id order), and, once labelled, the class of every row under every head of the
+ * current chunk (row-major rows x heads).
  */
 public final class RowBlock implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Rows per block: large enough for level-3 BLAS, small enough for the score workspace. */
   public static final int MAX_ROWS = 1024;
 
@@ -22,8 +23,14 @@ public final class RowBlock implements Serializable {
   private final int[] labels;
   private final int heads;
 
-  private RowBlock(int dimension, int rows, double[] features, int[] strata, int[] ranks,
-      int[] labels, int heads) {
+  private RowBlock(
+      int dimension,
+      int rows,
+      double[] features,
+      int[] strata,
+      int[] ranks,
+      int[] labels,
+      int heads) {
     this.dimension = dimension;
     this.rows = rows;
     this.features = features;
@@ -44,8 +51,14 @@ public final class RowBlock implements Serializable {
   /** The same rows with a label matrix (rows x heads, row-major); the features are shared. */
   public RowBlock withLabels(int[] labelMatrix, int labelHeads) {
     if (labelMatrix.length != rows * labelHeads) {
-      throw new IllegalArgumentException("Label matrix has " + labelMatrix.length
-          + " entries, expected " + rows + " rows x " + labelHeads + " heads");
+      throw new IllegalArgumentException(
+          "Label matrix has "
+              + labelMatrix.length
+              + " entries, expected "
+              + rows
+              + " rows x "
+              + labelHeads
+              + " heads");
     }
     return new RowBlock(dimension, rows, features, strata, ranks, labelMatrix, labelHeads);
   }
@@ -120,8 +133,15 @@ public final class RowBlock implements Serializable {
 
     /** The block of the rows added since the last build; the builder starts afresh. */
     public RowBlock build() {
-      RowBlock block = new RowBlock(dimension, rows, Arrays.copyOf(features, rows * dimension),
-          Arrays.copyOf(strata, rows), Arrays.copyOf(ranks, rows), new int[0], 0);
+      RowBlock block =
+          new RowBlock(
+              dimension,
+              rows,
+              Arrays.copyOf(features, rows * dimension),
+              Arrays.copyOf(strata, rows),
+              Arrays.copyOf(ranks, rows),
+              new int[0],
+              0);
       reset();
       return block;
     }

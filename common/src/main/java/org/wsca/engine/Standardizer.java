@@ -4,11 +4,11 @@ import java.io.Serializable;
 
 /**
  * The optimiser's coordinates, as MLlib's: every feature centred on its mean and divided by its
- * standard deviation. Only the conditioning changes, not the head: a scaled coefficient
- * w'_j = w_j sd_j carries the penalty (lambda / 2) (w'_j / sd_j)^2, so the L2 penalty is still on
- * the raw coefficients (standardization = false), and the intercept absorbs the centring. A
- * feature with sd = 0 gets coefficient 0, as in MLlib (with an unpenalised intercept that is
- * also the exact optimum).
+ * standard deviation. Only the conditioning changes, not the head: a scaled coefficient w'_j = w_j
+ * sd_j carries the penalty (lambda / 2) (w'_j / sd_j)^2, so the L2 penalty is still on the raw
+ * coefficients (standardization = false), and the intercept absorbs the centring. A feature with sd
+ * = 0 gets coefficient 0, as in MLlib (with an unpenalised intercept that is also the exact
+ * optimum).
  */
 public final class Standardizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,8 +23,8 @@ public final class Standardizer implements Serializable {
 
   public static Standardizer of(double[] mean, double[] sd) {
     if (mean.length != sd.length) {
-      throw new IllegalArgumentException("Means have length " + mean.length
-          + " but standard deviations " + sd.length);
+      throw new IllegalArgumentException(
+          "Means have length " + mean.length + " but standard deviations " + sd.length);
     }
     return new Standardizer(mean.clone(), sd.clone());
   }
@@ -43,8 +43,13 @@ public final class Standardizer implements Serializable {
   /** Writes the standardised row into {@code out} from {@code offset}. */
   public void scale(double[] raw, double[] out, int offset) {
     if (raw.length != mean.length) {
-      throw new IllegalArgumentException("Row has " + raw.length + " features but the training"
-          + " rows have " + mean.length + "; every embedding of a task must have the same length");
+      throw new IllegalArgumentException(
+          "Row has "
+              + raw.length
+              + " features but the training"
+              + " rows have "
+              + mean.length
+              + "; every embedding of a task must have the same length");
     }
     for (int j = 0; j < raw.length; j++) {
       out[offset + j] = sd[j] == 0.0 ? 0.0 : (raw[j] - mean[j]) / sd[j];

@@ -12,8 +12,8 @@ public record Work(long passes, long headEvaluations) {
   public static final Work NONE = new Work(0, 0);
 
   /**
-   * The work of one {@link BatchLbfgs#minimize} call from its solutions. Every head takes part
-   * from the first pass until it stops, so the passes are the most evaluations of any head.
+   * The work of one {@link BatchLbfgs#minimize} call from its solutions. Every head takes part from
+   * the first pass until it stops, so the passes are the most evaluations of any head.
    */
   public static Work of(List<HeadSolution> solutions) {
     long passes = 0;

@@ -1,8 +1,8 @@
 package org.wsca.errors;
 
 /**
- * A problem a user can fix. The message states the problem, the offending value and the fix;
- * the exit code tells a scheduler which kind of problem it was.
+ * A problem a user can fix. The message states the problem, the offending value and the fix; the
+ * exit code tells a scheduler which kind of problem it was.
  */
 public class WscaException extends RuntimeException {
   private final ExitCode exitCode;

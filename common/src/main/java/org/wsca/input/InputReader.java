@@ -54,8 +54,8 @@ import org.wsca.method.Kind;
 import org.wsca.settings.Settings;
 
 /**
- * Reads the users' Parquet, maps their column names onto {@link Canonical} ones and validates
- * every row before any fitting (method.md section 2). Failing rows are kept with a reason.
+ * Reads the users' Parquet, maps their column names onto {@link Canonical} ones and validates every
+ * row before any fitting (method.md section 2). Failing rows are kept with a reason.
  */
 public final class InputReader {
   private static final Logger LOG = LoggerFactory.getLogger(InputReader.class);
@@ -91,15 +91,15 @@ public final class InputReader {
     long rowsRead = byReason.values().stream().mapToLong(Long::longValue).sum();
     byReason.remove(OK);
     long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-    String patients = byReason.containsKey(PATIENT_IN_SEVERAL_SITES)
-        ? patientsInSeveralSites(tagged) : "";
+    String patients =
+        byReason.containsKey(PATIENT_IN_SEVERAL_SITES) ? patientsInSeveralSites(tagged) : "";
     requireFewRejects(rowsRead, rejected, byReason, patients);
     Dataset<Row> valid = canonical(tagged.filter(col(Canonical.REJECT_REASON).isNull()));
     int dimension = requireOneDimension(valid);
     Dataset<Row> rejects =
         tagged.filter(col(Canonical.REJECT_REASON).isNotNull()).drop(Canonical.EMBEDDING + "__");
-    return new ValidatedInput(valid, rejects, dimension, rowsRead, rejected, byReason, files,
-        tagged);
+    return new ValidatedInput(
+        valid, rejects, dimension, rowsRead, rejected, byReason, files, tagged);
   }
 
   private static final String OK = "ok";
@@ -112,7 +112,9 @@ public final class InputReader {
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(path)) {
           throw WscaException.badInput(
-              "Input path " + p + " does not exist. Fix wsca.input.paths (or --input) to name"
+              "Input path "
+                  + p
+                  + " does not exist. Fix wsca.input.paths (or --input) to name"
                   + " a Parquet folder or file.");
         }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
@@ -129,7 +131,9 @@ public final class InputReader {
     }
     if (files.isEmpty()) {
       throw WscaException.badInput(
-          "Input paths " + input.paths() + " hold no data files. Point wsca.input.paths at the"
+          "Input paths "
+              + input.paths()
+              + " hold no data files. Point wsca.input.paths at the"
               + " folder that holds the Parquet files (or site=... partition folders).");
     }
     return files;
@@ -139,16 +143,18 @@ public final class InputReader {
       "spark.sql.sources.partitionColumnTypeInference.enabled";
 
   /**
-   * All input files as one table, whatever wrote them. The columns are the union over the files
-   * (a column that a site lacks reads as null), and partition folders read as strings (site=007
-   * stays "007"). Files whose column types differ only in width (int and bigint, float and
-   * double) are read group by group and widened; other type differences stop the run.
+   * All input files as one table, whatever wrote them. The columns are the union over the files (a
+   * column that a site lacks reads as null), and partition folders read as strings (site=007 stays
+   * "007"). Files whose column types differ only in width (int and bigint, float and double) are
+   * read group by group and widened; other type differences stop the run.
    */
   private Dataset<Row> readParquet(List<InputFile> files) {
     String inference = spark.conf().get(PARTITION_TYPE_INFERENCE);
     spark.conf().set(PARTITION_TYPE_INFERENCE, "false");
     try {
-      return spark.read().option("mergeSchema", "true")
+      return spark
+          .read()
+          .option("mergeSchema", "true")
           .parquet(input.paths().toArray(new String[0]));
     } catch (Exception e) {
       if (!isSchemaConflict(e)) {
@@ -192,8 +198,8 @@ public final class InputReader {
       byRootAndSchema.computeIfAbsent(key, k -> new ArrayList<>()).add(file.path());
     }
     List<SchemaGroup> groups = new ArrayList<>();
-    byRootAndSchema.forEach((key, paths) ->
-        groups.add(new SchemaGroup(paths, readGroup(key.get(0), paths))));
+    byRootAndSchema.forEach(
+        (key, paths) -> groups.add(new SchemaGroup(paths, readGroup(key.get(0), paths))));
     return groups;
   }
 
@@ -250,12 +256,21 @@ public final class InputReader {
         if (seen != null && !seen.dataType().equals(field.dataType())) {
           DataType wider = wider(seen.dataType(), field.dataType());
           if (wider == null) {
-            throw typeConflict(field.name(), firstSeen.get(field.name()), seen.dataType(),
-                group, field.dataType());
+            throw typeConflict(
+                field.name(),
+                firstSeen.get(field.name()),
+                seen.dataType(),
+                group,
+                field.dataType());
           }
-          LOG.warn("Column '{}' is {} in {} and {} in {}: reading it as {}.", field.name(),
-              seen.dataType().simpleString(), describe(firstSeen.get(field.name())),
-              field.dataType().simpleString(), describe(group), wider.simpleString());
+          LOG.warn(
+              "Column '{}' is {} in {} and {} in {}: reading it as {}.",
+              field.name(),
+              seen.dataType().simpleString(),
+              describe(firstSeen.get(field.name())),
+              field.dataType().simpleString(),
+              describe(group),
+              wider.simpleString());
           fields.put(field.name(), DataTypes.createStructField(field.name(), wider, true));
         }
       }
@@ -263,10 +278,9 @@ public final class InputReader {
     return DataTypes.createStructType(new ArrayList<>(fields.values()));
   }
 
-  private static final List<DataType> INTEGRAL = List.of(DataTypes.ByteType,
-      DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
-  private static final List<DataType> FLOATING = List.of(DataTypes.FloatType,
-      DataTypes.DoubleType);
+  private static final List<DataType> INTEGRAL =
+      List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
+  private static final List<DataType> FLOATING = List.of(DataTypes.FloatType, DataTypes.DoubleType);
 
   /**
    * The type that holds both without changing a value: the wider integer, double for float and
@@ -278,7 +292,8 @@ public final class InputReader {
     }
     if (a instanceof ArrayType x && b instanceof ArrayType y) {
       DataType element = wider(x.elementType(), y.elementType());
-      return element == null ? null
+      return element == null
+          ? null
           : DataTypes.createArrayType(element, x.containsNull() || y.containsNull());
     }
     for (List<DataType> family : List.of(INTEGRAL, FLOATING)) {
@@ -289,15 +304,34 @@ public final class InputReader {
     return null;
   }
 
-  private WscaException typeConflict(String column, SchemaGroup first, DataType firstType,
-      SchemaGroup second, DataType secondType) {
+  private WscaException typeConflict(
+      String column,
+      SchemaGroup first,
+      DataType firstType,
+      SchemaGroup second,
+      DataType secondType) {
     return WscaException.badInput(
-        "Column '" + column + "' is " + firstType.simpleString() + " in " + describe(first)
-            + " but " + secondType.simpleString() + " in " + describe(second)
-            + ". The two schemas: " + first.data().schema().simpleString() + " and "
-            + second.data().schema().simpleString() + ". Integer types of different widths"
-            + " and float/double are read as one type, but " + firstType.simpleString()
-            + " and " + secondType.simpleString() + " are not. Fix: export '" + column
+        "Column '"
+            + column
+            + "' is "
+            + firstType.simpleString()
+            + " in "
+            + describe(first)
+            + " but "
+            + secondType.simpleString()
+            + " in "
+            + describe(second)
+            + ". The two schemas: "
+            + first.data().schema().simpleString()
+            + " and "
+            + second.data().schema().simpleString()
+            + ". Integer types of different widths"
+            + " and float/double are read as one type, but "
+            + firstType.simpleString()
+            + " and "
+            + secondType.simpleString()
+            + " are not. Fix: export '"
+            + column
             + "' with one type at every site (e.g. cast it in the export), or audit these"
             + " inputs separately.");
   }
@@ -305,25 +339,31 @@ public final class InputReader {
   /** "site=A (2 files, e.g. file:/...)": the site folders of a group and an example file. */
   private String describe(SchemaGroup group) {
     List<String> files = group.files();
-    String count = files.size() == 1 ? "file " + files.get(0)
-        : files.size() + " files, e.g. " + files.get(0);
+    String count =
+        files.size() == 1 ? "file " + files.get(0) : files.size() + " files, e.g. " + files.get(0);
     Pattern folder = Pattern.compile("/(" + Pattern.quote(input.columns().site()) + "=[^/]+)/");
-    String sites = files.stream()
-        .map(folder::matcher)
-        .filter(Matcher::find)
-        .map(m -> m.group(1))
-        .distinct().sorted()
-        .collect(Collectors.joining(", "));
+    String sites =
+        files.stream()
+            .map(folder::matcher)
+            .filter(Matcher::find)
+            .map(m -> m.group(1))
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining(", "));
     return sites.isEmpty() ? count : sites + " (" + count + ")";
   }
 
   /** The group's rows with every column of {@code schema}, in its order and types. */
   private static Dataset<Row> conform(Dataset<Row> data, StructType schema) {
     List<String> present = Arrays.asList(data.columns());
-    Column[] columns = Arrays.stream(schema.fields())
-        .map(f -> (present.contains(f.name()) ? data.col(quote(f.name())) : lit(null))
-            .cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new);
+    Column[] columns =
+        Arrays.stream(schema.fields())
+            .map(
+                f ->
+                    (present.contains(f.name()) ? data.col(quote(f.name())) : lit(null))
+                        .cast(f.dataType())
+                        .as(f.name()))
+            .toArray(Column[]::new);
     return data.select(columns);
   }
 
@@ -348,14 +388,24 @@ public final class InputReader {
         (key, column) -> {
           if (!available.contains(column)) {
             throw WscaException.badInput(
-                "Column '" + column + "' (" + key + ") is not in the input. Available columns: "
-                    + String.join(", ", available) + ". Fix: set " + key + " to one of them.");
+                "Column '"
+                    + column
+                    + "' ("
+                    + key
+                    + ") is not in the input. Available columns: "
+                    + String.join(", ", available)
+                    + ". Fix: set "
+                    + key
+                    + " to one of them.");
           }
         });
     DataType type = raw.schema().apply(c.embedding()).dataType();
     if (!isEmbeddingType(type)) {
       throw WscaException.badInput(
-          "Embedding column '" + c.embedding() + "' has type " + type.simpleString()
+          "Embedding column '"
+              + c.embedding()
+              + "' has type "
+              + type.simpleString()
               + "; expected array<float>, array<double> or an ML vector. Fix: export the"
               + " embedding as one of those types, or point wsca.input.columns.embedding at one.");
     }
@@ -382,17 +432,18 @@ public final class InputReader {
             .when(col(c.label()).isNull(), lit("missing_primary_label"))
             .when(embedding.isNull(), lit("missing_embedding"))
             .when(size(embedding).equalTo(0), lit("empty_embedding"))
-            .when(
-                functionsExists(embedding),
-                lit("non_finite_embedding_value"));
+            .when(functionsExists(embedding), lit("non_finite_embedding_value"));
     if (c.split().isPresent()) {
       Column split = col(c.split().get()).cast("string");
-      reason = reason.when(split.isNull().or(split.isin("train", "test").unary_$bang()),
-          lit("invalid_split_value"));
+      reason =
+          reason.when(
+              split.isNull().or(split.isin("train", "test").unary_$bang()),
+              lit("invalid_split_value"));
     }
-    reason = reason.when(
-        count(lit(1)).over(Window.partitionBy(col(c.sampleId()))).gt(1),
-        lit("duplicate_sample_id"));
+    reason =
+        reason.when(
+            count(lit(1)).over(Window.partitionBy(col(c.sampleId()))).gt(1),
+            lit("duplicate_sample_id"));
     if (c.patientId().isPresent()) {
       reason = withPatientInSeveralSites(reason, col(c.patientId().get()), col(c.site()));
     }
@@ -408,10 +459,15 @@ public final class InputReader {
    */
   private static Column withPatientInSeveralSites(Column reason, Column patient, Column site) {
     Column sites = array_sort(collect_set(site.cast("string")).over(Window.partitionBy(patient)));
-    Column detail = concat(lit(PATIENT_IN_SEVERAL_SITES + ": patient '"), patient.cast("string"),
-        lit("' appears in sites "), array_join(sites, ", "),
-        lit(". Fix: give each patient one site, or make patient ids unique per site"
-            + " (e.g. prefix them with the site)"));
+    Column detail =
+        concat(
+            lit(PATIENT_IN_SEVERAL_SITES + ": patient '"),
+            patient.cast("string"),
+            lit("' appears in sites "),
+            array_join(sites, ", "),
+            lit(
+                ". Fix: give each patient one site, or make patient ids unique per site"
+                    + " (e.g. prefix them with the site)"));
     return reason.when(patient.isNotNull().and(size(sites).gt(1)), detail);
   }
 
@@ -430,8 +486,11 @@ public final class InputReader {
   private static Column functionsExists(Column embedding) {
     return org.apache.spark.sql.functions.exists(
         embedding,
-        v -> v.isNull().or(v.isNaN()).or(v.equalTo(Double.POSITIVE_INFINITY))
-            .or(v.equalTo(Double.NEGATIVE_INFINITY)));
+        v ->
+            v.isNull()
+                .or(v.isNaN())
+                .or(v.equalTo(Double.POSITIVE_INFINITY))
+                .or(v.equalTo(Double.NEGATIVE_INFINITY)));
   }
 
   private static Map<String, Long> countByReason(Dataset<Row> tagged) {
@@ -448,19 +507,27 @@ public final class InputReader {
 
   /** Up to five patients seen at several sites, each with its sites, logged as a warning. */
   private static String patientsInSeveralSites(Dataset<Row> tagged) {
-    List<Row> rows = tagged.select(col(Canonical.REJECT_REASON))
-        .filter(col(Canonical.REJECT_REASON).startsWith(PATIENT_IN_SEVERAL_SITES + ":"))
-        .distinct().orderBy(Canonical.REJECT_REASON).limit(EXAMPLES).collectAsList();
-    String examples = rows.stream()
-        .map(r -> r.getString(0).substring(PATIENT_IN_SEVERAL_SITES.length() + 2))
-        .collect(Collectors.joining("; "));
-    LOG.warn("Rows of patients seen at several sites go to the rejects table ({}): {}",
-        PATIENT_IN_SEVERAL_SITES, examples);
+    List<Row> rows =
+        tagged
+            .select(col(Canonical.REJECT_REASON))
+            .filter(col(Canonical.REJECT_REASON).startsWith(PATIENT_IN_SEVERAL_SITES + ":"))
+            .distinct()
+            .orderBy(Canonical.REJECT_REASON)
+            .limit(EXAMPLES)
+            .collectAsList();
+    String examples =
+        rows.stream()
+            .map(r -> r.getString(0).substring(PATIENT_IN_SEVERAL_SITES.length() + 2))
+            .collect(Collectors.joining("; "));
+    LOG.warn(
+        "Rows of patients seen at several sites go to the rejects table ({}): {}",
+        PATIENT_IN_SEVERAL_SITES,
+        examples);
     return " Patients at several sites (up to " + EXAMPLES + "): " + examples + ".";
   }
 
-  private void requireFewRejects(long rowsRead, long rejected, Map<String, Long> byReason,
-      String details) {
+  private void requireFewRejects(
+      long rowsRead, long rejected, Map<String, Long> byReason, String details) {
     if (rowsRead == 0) {
       throw WscaException.badInput(
           "The input at " + input.paths() + " has no rows. Fix wsca.input.paths.");
@@ -472,8 +539,7 @@ public final class InputReader {
               "%d of %d input rows (%.1f%%) failed validation, more than"
                   + " wsca.input.max-reject-fraction = %s. Reasons: %s. Fix the export, or raise"
                   + " wsca.input.max-reject-fraction if these rows may be dropped.%s",
-              rejected, rowsRead, 100 * fraction, input.maxRejectFraction(), byReason,
-              details));
+              rejected, rowsRead, 100 * fraction, input.maxRejectFraction(), byReason, details));
     }
   }
 
@@ -501,8 +567,11 @@ public final class InputReader {
   private static Column metadataValue(Settings.MetadataTask task) {
     if (task.kind() == Kind.CONTINUOUS) {
       Column v = col(task.column()).cast("double");
-      return when(v.isNaN().or(v.equalTo(Double.POSITIVE_INFINITY))
-              .or(v.equalTo(Double.NEGATIVE_INFINITY)), lit(null).cast("double"))
+      return when(
+              v.isNaN()
+                  .or(v.equalTo(Double.POSITIVE_INFINITY))
+                  .or(v.equalTo(Double.NEGATIVE_INFINITY)),
+              lit(null).cast("double"))
           .otherwise(v);
     }
     return col(task.column()).cast("string");
@@ -510,7 +579,8 @@ public final class InputReader {
 
   private static int requireOneDimension(Dataset<Row> valid) {
     List<Row> sizes =
-        valid.groupBy(size(col(Canonical.EMBEDDING)).as("d"))
+        valid
+            .groupBy(size(col(Canonical.EMBEDDING)).as("d"))
             .agg(
                 count(lit(1)).as("n"),
                 expr("first(" + Canonical.SITE + ")").as("site"),
@@ -521,12 +591,27 @@ public final class InputReader {
       Row common = sizes.get(0);
       String others =
           sizes.subList(1, sizes.size()).stream()
-              .map(r -> "dimension " + r.getInt(0) + " in " + r.getLong(1) + " rows (e.g. site="
-                  + r.getString(2) + ", file " + r.getString(3) + ")")
+              .map(
+                  r ->
+                      "dimension "
+                          + r.getInt(0)
+                          + " in "
+                          + r.getLong(1)
+                          + " rows (e.g. site="
+                          + r.getString(2)
+                          + ", file "
+                          + r.getString(3)
+                          + ")")
               .collect(Collectors.joining("; "));
       throw WscaException.badInput(
-          "Embeddings must share one dimension: " + others + " differs from " + common.getInt(0)
-              + " in " + common.getLong(1) + " rows (e.g. site=" + common.getString(2)
+          "Embeddings must share one dimension: "
+              + others
+              + " differs from "
+              + common.getInt(0)
+              + " in "
+              + common.getLong(1)
+              + " rows (e.g. site="
+              + common.getString(2)
               + "). Fix: export every site with the same model, or audit them separately.");
     }
     return sizes.isEmpty() ? 0 : sizes.get(0).getInt(0);

@@ -7,8 +7,8 @@ import org.wsca.errors.WscaException;
 
 /**
  * Turns Spark's failure to read a corrupt or truncated input file into a bad-input error naming
- * that file. Spark reports the file only somewhere in the chain of causes, and with or without
- * the file system's scheme, so the chain is searched for each listed file's path.
+ * that file. Spark reports the file only somewhere in the chain of causes, and with or without the
+ * file system's scheme, so the chain is searched for each listed file's path.
  */
 final class UnreadableFile {
   private UnreadableFile() {}
@@ -30,10 +30,15 @@ final class UnreadableFile {
   }
 
   static WscaException error(String file, Throwable cause) {
-    return new WscaException(org.wsca.errors.ExitCode.BAD_INPUT,
-        "Input file " + file + " is not readable as Parquet (" + rootMessage(cause)
+    return new WscaException(
+        org.wsca.errors.ExitCode.BAD_INPUT,
+        "Input file "
+            + file
+            + " is not readable as Parquet ("
+            + rootMessage(cause)
             + "); it is corrupt or truncated, often by an interrupted copy. Fix: remove it"
-            + " from the input folder, or write it again (export or copy it anew).", cause);
+            + " from the input folder, or write it again (export or copy it anew).",
+        cause);
   }
 
   private static String rootMessage(Throwable failure) {

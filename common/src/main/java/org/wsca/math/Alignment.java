@@ -30,8 +30,11 @@ public final class Alignment implements Serializable {
     this.rms = cells == 0 ? Double.NaN : Math.sqrt(squares / cells);
   }
 
-  public static Alignment of(double[][] primaryClassVectors, double[][] metadataClassVectors,
-      Projection projection, Metric metric) {
+  public static Alignment of(
+      double[][] primaryClassVectors,
+      double[][] metadataClassVectors,
+      Projection projection,
+      Metric metric) {
     Objects.requireNonNull(projection, "projection");
     Objects.requireNonNull(metric, "metric");
     double[][] primary = projectAll(primaryClassVectors, projection);

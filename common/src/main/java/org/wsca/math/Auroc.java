@@ -7,9 +7,8 @@ public final class Auroc {
   private Auroc() {}
 
   /**
-   * Mann-Whitney AUROC: the probability that a random positive scores above a random negative,
-   * ties counted as 1/2. O(n log n). NaN when either class is absent, since there is no pair to
-   * rank.
+   * Mann-Whitney AUROC: the probability that a random positive scores above a random negative, ties
+   * counted as 1/2. O(n log n). NaN when either class is absent, since there is no pair to rank.
    */
   public static double binary(double[] scores, int[] labels) {
     requireSameLength(scores.length, labels.length);
@@ -41,8 +40,8 @@ public final class Auroc {
   }
 
   /**
-   * Macro one-vs-rest AUROC: the mean over classes present in labels of the binary AUROC of class
-   * c against all other rows, scored by column c. Absent classes are skipped rather than given a
+   * Macro one-vs-rest AUROC: the mean over classes present in labels of the binary AUROC of class c
+   * against all other rows, scored by column c. Absent classes are skipped rather than given a
    * constant; NaN when fewer than two classes are present.
    */
   public static double macroOneVsRest(double[][] scores, int[] labels, int numClasses) {
@@ -88,8 +87,13 @@ public final class Auroc {
     double[] column = new double[scores.length];
     for (int r = 0; r < scores.length; r++) {
       if (scores[r].length != numClasses) {
-        throw new IllegalArgumentException("Score row " + r + " has " + scores[r].length
-            + " columns, expected one per class: " + numClasses);
+        throw new IllegalArgumentException(
+            "Score row "
+                + r
+                + " has "
+                + scores[r].length
+                + " columns, expected one per class: "
+                + numClasses);
       }
       column[r] = scores[r][c];
     }

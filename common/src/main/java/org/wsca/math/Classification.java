@@ -18,8 +18,8 @@ public final class Classification {
   }
 
   /**
-   * Mean recall over the classes present in labels, so that a majority class cannot dominate.
-   * NaN for no rows.
+   * Mean recall over the classes present in labels, so that a majority class cannot dominate. NaN
+   * for no rows.
    */
   public static double balancedAccuracy(int[] predicted, int[] labels, int numClasses) {
     Auroc.requireSameLength(predicted.length, labels.length);
@@ -55,13 +55,14 @@ public final class Classification {
 
   static int[] classCounts(int[] labels, int numClasses) {
     if (numClasses < 1) {
-      throw new IllegalArgumentException("Number of classes is " + numClasses + "; it must be at least 1");
+      throw new IllegalArgumentException(
+          "Number of classes is " + numClasses + "; it must be at least 1");
     }
     int[] counts = new int[numClasses];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= numClasses) {
-        throw new IllegalArgumentException("Label " + labels[i] + " at row " + i
-            + " is outside 0.." + (numClasses - 1));
+        throw new IllegalArgumentException(
+            "Label " + labels[i] + " at row " + i + " is outside 0.." + (numClasses - 1));
       }
       counts[labels[i]]++;
     }

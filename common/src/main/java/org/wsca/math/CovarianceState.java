@@ -6,29 +6,32 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
- * Mergeable running mean and covariance of d-dimensional rows (method.md section 5.1), in the
- * Deequ style: each partition adds its rows, partial states merge associatively, and the final
- * step is pure.
+ * Mergeable running mean and covariance of d-dimensional rows (method.md section 5.1), in the Deequ
+ * style: each partition adds its rows, partial states merge associatively, and the final step is
+ * pure.
  *
  * <p>Rows are buffered into blocks; a full block is centred on its own mean and its scatter is
  * added with one BLAS {@code dsyrk} call, then folded into the running (n, mean, M2) with Chan et
- * al.'s parallel formula. Centring before multiplying keeps the result accurate when the data
- * carry a large common offset, where the textbook sum(x x') - n mean mean' cancels catastrophically.
- * Only the upper triangle of M2 is maintained; {@link #covariance()} mirrors it.
+ * al.'s parallel formula. Centring before multiplying keeps the result accurate when the data carry
+ * a large common offset, where the textbook sum(x x') - n mean mean' cancels catastrophically. Only
+ * the upper triangle of M2 is maintained; {@link #covariance()} mirrors it.
  */
 public final class CovarianceState implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Rows per dsyrk call: large enough for BLAS efficiency, small enough to stay in cache. */
   private static final int BLOCK_ROWS = 256;
 
   private final int dimension;
   private long count;
   private double[] mean;
+
   /** Column-major d x d centred scatter; upper triangle valid. Allocated on first use. */
   private double[] scatter;
 
   /** Pending rows, one per column of a column-major d x BLOCK_ROWS matrix; folded before use. */
   private double[] block;
+
   private int pending;
 
   public CovarianceState(int d) {
@@ -40,9 +43,12 @@ public final class CovarianceState implements Serializable {
 
   public CovarianceState add(double[] x) {
     if (x.length != dimension) {
-      throw new IllegalArgumentException("Row has length " + x.length
-          + " but this covariance has dimension " + dimension
-          + "; every embedding of a scope must have the same length");
+      throw new IllegalArgumentException(
+          "Row has length "
+              + x.length
+              + " but this covariance has dimension "
+              + dimension
+              + "; every embedding of a scope must have the same length");
     }
     if (block == null) {
       block = new double[dimension * BLOCK_ROWS];
@@ -58,8 +64,8 @@ public final class CovarianceState implements Serializable {
   /** Adds other's rows to this state (associative, commutative up to rounding); returns this. */
   public CovarianceState merge(CovarianceState other) {
     if (other.dimension != dimension) {
-      throw new IllegalArgumentException("Cannot merge covariance states of dimension "
-          + dimension + " and " + other.dimension);
+      throw new IllegalArgumentException(
+          "Cannot merge covariance states of dimension " + dimension + " and " + other.dimension);
     }
     foldBlock();
     other.foldBlock();
@@ -90,8 +96,10 @@ public final class CovarianceState implements Serializable {
   public double[][] covariance() {
     foldBlock();
     if (count < 2) {
-      throw new IllegalStateException("A covariance needs at least 2 rows, this state has "
-          + count + "; check that the scope has training rows");
+      throw new IllegalStateException(
+          "A covariance needs at least 2 rows, this state has "
+              + count
+              + "; check that the scope has training rows");
     }
     double[][] covariance = new double[dimension][dimension];
     double divisor = count - 1.0;
@@ -127,8 +135,18 @@ public final class CovarianceState implements Serializable {
     }
     // The block's centred scatter goes straight into M2 (beta = 1); the between-means term of
     // Chan's formula is added by absorb.
-    BLAS.getInstance().dsyrk("U", "N", dimension, rows, 1.0, block, dimension, first ? 0.0 : 1.0,
-        scatter, dimension);
+    BLAS.getInstance()
+        .dsyrk(
+            "U",
+            "N",
+            dimension,
+            rows,
+            1.0,
+            block,
+            dimension,
+            first ? 0.0 : 1.0,
+            scatter,
+            dimension);
     absorb(rows, blockMean);
   }
 

@@ -1,20 +1,21 @@
 package org.wsca.math;
 
 /**
- * How many principal components the projection keeps (method.md section 5.2):
- * k = min(rank, max(kMin, k_q)), where k_q is the fewest leading components explaining at least
- * the fraction q of the variance.
+ * How many principal components the projection keeps (method.md section 5.2): k = min(rank,
+ * max(kMin, k_q)), where k_q is the fewest leading components explaining at least the fraction q of
+ * the variance.
  */
 public final class KRule {
   private static final double MACHINE_EPSILON = Math.ulp(1.0);
+
   /** Cumulative sums carry rounding error; without slack q = 1.0 could demand k = d + 1. */
   private static final double FRACTION_SLACK = 1e-12;
 
   private KRule() {}
 
   /**
-   * Numerical rank, numpy's matrix_rank rule applied to eigenvalues: the count of eigenvalues
-   * above max(d, 1) * eps * lambda_max. Eigenvalues at or below it are rounding noise.
+   * Numerical rank, numpy's matrix_rank rule applied to eigenvalues: the count of eigenvalues above
+   * max(d, 1) * eps * lambda_max. Eigenvalues at or below it are rounding noise.
    */
   public static int rank(double[] eigenvaluesDescending) {
     double largest = max(eigenvaluesDescending);
@@ -39,14 +40,15 @@ public final class KRule {
       throw new IllegalArgumentException(
           "Variance fraction q is " + varianceFraction + "; it must be in (0, 1]");
     }
-    return Math.min(rank(eigenvaluesDescending),
+    return Math.min(
+        rank(eigenvaluesDescending),
         Math.max(kMin, componentsFor(eigenvaluesDescending, varianceFraction)));
   }
 
   /**
    * Fraction of the variance explained by the first i+1 components, at index i. Only positive
-   * eigenvalues count: negative ones are rounding noise of a positive semi-definite matrix.
-   * All zeros when there is no positive variance.
+   * eigenvalues count: negative ones are rounding noise of a positive semi-definite matrix. All
+   * zeros when there is no positive variance.
    */
   public static double[] cumulativeFraction(double[] eigenvaluesDescending) {
     double total = positiveSum(eigenvaluesDescending, eigenvaluesDescending.length);

@@ -29,7 +29,10 @@ public enum Metric {
         return metric;
       }
     }
-    throw new IllegalArgumentException("Unknown metric '" + text + "'; valid values are: "
-        + Arrays.stream(values()).map(Metric::label).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "Unknown metric '"
+            + text
+            + "'; valid values are: "
+            + Arrays.stream(values()).map(Metric::label).collect(Collectors.joining(", ")));
   }
 }

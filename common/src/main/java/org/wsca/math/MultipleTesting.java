@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Adjustments across all (metadata task x scope) tests of a run (method.md section 6). NaN marks
- * a test that was not run: it stays NaN and does not count towards m.
+ * Adjustments across all (metadata task x scope) tests of a run (method.md section 6). NaN marks a
+ * test that was not run: it stays NaN and does not count towards m.
  */
 public final class MultipleTesting {
   private MultipleTesting() {}
 
   /**
-   * Benjamini-Hochberg q-values: q_(i) = min over j >= i of m p_(j) / j, capped at 1. The
-   * running minimum from the largest rank makes the step-up q-values monotone in p.
+   * Benjamini-Hochberg q-values: q_(i) = min over j >= i of m p_(j) / j, capped at 1. The running
+   * minimum from the largest rank makes the step-up q-values monotone in p.
    */
   public static double[] benjaminiHochberg(double[] p) {
     int[] order = testedInAscendingOrder(p);

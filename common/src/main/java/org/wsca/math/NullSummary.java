@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Mean, standard deviation (n - 1) and 95th percentile of the permutation null statistics,
- * reported next to T so that a reader sees what chance alignment looks like.
+ * Mean, standard deviation (n - 1) and 95th percentile of the permutation null statistics, reported
+ * next to T so that a reader sees what chance alignment looks like.
  */
 public record NullSummary(double mean, double sd, double p95) implements Serializable {
 

@@ -18,8 +18,8 @@ public final class Permutations {
   }
 
   /** A uniformly random permutation of 0..n-1, by Fisher-Yates. */
-  public static int[] permutation(long seed, String task, String scope, String stratum, int b,
-      int n) {
+  public static int[] permutation(
+      long seed, String task, String scope, String stratum, int b, int n) {
     if (n < 0) {
       throw new IllegalArgumentException("Permutation size is " + n + "; it must be 0 or more");
     }
@@ -38,11 +38,11 @@ public final class Permutations {
   }
 
   /**
-   * The labels of one stratum, permuted: out[r] = labels[perm[r]]. The labels must be in
-   * sample_id order so that the result does not depend on how rows arrived.
+   * The labels of one stratum, permuted: out[r] = labels[perm[r]]. The labels must be in sample_id
+   * order so that the result does not depend on how rows arrived.
    */
-  public static int[] permuteLabels(int[] labelsInSampleIdOrder, long seed, String task,
-      String scope, String stratum, int b) {
+  public static int[] permuteLabels(
+      int[] labelsInSampleIdOrder, long seed, String task, String scope, String stratum, int b) {
     int[] permutation = permutation(seed, task, scope, stratum, b, labelsInSampleIdOrder.length);
     int[] permuted = new int[permutation.length];
     for (int r = 0; r < permutation.length; r++) {

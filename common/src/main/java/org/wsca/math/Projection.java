@@ -4,23 +4,30 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The map w -> P w applied to every class vector before comparison (method.md section 5.3):
- * either the top-k principal directions of the scope's covariance, or the identity
- * ({@code projection = none}). Immutable; shipped to executors, hence Serializable.
+ * The map w -> P w applied to every class vector before comparison (method.md section 5.3): either
+ * the top-k principal directions of the scope's covariance, or the identity ({@code projection =
+ * none}). Immutable; shipped to executors, hence Serializable.
  */
 public final class Projection implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** k x d rows of P; null for the identity. */
   private final double[][] basis;
+
   /** Top-k eigenvalues for PCA; empty for the identity. */
   private final double[] eigenvalues;
+
   /** Sigma, kept only for the identity, where the logit metric needs it in full. */
   private final double[][] covariance;
+
   private final int dimension;
   private final double explainedFraction;
 
-  private Projection(double[][] basis, double[] eigenvalues, double[][] covariance, int dimension,
+  private Projection(
+      double[][] basis,
+      double[] eigenvalues,
+      double[][] covariance,
+      int dimension,
       double explainedFraction) {
     this.basis = basis;
     this.eigenvalues = eigenvalues;
@@ -34,7 +41,10 @@ public final class Projection implements Serializable {
     int d = eigen.dimension();
     if (k < 1 || k > d) {
       throw new IllegalArgumentException(
-          "PCA projection needs 1 <= k <= d, got k = " + k + " with d = " + d
+          "PCA projection needs 1 <= k <= d, got k = "
+              + k
+              + " with d = "
+              + d
               + "; a covariance of rank 0 (constant embeddings) cannot be projected");
     }
     double[][] basis = new double[k][];
@@ -54,8 +64,13 @@ public final class Projection implements Serializable {
     double[][] copy = new double[d][];
     for (int i = 0; i < d; i++) {
       if (covariance[i].length != d) {
-        throw new IllegalArgumentException("Covariance is not square: row " + i + " has "
-            + covariance[i].length + " entries, expected " + d);
+        throw new IllegalArgumentException(
+            "Covariance is not square: row "
+                + i
+                + " has "
+                + covariance[i].length
+                + " entries, expected "
+                + d);
       }
       copy[i] = covariance[i].clone();
     }
@@ -65,8 +80,11 @@ public final class Projection implements Serializable {
   /** P w (length k); for the identity a copy of w. */
   public double[] project(double[] w) {
     if (w.length != dimension) {
-      throw new IllegalArgumentException("Vector has length " + w.length
-          + " but the projection expects the embedding dimension " + dimension);
+      throw new IllegalArgumentException(
+          "Vector has length "
+              + w.length
+              + " but the projection expects the embedding dimension "
+              + dimension);
     }
     if (basis == null) {
       return w.clone();
@@ -105,8 +123,11 @@ public final class Projection implements Serializable {
   public double logitInner(double[] projectedA, double[] projectedB) {
     Vectors.requireSameLength(projectedA, projectedB);
     if (projectedA.length != k()) {
-      throw new IllegalArgumentException("Projected vectors have length " + projectedA.length
-          + " but this projection produces length " + k());
+      throw new IllegalArgumentException(
+          "Projected vectors have length "
+              + projectedA.length
+              + " but this projection produces length "
+              + k());
     }
     double sum = 0.0;
     if (basis != null) {

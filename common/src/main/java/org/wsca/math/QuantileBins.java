@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Bins of a continuous metadata value (method.md section 3), given by sorted inner edges
- * e_0 < ... < e_{m-1}: bin 0 is (-inf, e_0], bin i is (e_{i-1}, e_i], bin m is (e_{m-1}, +inf).
- * Bins are right-closed, so a value equal to an edge goes to the lower bin.
+ * Bins of a continuous metadata value (method.md section 3), given by sorted inner edges e_0 < ...
+ * < e_{m-1}: bin 0 is (-inf, e_0], bin i is (e_{i-1}, e_i], bin m is (e_{m-1}, +inf). Bins are
+ * right-closed, so a value equal to an edge goes to the lower bin.
  */
 public final class QuantileBins implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,8 +25,12 @@ public final class QuantileBins implements Serializable {
     double[] sorted = innerEdges.clone();
     for (int i = 0; i < sorted.length; i++) {
       if (!Double.isFinite(sorted[i])) {
-        throw new IllegalArgumentException("Bin edge " + sorted[i] + " at index " + i
-            + " is not finite; edges must be finite numbers");
+        throw new IllegalArgumentException(
+            "Bin edge "
+                + sorted[i]
+                + " at index "
+                + i
+                + " is not finite; edges must be finite numbers");
       }
     }
     Arrays.sort(sorted);

@@ -67,14 +67,24 @@ public final class SymmetricEigen {
     for (int i = 0; i < n; i++) {
       if (symmetric[i].length != n) {
         throw new IllegalArgumentException(
-            "Matrix is not square: row " + i + " has " + symmetric[i].length
-                + " entries, expected " + n);
+            "Matrix is not square: row "
+                + i
+                + " has "
+                + symmetric[i].length
+                + " entries, expected "
+                + n);
       }
       for (int j = 0; j < n; j++) {
         double v = symmetric[i][j];
         if (!Double.isFinite(v)) {
           throw new IllegalArgumentException(
-              "Matrix entry (" + i + ", " + j + ") is " + v + "; an eigen decomposition needs finite values");
+              "Matrix entry ("
+                  + i
+                  + ", "
+                  + j
+                  + ") is "
+                  + v
+                  + "; an eigen decomposition needs finite values");
         }
         a[j * n + i] = v;
       }
@@ -98,8 +108,10 @@ public final class SymmetricEigen {
 
   private static void checkInfo(intW info) {
     if (info.val != 0) {
-      throw new ArithmeticException("LAPACK dsyevd failed with info = " + info.val
-          + (info.val < 0 ? " (illegal argument)" : " (did not converge)"));
+      throw new ArithmeticException(
+          "LAPACK dsyevd failed with info = "
+              + info.val
+              + (info.val < 0 ? " (illegal argument)" : " (did not converge)"));
     }
   }
 

@@ -18,8 +18,8 @@ public final class Vectors {
   }
 
   /**
-   * Cosine of the angle between a and b. Returns 0.0 when either vector is zero: a zero head has
-   * no direction, so it shares none with anything, and 0 keeps T = max|WSC| well defined.
+   * Cosine of the angle between a and b. Returns 0.0 when either vector is zero: a zero head has no
+   * direction, so it shares none with anything, and 0 keeps T = max|WSC| well defined.
    */
   public static double cosine(double[] a, double[] b) {
     requireSameLength(a, b);
@@ -62,7 +62,10 @@ public final class Vectors {
   static void requireSameLength(double[] a, double[] b) {
     if (a.length != b.length) {
       throw new IllegalArgumentException(
-          "Vector lengths differ: " + a.length + " and " + b.length
+          "Vector lengths differ: "
+              + a.length
+              + " and "
+              + b.length
               + "; both vectors must live in the same embedding space");
     }
   }

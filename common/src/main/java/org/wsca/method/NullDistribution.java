@@ -4,16 +4,20 @@ import org.wsca.math.NullSummary;
 import org.wsca.math.PermutationTest;
 
 /**
- * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels
- * (method.md section 6), and how many of those heads did not converge. {@code converged[b - 1]}
- * says whether head b converged; it is null when the engine did not record it per head.
+ * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels (method.md
+ * section 6), and how many of those heads did not converge. {@code converged[b - 1]} says whether
+ * head b converged; it is null when the engine did not record it per head.
  */
 public record NullDistribution(double[] statistics, int nonConverged, boolean[] converged) {
 
   public NullDistribution {
     if (converged != null && converged.length != statistics.length) {
-      throw new IllegalArgumentException("A null distribution of " + statistics.length
-          + " statistics has " + converged.length + " convergence flags");
+      throw new IllegalArgumentException(
+          "A null distribution of "
+              + statistics.length
+              + " statistics has "
+              + converged.length
+              + " convergence flags");
     }
   }
 

@@ -4,16 +4,21 @@ import java.util.Objects;
 
 /** The per-(metadata task, scope) conclusion of method.md section 8. */
 public enum Verdict {
-  NOT_ENCODED("The metadata cannot be decoded reliably from the embedding, so its alignment with"
-      + " the clinical head is not interpretable."),
-  SHORTCUT_RISK("The metadata is decodable and the clinical head aligns with it beyond chance:"
-      + " the decision may use it as a shortcut."),
-  USES_CLINICAL_SIGNAL("The clinical factor is decodable and the clinical head aligns with it"
-      + " beyond chance: the decision uses this legitimate signal."),
-  ENCODED_NOT_USED("The metadata is decodable, but the clinical head does not align with it beyond"
-      + " chance and the minimum effect: it is encoded but not used."),
-  NOT_TESTED("Presence or significance could not be computed for this task and scope, so no"
-      + " conclusion is drawn.");
+  NOT_ENCODED(
+      "The metadata cannot be decoded reliably from the embedding, so its alignment with"
+          + " the clinical head is not interpretable."),
+  SHORTCUT_RISK(
+      "The metadata is decodable and the clinical head aligns with it beyond chance:"
+          + " the decision may use it as a shortcut."),
+  USES_CLINICAL_SIGNAL(
+      "The clinical factor is decodable and the clinical head aligns with it"
+          + " beyond chance: the decision uses this legitimate signal."),
+  ENCODED_NOT_USED(
+      "The metadata is decodable, but the clinical head does not align with it beyond"
+          + " chance and the minimum effect: it is encoded but not used."),
+  NOT_TESTED(
+      "Presence or significance could not be computed for this task and scope, so no"
+          + " conclusion is drawn.");
 
   private final String explanation;
 
@@ -22,12 +27,18 @@ public enum Verdict {
   }
 
   /**
-   * Applies method.md section 8. Boundaries are inclusive where the method says so: presence
-   * equal to the gate counts as encoded, q equal to alpha as significant, T equal to the minimum
-   * effect as large enough. A NaN presence, q or T means the test did not run.
+   * Applies method.md section 8. Boundaries are inclusive where the method says so: presence equal
+   * to the gate counts as encoded, q equal to alpha as significant, T equal to the minimum effect
+   * as large enough. A NaN presence, q or T means the test did not run.
    */
-  public static Verdict decide(Role role, double presenceAuroc, double q, double t,
-      double presenceGate, double alpha, double minEffect) {
+  public static Verdict decide(
+      Role role,
+      double presenceAuroc,
+      double q,
+      double t,
+      double presenceGate,
+      double alpha,
+      double minEffect) {
     Objects.requireNonNull(role, "role");
     if (Double.isNaN(presenceAuroc) || Double.isNaN(q) || Double.isNaN(t)) {
       return NOT_TESTED;

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.wsca.audit.TestOutcome;
 
 /**
- * The {@code history} table at {@code <root>/history}: one Parquet file per committed run,
- * {@code <run-id>.parquet}, with one row per test. A run's file is written only after its results
- * are committed, and a re-run of the same run id replaces its file, so the table never holds a
- * failed run nor the same run twice. Read it whole with {@code spark.read.parquet(<root>/history)}.
+ * The {@code history} table at {@code <root>/history}: one Parquet file per committed run, {@code
+ * <run-id>.parquet}, with one row per test. A run's file is written only after its results are
+ * committed, and a re-run of the same run id replaces its file, so the table never holds a failed
+ * run nor the same run twice. Read it whole with {@code spark.read.parquet(<root>/history)}.
  */
 public final class History {
   private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -37,15 +37,16 @@ public final class History {
   private static final DateTimeFormatter FINISHED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  public static final StructType SCHEMA = ResultTables.schema(
-      ResultTables.field("run_id", DataTypes.StringType),
-      ResultTables.field("finished_at", DataTypes.StringType),
-      ResultTables.field("task", DataTypes.StringType),
-      ResultTables.field("scope", DataTypes.StringType),
-      ResultTables.field("t", DataTypes.DoubleType),
-      ResultTables.field("p", DataTypes.DoubleType),
-      ResultTables.field("q", DataTypes.DoubleType),
-      ResultTables.field("verdict", DataTypes.StringType));
+  public static final StructType SCHEMA =
+      ResultTables.schema(
+          ResultTables.field("run_id", DataTypes.StringType),
+          ResultTables.field("finished_at", DataTypes.StringType),
+          ResultTables.field("task", DataTypes.StringType),
+          ResultTables.field("scope", DataTypes.StringType),
+          ResultTables.field("t", DataTypes.DoubleType),
+          ResultTables.field("p", DataTypes.DoubleType),
+          ResultTables.field("q", DataTypes.DoubleType),
+          ResultTables.field("verdict", DataTypes.StringType));
 
   private History() {}
 
@@ -58,8 +59,16 @@ public final class History {
   public static List<HistoryRow> rows(String runId, Instant finishedAt, List<TestOutcome> tests) {
     List<HistoryRow> rows = new ArrayList<>();
     for (TestOutcome t : tests) {
-      rows.add(new HistoryRow(runId, timestamp(finishedAt), t.task(), t.scope(), t.t(), t.p(),
-          t.q(), t.verdict().name()));
+      rows.add(
+          new HistoryRow(
+              runId,
+              timestamp(finishedAt),
+              t.task(),
+              t.scope(),
+              t.t(),
+              t.p(),
+              t.q(),
+              t.verdict().name()));
     }
     return rows;
   }
@@ -85,17 +94,17 @@ public final class History {
     } finally {
       fs.delete(writing, true);
     }
-    LOG.info("History: recorded {} tests of run {} in {}", rows.size(), runId,
-        fs.makeQualified(file));
+    LOG.info(
+        "History: recorded {} tests of run {} in {}", rows.size(), runId, fs.makeQualified(file));
   }
 
   /**
-   * The rows of the last {@code runs} committed runs by {@code finished_at}, leaving out
-   * {@code excludingRunId} (the current run); oldest run first, then by task and scope. Empty
-   * when there is no history yet.
+   * The rows of the last {@code runs} committed runs by {@code finished_at}, leaving out {@code
+   * excludingRunId} (the current run); oldest run first, then by task and scope. Empty when there
+   * is no history yet.
    */
-  public static List<HistoryRow> previousRuns(SparkSession spark, String outputRoot,
-      String excludingRunId, int runs) {
+  public static List<HistoryRow> previousRuns(
+      SparkSession spark, String outputRoot, String excludingRunId, int runs) {
     Path table = new Path(outputRoot, TABLE);
     try {
       FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -103,8 +112,8 @@ public final class History {
         return List.of();
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the history table " + table + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the history table " + table + ": " + e.getMessage(), e);
     }
     Dataset<Row> history = spark.read().schema(SCHEMA).parquet(table.toString());
     List<String> chosen = lastRuns(runTimes(history), excludingRunId, runs);
@@ -113,23 +122,34 @@ public final class History {
     }
     List<HistoryRow> rows = new ArrayList<>();
     for (Row r : history.filter(col("run_id").isin(chosen.toArray())).collectAsList()) {
-      rows.add(new HistoryRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          number(r, 4), number(r, 5), number(r, 6), r.getString(7)));
+      rows.add(
+          new HistoryRow(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              number(r, 4),
+              number(r, 5),
+              number(r, 6),
+              r.getString(7)));
     }
-    rows.sort(Comparator.comparing((HistoryRow h) -> chosen.indexOf(h.runId()))
-        .thenComparing(HistoryRow::task).thenComparing(HistoryRow::scope));
+    rows.sort(
+        Comparator.comparing((HistoryRow h) -> chosen.indexOf(h.runId()))
+            .thenComparing(HistoryRow::task)
+            .thenComparing(HistoryRow::scope));
     return rows;
   }
 
   /**
-   * The run ids of the last {@code runs} runs by finishing time, oldest first, without
-   * {@code excluding}; ties in time are broken by run id.
+   * The run ids of the last {@code runs} runs by finishing time, oldest first, without {@code
+   * excluding}; ties in time are broken by run id.
    */
   static List<String> lastRuns(Map<String, String> finishedAtByRun, String excluding, int runs) {
     List<Map.Entry<String, String>> ordered = new ArrayList<>(finishedAtByRun.entrySet());
     ordered.removeIf(e -> e.getKey().equals(excluding));
-    ordered.sort(Comparator.comparing((Map.Entry<String, String> e) -> Instant.parse(e.getValue()))
-        .thenComparing(Map.Entry::getKey));
+    ordered.sort(
+        Comparator.comparing((Map.Entry<String, String> e) -> Instant.parse(e.getValue()))
+            .thenComparing(Map.Entry::getKey));
     List<String> ids = ordered.stream().map(Map.Entry::getKey).toList();
     return ids.subList(Math.max(0, ids.size() - runs), ids.size());
   }
@@ -145,8 +165,16 @@ public final class History {
   private static Dataset<Row> toDataFrame(SparkSession spark, List<HistoryRow> rows) {
     List<Row> out = new ArrayList<>();
     for (HistoryRow h : rows) {
-      out.add(RowFactory.create(h.runId(), h.finishedAt(), h.task(), h.scope(), orNull(h.t()),
-          orNull(h.p()), orNull(h.q()), h.verdict()));
+      out.add(
+          RowFactory.create(
+              h.runId(),
+              h.finishedAt(),
+              h.task(),
+              h.scope(),
+              orNull(h.t()),
+              orNull(h.p()),
+              orNull(h.q()),
+              h.verdict()));
     }
     return spark.createDataFrame(out, SCHEMA);
   }
@@ -167,8 +195,8 @@ public final class History {
 
   /** Moves the old file aside, the new one in, and drops the old one; restores it on failure. */
   private static void replace(FileSystem fs, Path source, Path target) throws IOException {
-    Path aside = new Path(target.getParent(), "_replaced-" + target.getName() + "-"
-        + UUID.randomUUID());
+    Path aside =
+        new Path(target.getParent(), "_replaced-" + target.getName() + "-" + UUID.randomUUID());
     boolean replacing = fs.exists(target);
     if (replacing && !fs.rename(target, aside)) {
       throw new IOException("Cannot move " + target + " aside to " + aside);

@@ -1,8 +1,8 @@
 package org.wsca.output;
 
 /**
- * One row of the {@code history} table: one test (metadata task in a scope) of one committed
- * run. The table gains these rows on every run; the report reads the last N runs for its trend.
+ * One row of the {@code history} table: one test (metadata task in a scope) of one committed run.
+ * The table gains these rows on every run; the report reads the last N runs for its trend.
  */
 public record HistoryRow(
     String runId,

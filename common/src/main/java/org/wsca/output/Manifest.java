@@ -38,38 +38,41 @@ public record Manifest(
     Map<String, Long> phaseMillis,
     Map<String, String> sparkConf) {
 
-  private static final DataType FILE = DataTypes.createStructType(List.of(
-      ResultTables.field("path", DataTypes.StringType),
-      ResultTables.field("size_bytes", DataTypes.LongType)));
+  private static final DataType FILE =
+      DataTypes.createStructType(
+          List.of(
+              ResultTables.field("path", DataTypes.StringType),
+              ResultTables.field("size_bytes", DataTypes.LongType)));
   private static final DataType COUNTS =
       DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
 
-  public static final StructType SCHEMA = ResultTables.schema(
-      ResultTables.field("run_id", DataTypes.StringType),
-      ResultTables.field("wsca_version", DataTypes.StringType),
-      ResultTables.field("spark_version", DataTypes.StringType),
-      ResultTables.field("java_version", DataTypes.StringType),
-      ResultTables.field("blas", DataTypes.StringType),
-      ResultTables.field("started_at", DataTypes.StringType),
-      ResultTables.field("finished_at", DataTypes.StringType),
-      ResultTables.field("seed", DataTypes.LongType),
-      ResultTables.field("settings_json", DataTypes.StringType),
-      ResultTables.field("method_notes", DataTypes.StringType),
-      ResultTables.field("input_files", DataTypes.createArrayType(FILE, false)),
-      ResultTables.field("rows_read", DataTypes.LongType),
-      ResultTables.field("rows_rejected", DataTypes.LongType),
-      ResultTables.field("rejects_by_reason", COUNTS),
-      ResultTables.field("rows_train", DataTypes.LongType),
-      ResultTables.field("rows_test", DataTypes.LongType),
-      ResultTables.field("dimension", DataTypes.IntegerType),
-      ResultTables.field("phase_millis", COUNTS),
-      ResultTables.field("spark_conf",
-          DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)));
+  public static final StructType SCHEMA =
+      ResultTables.schema(
+          ResultTables.field("run_id", DataTypes.StringType),
+          ResultTables.field("wsca_version", DataTypes.StringType),
+          ResultTables.field("spark_version", DataTypes.StringType),
+          ResultTables.field("java_version", DataTypes.StringType),
+          ResultTables.field("blas", DataTypes.StringType),
+          ResultTables.field("started_at", DataTypes.StringType),
+          ResultTables.field("finished_at", DataTypes.StringType),
+          ResultTables.field("seed", DataTypes.LongType),
+          ResultTables.field("settings_json", DataTypes.StringType),
+          ResultTables.field("method_notes", DataTypes.StringType),
+          ResultTables.field("input_files", DataTypes.createArrayType(FILE, false)),
+          ResultTables.field("rows_read", DataTypes.LongType),
+          ResultTables.field("rows_rejected", DataTypes.LongType),
+          ResultTables.field("rejects_by_reason", COUNTS),
+          ResultTables.field("rows_train", DataTypes.LongType),
+          ResultTables.field("rows_test", DataTypes.LongType),
+          ResultTables.field("dimension", DataTypes.IntegerType),
+          ResultTables.field("phase_millis", COUNTS),
+          ResultTables.field(
+              "spark_conf",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)));
 
   /** The session's Spark configuration (spark.hadoop.* included), secrets redacted. */
   public static Map<String, String> redactedSparkConf(SparkSession spark) {
-    return Redaction.redact(
-        scala.collection.JavaConverters.mapAsJavaMap(spark.conf().getAll()));
+    return Redaction.redact(scala.collection.JavaConverters.mapAsJavaMap(spark.conf().getAll()));
   }
 
   public Dataset<Row> toDataFrame(SparkSession spark) {
@@ -77,9 +80,27 @@ public record Manifest(
     for (InputFile f : inputFiles) {
       files.add(RowFactory.create(f.path(), f.sizeBytes()));
     }
-    Row row = RowFactory.create(runId, wscaVersion, sparkVersion, javaVersion, blas, startedAt,
-        finishedAt, seed, settingsJson, methodNotes, files, rowsRead, rowsRejected,
-        rejectsByReason, rowsTrain, rowsTest, dimension, phaseMillis, sparkConf);
+    Row row =
+        RowFactory.create(
+            runId,
+            wscaVersion,
+            sparkVersion,
+            javaVersion,
+            blas,
+            startedAt,
+            finishedAt,
+            seed,
+            settingsJson,
+            methodNotes,
+            files,
+            rowsRead,
+            rowsRejected,
+            rejectsByReason,
+            rowsTrain,
+            rowsTest,
+            dimension,
+            phaseMillis,
+            sparkConf);
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 }

@@ -32,47 +32,78 @@ public final class ResultTables {
     this.runId = runId;
   }
 
-  public static final StructType TESTS = schema(
-      field("run_id", DataTypes.StringType), field("task", DataTypes.StringType),
-      field("scope", DataTypes.StringType), field("role", DataTypes.StringType),
-      field("kind", DataTypes.StringType), field("status", DataTypes.StringType),
-      field("skip_reason", DataTypes.StringType), field("verdict", DataTypes.StringType),
-      field("explanation", DataTypes.StringType),
-      field("presence_auroc", DataTypes.DoubleType),
-      field("presence_balanced_accuracy", DataTypes.DoubleType),
-      field("presence_accuracy", DataTypes.DoubleType), field("t", DataTypes.DoubleType),
-      field("rms", DataTypes.DoubleType), field("p", DataTypes.DoubleType),
-      field("q", DataTypes.DoubleType), field("holm_p", DataTypes.DoubleType),
-      field("permutations", DataTypes.IntegerType), field("null_mean", DataTypes.DoubleType),
-      field("null_sd", DataTypes.DoubleType), field("null_p95", DataTypes.DoubleType),
-      field("null_nonconverged", DataTypes.IntegerType),
-      field("head_converged", DataTypes.BooleanType), field("train_class_counts", COUNTS),
-      field("test_class_counts", COUNTS), field("rows_missing_value", DataTypes.LongType),
-      field("separable", DataTypes.BooleanType));
+  public static final StructType TESTS =
+      schema(
+          field("run_id", DataTypes.StringType),
+          field("task", DataTypes.StringType),
+          field("scope", DataTypes.StringType),
+          field("role", DataTypes.StringType),
+          field("kind", DataTypes.StringType),
+          field("status", DataTypes.StringType),
+          field("skip_reason", DataTypes.StringType),
+          field("verdict", DataTypes.StringType),
+          field("explanation", DataTypes.StringType),
+          field("presence_auroc", DataTypes.DoubleType),
+          field("presence_balanced_accuracy", DataTypes.DoubleType),
+          field("presence_accuracy", DataTypes.DoubleType),
+          field("t", DataTypes.DoubleType),
+          field("rms", DataTypes.DoubleType),
+          field("p", DataTypes.DoubleType),
+          field("q", DataTypes.DoubleType),
+          field("holm_p", DataTypes.DoubleType),
+          field("permutations", DataTypes.IntegerType),
+          field("null_mean", DataTypes.DoubleType),
+          field("null_sd", DataTypes.DoubleType),
+          field("null_p95", DataTypes.DoubleType),
+          field("null_nonconverged", DataTypes.IntegerType),
+          field("head_converged", DataTypes.BooleanType),
+          field("train_class_counts", COUNTS),
+          field("test_class_counts", COUNTS),
+          field("rows_missing_value", DataTypes.LongType),
+          field("separable", DataTypes.BooleanType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
     for (TestOutcome t : tests) {
       NullSummary nulls = t.nulls() == null ? null : t.nulls().summary();
-      rows.add(RowFactory.create(runId, t.task(), t.scope(), t.role().name().toLowerCase(),
-          t.kind().name().toLowerCase(), t.tested() ? "TESTED" : "SKIPPED", t.skipReason(),
-          t.verdict().name(), t.verdict().explanation(), nan(t.presence().auroc()),
-          nan(t.presence().balancedAccuracy()), nan(t.presence().accuracy()), nan(t.t()),
-          nan(t.rms()), nan(t.p()), nan(t.q()), nan(t.holm()),
-          t.nulls() == null ? null : t.nulls().permutations(),
-          nulls == null ? null : nulls.mean(), nulls == null ? null : nulls.sd(),
-          nulls == null ? null : nulls.p95(),
-          t.nulls() == null ? null : t.nulls().nonConverged(), t.headConverged(),
-          t.trainCounts(), t.presence().testCounts(), t.rowsMissingValue(),
-          t.tested() ? t.headSeparable() : null));
+      rows.add(
+          RowFactory.create(
+              runId,
+              t.task(),
+              t.scope(),
+              t.role().name().toLowerCase(),
+              t.kind().name().toLowerCase(),
+              t.tested() ? "TESTED" : "SKIPPED",
+              t.skipReason(),
+              t.verdict().name(),
+              t.verdict().explanation(),
+              nan(t.presence().auroc()),
+              nan(t.presence().balancedAccuracy()),
+              nan(t.presence().accuracy()),
+              nan(t.t()),
+              nan(t.rms()),
+              nan(t.p()),
+              nan(t.q()),
+              nan(t.holm()),
+              t.nulls() == null ? null : t.nulls().permutations(),
+              nulls == null ? null : nulls.mean(),
+              nulls == null ? null : nulls.sd(),
+              nulls == null ? null : nulls.p95(),
+              t.nulls() == null ? null : t.nulls().nonConverged(),
+              t.headConverged(),
+              t.trainCounts(),
+              t.presence().testCounts(),
+              t.rowsMissingValue(),
+              t.tested() ? t.headSeparable() : null));
     }
     return spark.createDataFrame(rows, TESTS);
   }
 
-  public static final StructType NULLS = schema(
-      field("run_id", DataTypes.StringType), field("task", DataTypes.StringType),
-      field("scope", DataTypes.StringType), field("permutation", DataTypes.IntegerType),
-      field("t", DataTypes.DoubleType), field("converged", DataTypes.BooleanType));
+  public static final StructType NULLS =
+      schema(
+          field("run_id", DataTypes.StringType), field("task", DataTypes.StringType),
+          field("scope", DataTypes.StringType), field("permutation", DataTypes.IntegerType),
+          field("t", DataTypes.DoubleType), field("converged", DataTypes.BooleanType));
 
   /** T_b of every permuted head, b = 1..B, of every test that ran; converged null if unknown. */
   public Dataset<Row> nulls(List<TestOutcome> tests) {
@@ -84,67 +115,117 @@ public final class ResultTables {
       double[] statistics = t.nulls().statistics();
       boolean[] converged = t.nulls().converged();
       for (int b = 1; b <= statistics.length; b++) {
-        rows.add(RowFactory.create(runId, t.task(), t.scope(), b, nan(statistics[b - 1]),
-            converged == null ? null : converged[b - 1]));
+        rows.add(
+            RowFactory.create(
+                runId,
+                t.task(),
+                t.scope(),
+                b,
+                nan(statistics[b - 1]),
+                converged == null ? null : converged[b - 1]));
       }
     }
     return spark.createDataFrame(rows, NULLS);
   }
 
-  public static final StructType HEADS = schema(
-      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
-      field("task", DataTypes.StringType), field("source", DataTypes.StringType),
-      field("classes", DataTypes.createArrayType(DataTypes.StringType, false)),
-      field("direction_labels", DataTypes.createArrayType(DataTypes.StringType, false)),
-      field("directions", DataTypes.createArrayType(DOUBLES, false)),
-      field("coefficients", DataTypes.createArrayType(DOUBLES, false)),
-      field("intercepts", DOUBLES), field("converged", DataTypes.BooleanType),
-      field("iterations", DataTypes.IntegerType), field("train_rows", DataTypes.LongType),
-      field("same_task_reference", DataTypes.DoubleType), field("fit_space", DataTypes.StringType),
-      field("separable", DataTypes.BooleanType));
+  public static final StructType HEADS =
+      schema(
+          field("run_id", DataTypes.StringType),
+          field("scope", DataTypes.StringType),
+          field("task", DataTypes.StringType),
+          field("source", DataTypes.StringType),
+          field("classes", DataTypes.createArrayType(DataTypes.StringType, false)),
+          field("direction_labels", DataTypes.createArrayType(DataTypes.StringType, false)),
+          field("directions", DataTypes.createArrayType(DOUBLES, false)),
+          field("coefficients", DataTypes.createArrayType(DOUBLES, false)),
+          field("intercepts", DOUBLES),
+          field("converged", DataTypes.BooleanType),
+          field("iterations", DataTypes.IntegerType),
+          field("train_rows", DataTypes.LongType),
+          field("same_task_reference", DataTypes.DoubleType),
+          field("fit_space", DataTypes.StringType),
+          field("separable", DataTypes.BooleanType));
 
   /** {@code fitSpace}: "full" (raw coordinates) or "pca" (coefficients over the k PCA scores). */
-  public Dataset<Row> heads(List<Head> heads, Map<String, Double> sameTaskByScope,
-      String fitSpace) {
+  public Dataset<Row> heads(
+      List<Head> heads, Map<String, Double> sameTaskByScope, String fitSpace) {
     List<Row> rows = new ArrayList<>();
     for (Head h : heads) {
       Double sameTask = h.source().equals(Head.SUPPLIED) ? sameTaskByScope.get(h.scope()) : null;
-      rows.add(RowFactory.create(runId, h.scope(), h.task(), h.source(), h.classes(),
-          h.directionLabels(), matrix(h.directions()), matrix(h.coefficients()),
-          list(h.intercepts()), h.converged(), h.iterations(), h.trainRows(), sameTask,
-          fitSpace, h.separable()));
+      rows.add(
+          RowFactory.create(
+              runId,
+              h.scope(),
+              h.task(),
+              h.source(),
+              h.classes(),
+              h.directionLabels(),
+              matrix(h.directions()),
+              matrix(h.coefficients()),
+              list(h.intercepts()),
+              h.converged(),
+              h.iterations(),
+              h.trainRows(),
+              sameTask,
+              fitSpace,
+              h.separable()));
     }
     return spark.createDataFrame(rows, HEADS);
   }
 
-  public static final StructType WSC = schema(
-      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
-      field("task", DataTypes.StringType), field("primary_class", DataTypes.StringType),
-      field("metadata_class", DataTypes.StringType), field("row", DataTypes.IntegerType),
-      field("col", DataTypes.IntegerType), field("wsc", DataTypes.DoubleType),
-      field("metric", DataTypes.StringType), field("projection", DataTypes.StringType));
+  public static final StructType WSC =
+      schema(
+          field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
+          field("task", DataTypes.StringType), field("primary_class", DataTypes.StringType),
+          field("metadata_class", DataTypes.StringType), field("row", DataTypes.IntegerType),
+          field("col", DataTypes.IntegerType), field("wsc", DataTypes.DoubleType),
+          field("metric", DataTypes.StringType), field("projection", DataTypes.StringType));
 
   public Dataset<Row> wsc(List<WscCell> cells, String metric, String projection) {
     List<Row> rows = new ArrayList<>();
     for (WscCell c : cells) {
-      rows.add(RowFactory.create(runId, c.scope(), c.task(), c.primaryClass(),
-          c.metadataClass(), c.row(), c.column(), c.wsc(), metric, projection));
+      rows.add(
+          RowFactory.create(
+              runId,
+              c.scope(),
+              c.task(),
+              c.primaryClass(),
+              c.metadataClass(),
+              c.row(),
+              c.column(),
+              c.wsc(),
+              metric,
+              projection));
     }
     return spark.createDataFrame(rows, WSC);
   }
 
-  public static final StructType PCA = schema(
-      field("run_id", DataTypes.StringType), field("scope", DataTypes.StringType),
-      field("method", DataTypes.StringType), field("dimension", DataTypes.IntegerType),
-      field("rank", DataTypes.IntegerType), field("k", DataTypes.IntegerType),
-      field("explained_fraction", DataTypes.DoubleType), field("eigenvalues", DOUBLES),
-      field("train_rows", DataTypes.LongType));
+  public static final StructType PCA =
+      schema(
+          field("run_id", DataTypes.StringType),
+          field("scope", DataTypes.StringType),
+          field("method", DataTypes.StringType),
+          field("dimension", DataTypes.IntegerType),
+          field("rank", DataTypes.IntegerType),
+          field("k", DataTypes.IntegerType),
+          field("explained_fraction", DataTypes.DoubleType),
+          field("eigenvalues", DOUBLES),
+          field("train_rows", DataTypes.LongType));
 
   public Dataset<Row> pca(List<PcaSummary> summaries) {
     List<Row> rows = new ArrayList<>();
     for (PcaSummary s : summaries) {
-      rows.add(RowFactory.create(runId, s.scope(), s.method(), s.dimension(), s.rank(), s.k(),
-          s.explainedFraction(), list(s.eigenvalues()), s.trainRows()));
+      rows.add(
+          RowFactory.create(
+              runId,
+              s.scope(),
+              s.method(),
+              s.dimension(),
+              s.rank(),
+              s.k(),
+              s.explainedFraction(),
+              list(s.eigenvalues()),
+              s.trainRows()));
     }
     return spark.createDataFrame(rows, PCA);
   }

@@ -51,7 +51,8 @@ public final class RunCommitter {
   /** Replaces any previous results of this run id with the staged ones. */
   public void commit() throws IOException {
     fs.create(new Path(staging, COMMITTED_MARKER), true).close();
-    Path trash = new Path(root, "_staging/" + finalPath.getName() + "-replaced-" + UUID.randomUUID());
+    Path trash =
+        new Path(root, "_staging/" + finalPath.getName() + "-replaced-" + UUID.randomUUID());
     boolean replacing = fs.exists(finalPath);
     if (replacing && !fs.rename(finalPath, trash)) {
       throw new IOException("Cannot move previous results " + finalPath + " aside to " + trash);
@@ -70,27 +71,33 @@ public final class RunCommitter {
   }
 
   /**
-   * Removes staging folders that earlier attempts of this run id left behind when their driver
-   * was killed (a failed run removes its own). Runs of one id never run at the same time: their
-   * commits would replace each other.
+   * Removes staging folders that earlier attempts of this run id left behind when their driver was
+   * killed (a failed run removes its own). Runs of one id never run at the same time: their commits
+   * would replace each other.
    */
   public void removeAbandonedAttempts() {
     Path stagingRoot = new Path(root, "_staging");
-    Pattern attempt = Pattern.compile(Pattern.quote(finalPath.getName())
-        + "-(replaced-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    Pattern attempt =
+        Pattern.compile(
+            Pattern.quote(finalPath.getName())
+                + "-(replaced-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     try {
       if (!fs.exists(stagingRoot)) {
         return;
       }
       for (FileStatus s : fs.listStatus(stagingRoot)) {
         if (attempt.matcher(s.getPath().getName()).matches()) {
-          LOG.info("Removing {}, left by an earlier attempt of run {}", s.getPath(),
+          LOG.info(
+              "Removing {}, left by an earlier attempt of run {}",
+              s.getPath(),
               finalPath.getName());
           fs.delete(s.getPath(), true);
         }
       }
     } catch (IOException e) {
-      LOG.warn("Could not remove abandoned staging folders of run {}: {}", finalPath.getName(),
+      LOG.warn(
+          "Could not remove abandoned staging folders of run {}: {}",
+          finalPath.getName(),
           e.getMessage());
     }
   }

@@ -12,12 +12,20 @@ public final class SummaryTable {
 
   public static String format(List<TestOutcome> tests) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, FORMAT, "task", "scope", "presence", "T", "p", "q",
-        "verdict"));
+    out.append(
+        String.format(Locale.ROOT, FORMAT, "task", "scope", "presence", "T", "p", "q", "verdict"));
     for (TestOutcome t : tests) {
-      out.append(String.format(Locale.ROOT, FORMAT, t.task(), t.scope(),
-          number(t.presence().auroc()), number(t.t()), number(t.p()), number(t.q()),
-          t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason() + ")"));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              FORMAT,
+              t.task(),
+              t.scope(),
+              number(t.presence().auroc()),
+              number(t.t()),
+              number(t.p()),
+              number(t.q()),
+              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason() + ")"));
     }
     return out.toString();
   }

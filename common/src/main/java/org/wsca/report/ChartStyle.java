@@ -28,8 +28,8 @@ final class ChartStyle {
     try {
       ChartUtils.writeChartAsPNG(out, chart, width, height);
     } catch (IOException e) {
-      throw new UncheckedIOException("Rendering figure '" + chart.getTitle().getText()
-          + "' failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Rendering figure '" + chart.getTitle().getText() + "' failed: " + e.getMessage(), e);
     }
     return out.toByteArray();
   }
@@ -38,10 +38,11 @@ final class ChartStyle {
   static ValueMarker marker(double value, Color colour, String label, boolean dashed) {
     ValueMarker marker = new ValueMarker(value);
     marker.setPaint(colour);
-    marker.setStroke(dashed
-        ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {6f, 4f}, 0f)
-        : new BasicStroke(2.5f));
+    marker.setStroke(
+        dashed
+            ? new BasicStroke(
+                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+            : new BasicStroke(2.5f));
     if (label != null) {
       marker.setLabel(label);
       marker.setLabelFont(SMALL);

@@ -6,9 +6,8 @@ import java.io.Serializable;
 import org.jfree.chart.renderer.PaintScale;
 
 /**
- * Blue (-bound) to white (0) to red (+bound): a diverging scale symmetric around 0, so the sign
- * of a WSC cell reads as its hue and its size as its saturation. Values beyond the bound are
- * clamped.
+ * Blue (-bound) to white (0) to red (+bound): a diverging scale symmetric around 0, so the sign of
+ * a WSC cell reads as its hue and its size as its saturation. Values beyond the bound are clamped.
  */
 final class DivergingScale implements PaintScale, Serializable {
   private static final Color NEGATIVE = new Color(33, 102, 172);
@@ -43,8 +42,10 @@ final class DivergingScale implements PaintScale, Serializable {
   }
 
   private static Color blend(Color from, Color to, double share) {
-    return new Color(mix(from.getRed(), to.getRed(), share),
-        mix(from.getGreen(), to.getGreen(), share), mix(from.getBlue(), to.getBlue(), share));
+    return new Color(
+        mix(from.getRed(), to.getRed(), share),
+        mix(from.getGreen(), to.getGreen(), share),
+        mix(from.getBlue(), to.getBlue(), share));
   }
 
   private static int mix(int from, int to, double share) {

@@ -7,10 +7,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * File names of figures. Task, scope and site names are user data: a site named {@code ../x}
- * or {@code a/b} must not steer where a file goes. The name is a readable slug of lower-case
- * letters, digits and dashes, plus a short hash of the exact parts, so that two names that slug
- * alike ({@code a/b} and {@code a_b}) still get different files.
+ * File names of figures. Task, scope and site names are user data: a site named {@code ../x} or
+ * {@code a/b} must not steer where a file goes. The name is a readable slug of lower-case letters,
+ * digits and dashes, plus a short hash of the exact parts, so that two names that slug alike
+ * ({@code a/b} and {@code a_b}) still get different files.
  */
 final class FigureName {
   private static final int MAX_SLUG = 60;
@@ -52,8 +52,8 @@ final class FigureName {
 
   private static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -21,16 +21,24 @@ final class Figures {
     List<Figure> figures = new ArrayList<>();
     input.result().scopes().forEach(s -> heatMap(s).ifPresent(figures::add));
     if (!input.tested().isEmpty()) {
-      figures.add(new Figure(Section.PRESENCE_USE, FigureName.of("presence-use"),
-          "Presence versus use", "Probe AUROC against T for every tested task and scope.",
-          ChartStyle.png(PresenceUseChart.chart(input), WIDTH, 520)));
+      figures.add(
+          new Figure(
+              Section.PRESENCE_USE,
+              FigureName.of("presence-use"),
+              "Presence versus use",
+              "Probe AUROC against T for every tested task and scope.",
+              ChartStyle.png(PresenceUseChart.chart(input), WIDTH, 520)));
     }
     forestRows(input).forEach((task, tests) -> figures.add(forest(task, tests, input)));
     input.tested().forEach(t -> figures.add(nullHistogram(t, input)));
     if (trend.hasHistory()) {
-      figures.add(new Figure(Section.TREND, FigureName.of("trend"), "T over the last runs",
-          "T of every task and scope in the last " + trend.runIds().size() + " runs.",
-          ChartStyle.png(TrendChart.chart(trend), WIDTH, 480)));
+      figures.add(
+          new Figure(
+              Section.TREND,
+              FigureName.of("trend"),
+              "T over the last runs",
+              "T of every task and scope in the last " + trend.runIds().size() + " runs.",
+              ChartStyle.png(TrendChart.chart(trend), WIDTH, 480)));
     }
     return figures;
   }
@@ -41,10 +49,13 @@ final class Figures {
     }
     String name = scope.scope().name();
     HeatMapChart chart = new HeatMapChart(name, scope.cells());
-    return Optional.of(new Figure(Section.HEAT_MAP, FigureName.of("wsc", name),
-        "WSC matrix, " + name,
-        "Primary classes against metadata classes in scope " + name + ".",
-        ChartStyle.png(chart.chart(), chart.width(), chart.height())));
+    return Optional.of(
+        new Figure(
+            Section.HEAT_MAP,
+            FigureName.of("wsc", name),
+            "WSC matrix, " + name,
+            "Primary classes against metadata classes in scope " + name + ".",
+            ChartStyle.png(chart.chart(), chart.width(), chart.height())));
   }
 
   /** Tested outcomes per task, pooled first; only tasks tested in at least one site. */
@@ -62,17 +73,26 @@ final class Figures {
   }
 
   private static Figure forest(String task, List<TestOutcome> tests, ReportInput input) {
-    return new Figure(Section.FOREST, FigureName.of("forest", task), "Per-site T: " + task,
+    return new Figure(
+        Section.FOREST,
+        FigureName.of("forest", task),
+        "Per-site T: " + task,
         "T of task " + task + " in each scope against that scope's null.",
-        ChartStyle.png(ForestChart.chart(task, tests, input), WIDTH,
-            ForestChart.height(tests.size())));
+        ChartStyle.png(
+            ForestChart.chart(task, tests, input), WIDTH, ForestChart.height(tests.size())));
   }
 
   private static Figure nullHistogram(TestOutcome t, ReportInput input) {
-    return new Figure(Section.NULL_DISTRIBUTION, FigureName.of("null", t.task(), t.scope()),
+    return new Figure(
+        Section.NULL_DISTRIBUTION,
+        FigureName.of("null", t.task(), t.scope()),
         "Null distribution: " + t.task() + ", " + t.scope(),
-        String.format(Locale.ROOT, "%d permutations; observed T %.3f, p %.3f.",
-            t.nulls().permutations(), t.t(), t.p()),
+        String.format(
+            Locale.ROOT,
+            "%d permutations; observed T %.3f, p %.3f.",
+            t.nulls().permutations(),
+            t.t(),
+            t.p()),
         ChartStyle.png(NullHistogramChart.chart(t, input.significant(t)), WIDTH, 360));
   }
 }

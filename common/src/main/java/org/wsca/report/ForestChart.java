@@ -16,8 +16,8 @@ import org.wsca.audit.TestOutcome;
 import org.wsca.math.NullSummary;
 
 /**
- * One metadata task across scopes, one row per scope (pooled first, then each site): the grey
- * bar spans the scope's null from its mean to its 95th percentile (the tick), and the dot is the
+ * One metadata task across scopes, one row per scope (pooled first, then each site): the grey bar
+ * spans the scope's null from its mean to its 95th percentile (the tick), and the dot is the
  * observed T, red when significant. A dot right of its own tick beats that site's chance level.
  */
 final class ForestChart {
@@ -43,8 +43,8 @@ final class ForestChart {
     XYPlot plot = new XYPlot(data, valueAxis(), scopeAxis(rows), renderer());
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-    return new JFreeChart("T per scope against its null: " + task,
-        JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    return new JFreeChart(
+        "T per scope against its null: " + task, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
   }
 
   static int height(int rows) {

@@ -19,9 +19,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.wsca.audit.WscCell;
 
 /**
- * The signed WSC matrix of one scope: primary classes (rows) against the classes of every
- * metadata task (columns, grouped by task), on a blue-white-red scale fixed at [-1, 1] so that
- * scopes and runs compare by colour. Each cell also shows its value.
+ * The signed WSC matrix of one scope: primary classes (rows) against the classes of every metadata
+ * task (columns, grouped by task), on a blue-white-red scale fixed at [-1, 1] so that scopes and
+ * runs compare by colour. Each cell also shows its value.
  */
 final class HeatMapChart {
   private static final DivergingScale SCALE = new DivergingScale(1.0);
@@ -64,14 +64,13 @@ final class HeatMapChart {
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     for (double[] p : points) {
-      XYTextAnnotation value = new XYTextAnnotation(
-          String.format(Locale.ROOT, "%.2f", p[2]), p[0], p[1]);
+      XYTextAnnotation value =
+          new XYTextAnnotation(String.format(Locale.ROOT, "%.2f", p[2]), p[0], p[1]);
       value.setFont(ChartStyle.SMALL);
       value.setPaint(Math.abs(p[2]) > 0.6 ? Color.WHITE : Color.BLACK);
       plot.addAnnotation(value);
     }
-    JFreeChart chart = new JFreeChart("WSC, " + scope, JFreeChart.DEFAULT_TITLE_FONT, plot,
-        false);
+    JFreeChart chart = new JFreeChart("WSC, " + scope, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.addSubtitle(legend());
     return chart;
   }
@@ -89,7 +88,8 @@ final class HeatMapChart {
   }
 
   private SymbolAxis columnAxis() {
-    SymbolAxis axis = new SymbolAxis("metadata task: class", columns.keySet().toArray(String[]::new));
+    SymbolAxis axis =
+        new SymbolAxis("metadata task: class", columns.keySet().toArray(String[]::new));
     axis.setVerticalTickLabels(true);
     axis.setTickLabelFont(ChartStyle.SMALL);
     axis.setGridBandsVisible(false);

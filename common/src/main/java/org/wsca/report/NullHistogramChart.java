@@ -13,9 +13,9 @@ import org.jfree.data.statistics.HistogramDataset;
 import org.wsca.audit.TestOutcome;
 
 /**
- * The permutation null of one test: T_1..T_B as a histogram, the observed T as a solid line
- * and the null's 95th percentile as a dashed line; the T line is red when the test is significant (BH q <= alpha). T to the right of most of the null is
- * alignment beyond chance.
+ * The permutation null of one test: T_1..T_B as a histogram, the observed T as a solid line and the
+ * null's 95th percentile as a dashed line; the T line is red when the test is significant (BH q <=
+ * alpha). T to the right of most of the null is alignment beyond chance.
  */
 final class NullHistogramChart {
   private NullHistogramChart() {}
@@ -24,9 +24,16 @@ final class NullHistogramChart {
     double[] nulls = test.nulls().statistics();
     HistogramDataset data = new HistogramDataset();
     data.addSeries("T under permuted labels", nulls, bins(nulls.length));
-    JFreeChart chart = ChartFactory.createHistogram(
-        "Null of T: " + test.task() + ", " + test.scope(), "T (max |WSC|)",
-        "permutations", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createHistogram(
+            "Null of T: " + test.task() + ", " + test.scope(),
+            "T (max |WSC|)",
+            "permutations",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -39,9 +46,16 @@ final class NullHistogramChart {
     Color observed = significant ? ChartStyle.SIGNIFICANT : ChartStyle.NOT_SIGNIFICANT;
     plot.addDomainMarker(ChartStyle.marker(test.t(), observed, null, false));
     // The values go in a subtitle: marker labels collide when T is near the 95th percentile.
-    TextTitle values = new TextTitle(String.format(Locale.ROOT,
-        "observed T %.3f (solid line), p %.3f, q %.3f; null 95th percentile %.3f (dashed)",
-        test.t(), test.p(), test.q(), p95), ChartStyle.SMALL);
+    TextTitle values =
+        new TextTitle(
+            String.format(
+                Locale.ROOT,
+                "observed T %.3f (solid line), p %.3f, q %.3f; null 95th percentile %.3f (dashed)",
+                test.t(),
+                test.p(),
+                test.q(),
+                p95),
+            ChartStyle.SMALL);
     values.setPaint(observed);
     chart.addSubtitle(values);
     // Keep the observed T in view even when it lies far beyond every permuted value.

@@ -11,8 +11,8 @@ import org.wsca.settings.Settings;
  * Everything a report shows: this run's result and manifest, the settings it ran with, and the
  * history rows of earlier committed runs (any order; rows of this run id are ignored).
  */
-public record ReportInput(AuditResult result, Manifest manifest, Settings settings,
-    List<HistoryRow> previousRuns) {
+public record ReportInput(
+    AuditResult result, Manifest manifest, Settings settings, List<HistoryRow> previousRuns) {
 
   public ReportInput {
     previousRuns = List.copyOf(previousRuns);

@@ -9,11 +9,12 @@ import org.wsca.output.Manifest;
 import org.wsca.report.Figure.Section;
 
 /**
- * The report as one self-contained HTML page: inline CSS, figures as data: URIs, no scripts and
- * no external resources. Every string that comes from data or settings is escaped.
+ * The report as one self-contained HTML page: inline CSS, figures as data: URIs, no scripts and no
+ * external resources. Every string that comes from data or settings is escaped.
  */
 final class ReportPage {
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;
         max-width:1150px;color:#222;line-height:1.4;padding:0 16px}
       h1{font-size:1.6em;margin-bottom:4px}h2{border-bottom:2px solid #ddd;padding-bottom:4px;
@@ -44,8 +45,12 @@ final class ReportPage {
 
   String render() {
     page.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .raw("<title>WSCA report ").text(input.result().runId()).raw("</title>")
-        .raw("<style>").raw(CSS).raw("</style></head><body>\n");
+        .raw("<title>WSCA report ")
+        .text(input.result().runId())
+        .raw("</title>")
+        .raw("<style>")
+        .raw(CSS)
+        .raw("</style></head><body>\n");
     header();
     summary();
     trendSection();
@@ -57,30 +62,50 @@ final class ReportPage {
   private void header() {
     Manifest m = input.manifest();
     page.element("h1", "WSCA audit report, run " + input.result().runId())
-        .raw("<p class=\"muted\">").text("Finished " + m.finishedAt() + ". Results: "
-            + input.result().outputPath()).raw("</p>\n");
+        .raw("<p class=\"muted\">")
+        .text("Finished " + m.finishedAt() + ". Results: " + input.result().outputPath())
+        .raw("</p>\n");
     Map<Verdict, Long> counts = new TreeMap<>();
     input.result().tests().forEach(t -> counts.merge(t.verdict(), 1L, Long::sum));
     page.raw("<p>");
-    counts.forEach((verdict, n) -> page.raw("<span class=\"v-" + verdict.name() + "\">")
-        .text(" " + n + " x " + verdict.name() + " ").raw("</span> "));
+    counts.forEach(
+        (verdict, n) ->
+            page.raw("<span class=\"v-" + verdict.name() + "\">")
+                .text(" " + n + " x " + verdict.name() + " ")
+                .raw("</span> "));
     if (trend.flaggedCount() > 0) {
-      page.raw("<span class=\"flag\">").text(trend.flaggedCount()
-          + " change(s) of T beyond " + input.settings().report().changeThreshold()
-          + " since the previous run").raw("</span>");
+      page.raw("<span class=\"flag\">")
+          .text(
+              trend.flaggedCount()
+                  + " change(s) of T beyond "
+                  + input.settings().report().changeThreshold()
+                  + " since the previous run")
+          .raw("</span>");
     }
     page.raw("</p>\n");
   }
 
   private void summary() {
     page.element("h2", "Summary")
-        .raw("<p>One row per metadata task and scope. Presence: can a probe decode the metadata"
-            + " from the embedding (AUROC on held-out rows)? Use: T, the largest |cosine| between"
-            + " the clinical head and the metadata head; p from the permutation test, q after"
-            + " Benjamini-Hochberg over all tests of the run.</p>\n")
+        .raw(
+            "<p>One row per metadata task and scope. Presence: can a probe decode the metadata"
+                + " from the embedding (AUROC on held-out rows)? Use: T, the largest |cosine| between"
+                + " the clinical head and the metadata head; p from the permutation test, q after"
+                + " Benjamini-Hochberg over all tests of the run.</p>\n")
         .raw("<table><thead>")
-        .row("th", "task", "scope", "role", "presence AUROC", "T", "null 95%", "p", "q",
-            "verdict", "in plain words", "training rows per class")
+        .row(
+            "th",
+            "task",
+            "scope",
+            "role",
+            "presence AUROC",
+            "T",
+            "null 95%",
+            "p",
+            "q",
+            "verdict",
+            "in plain words",
+            "training rows per class")
         .raw("</thead><tbody>\n");
     input.result().tests().forEach(this::summaryRow);
     page.raw("</tbody></table>\n");
@@ -88,47 +113,74 @@ final class ReportPage {
 
   private void summaryRow(TestOutcome t) {
     String p95 = t.tested() ? Html.number(t.nulls().summary().p95()) : "-";
-    String words = t.tested() ? t.verdict().explanation()
-        : t.verdict().explanation() + " Reason: " + t.skipReason();
+    String words =
+        t.tested()
+            ? t.verdict().explanation()
+            : t.verdict().explanation() + " Reason: " + t.skipReason();
     page.raw("<tr class=\"v-" + t.verdict().name() + "\">")
-        .element("td", t.task()).element("td", t.scope())
+        .element("td", t.task())
+        .element("td", t.scope())
         .element("td", t.role().name().toLowerCase())
-        .raw("<td class=\"num\">").text(Html.number(t.presence().auroc())).raw("</td>")
-        .raw("<td class=\"num\">").text(Html.number(t.t())).raw("</td>")
-        .raw("<td class=\"num\">").text(p95).raw("</td>")
-        .raw("<td class=\"num\">").text(Html.number(t.p())).raw("</td>")
-        .raw("<td class=\"num\">").text(Html.number(t.q())).raw("</td>")
-        .element("td", t.verdict().name()).element("td", words)
-        .element("td", counts(t.trainCounts())).raw("</tr>\n");
+        .raw("<td class=\"num\">")
+        .text(Html.number(t.presence().auroc()))
+        .raw("</td>")
+        .raw("<td class=\"num\">")
+        .text(Html.number(t.t()))
+        .raw("</td>")
+        .raw("<td class=\"num\">")
+        .text(p95)
+        .raw("</td>")
+        .raw("<td class=\"num\">")
+        .text(Html.number(t.p()))
+        .raw("</td>")
+        .raw("<td class=\"num\">")
+        .text(Html.number(t.q()))
+        .raw("</td>")
+        .element("td", t.verdict().name())
+        .element("td", words)
+        .element("td", counts(t.trainCounts()))
+        .raw("</tr>\n");
   }
 
   private static String counts(Map<String, Long> counts) {
     StringBuilder out = new StringBuilder();
-    counts.forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(": ")
-        .append(v));
+    counts.forEach(
+        (k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
     return out.toString();
   }
 
   private void trendSection() {
     double threshold = input.settings().report().changeThreshold();
     page.element("h2", "Trend")
-        .raw("<p>").text("T of each task and scope over the last " + trend.runIds().size()
-            + " run(s) (at most report.history-runs = " + input.settings().report().historyRuns()
-            + "), oldest first. A change of T since the previous run larger than "
-            + "report.change-threshold = " + threshold + " is flagged.").raw("</p>\n");
+        .raw("<p>")
+        .text(
+            "T of each task and scope over the last "
+                + trend.runIds().size()
+                + " run(s) (at most report.history-runs = "
+                + input.settings().report().historyRuns()
+                + "), oldest first. A change of T since the previous run larger than "
+                + "report.change-threshold = "
+                + threshold
+                + " is flagged.")
+        .raw("</p>\n");
     if (!trend.hasHistory()) {
-      page.raw("<p class=\"muted\">No earlier runs in the history: the trend starts with this"
-          + " run.</p>\n");
+      page.raw(
+          "<p class=\"muted\">No earlier runs in the history: the trend starts with this"
+              + " run.</p>\n");
     }
     page.raw("<table><thead><tr>").element("th", "task").element("th", "scope");
     trend.runIds().forEach(id -> page.element("th", id));
     page.element("th", "change").element("th", "flag").raw("</tr></thead><tbody>\n");
     for (Trend.Row row : trend.rows()) {
       page.raw(row.flagged() ? "<tr class=\"flag\">" : "<tr>")
-          .element("td", row.task()).element("td", row.scope());
+          .element("td", row.task())
+          .element("td", row.scope());
       row.t().forEach(t -> page.raw("<td class=\"num\">").text(Html.number(t)).raw("</td>"));
-      page.raw("<td class=\"num\">").text(Html.signed(row.change())).raw("</td>")
-          .element("td", row.flagged() ? "changed beyond threshold" : "").raw("</tr>\n");
+      page.raw("<td class=\"num\">")
+          .text(Html.signed(row.change()))
+          .raw("</td>")
+          .element("td", row.flagged() ? "changed beyond threshold" : "")
+          .raw("</tr>\n");
     }
     page.raw("</tbody></table>\n");
     figures(Section.TREND);
@@ -136,23 +188,27 @@ final class ReportPage {
 
   private void figureSections() {
     page.element("h2", "WSC matrices")
-        .raw("<p>Each cell is the signed cosine between a primary (clinical) class vector and a"
-            + " metadata class vector after projection. Red: aligned, blue: opposed, white:"
-            + " orthogonal; the scale is fixed at [-1, 1] for every scope.</p>\n");
+        .raw(
+            "<p>Each cell is the signed cosine between a primary (clinical) class vector and a"
+                + " metadata class vector after projection. Red: aligned, blue: opposed, white:"
+                + " orthogonal; the scale is fixed at [-1, 1] for every scope.</p>\n");
     figures(Section.HEAT_MAP);
     page.element("h2", "Presence versus use")
-        .raw("<p>Each point is a tested task and scope. Right of the dashed vertical line the"
-            + " metadata is encoded; above the dashed horizontal line the alignment reaches the"
-            + " minimum effect. Red points are significant.</p>\n");
+        .raw(
+            "<p>Each point is a tested task and scope. Right of the dashed vertical line the"
+                + " metadata is encoded; above the dashed horizontal line the alignment reaches the"
+                + " minimum effect. Red points are significant.</p>\n");
     figures(Section.PRESENCE_USE);
     page.element("h2", "Per-site forest plots")
-        .raw("<p>For each task, one row per scope: the dot is T, the grey bar runs from that"
-            + " scope's null mean to its 95th percentile (the tick). A dot right of its tick is"
-            + " beyond that site's chance level.</p>\n");
+        .raw(
+            "<p>For each task, one row per scope: the dot is T, the grey bar runs from that"
+                + " scope's null mean to its 95th percentile (the tick). A dot right of its tick is"
+                + " beyond that site's chance level.</p>\n");
     figures(Section.FOREST);
     page.element("h2", "Null distributions")
-        .raw("<p>T of heads refitted on permuted metadata labels; the solid line is the observed"
-            + " T, the dashed line the null's 95th percentile.</p>\n");
+        .raw(
+            "<p>T of heads refitted on permuted metadata labels; the solid line is the observed"
+                + " T, the dashed line the null's 95th percentile.</p>\n");
     figures(Section.NULL_DISTRIBUTION);
   }
 
@@ -161,9 +217,15 @@ final class ReportPage {
     for (Figure f : figures) {
       if (f.section() == section) {
         any = true;
-        page.raw("<figure><img src=\"").raw(f.dataUri()).raw("\" alt=\"").text(f.title())
-            .raw("\" data-file=\"figures/").text(f.fileName()).raw("\"><figcaption>")
-            .text(f.caption() + " File: figures/" + f.fileName()).raw("</figcaption></figure>\n");
+        page.raw("<figure><img src=\"")
+            .raw(f.dataUri())
+            .raw("\" alt=\"")
+            .text(f.title())
+            .raw("\" data-file=\"figures/")
+            .text(f.fileName())
+            .raw("\"><figcaption>")
+            .text(f.caption() + " File: figures/" + f.fileName())
+            .raw("</figcaption></figure>\n");
       }
     }
     if (!any && section != Section.TREND) {

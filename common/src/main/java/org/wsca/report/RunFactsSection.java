@@ -28,14 +28,19 @@ final class RunFactsSection {
     separable();
     versionsAndTimings();
     page.element("h3", "Settings")
-        .raw("<pre>").text(input.manifest().settingsJson()).raw("</pre>\n");
+        .raw("<pre>")
+        .text(input.manifest().settingsJson())
+        .raw("</pre>\n");
   }
 
   private void inputs() {
-    page.element("h3", "Input").raw("<table><thead>").row("th", "configured path")
+    page.element("h3", "Input")
+        .raw("<table><thead>")
+        .row("th", "configured path")
         .raw("</thead><tbody>\n");
     input.settings().input().paths().forEach(p -> page.row("td", p));
-    page.raw("</tbody></table>\n<table><thead>").row("th", "file read", "bytes")
+    page.raw("</tbody></table>\n<table><thead>")
+        .row("th", "file read", "bytes")
         .raw("</thead><tbody>\n");
     for (InputFile f : input.manifest().inputFiles()) {
       page.row("td", f.path(), Long.toString(f.sizeBytes()));
@@ -45,13 +50,15 @@ final class RunFactsSection {
 
   private void rows() {
     AuditResult r = input.result();
-    page.element("h3", "Rows").raw("<table><tbody>\n")
+    page.element("h3", "Rows")
+        .raw("<table><tbody>\n")
         .row("td", "read", Long.toString(r.rowsRead()))
         .row("td", "rejected", Long.toString(r.rowsRejected()))
         .row("td", "training", Long.toString(r.rowsTrain()))
         .row("td", "test", Long.toString(r.rowsTest()))
         .row("td", "embedding dimension", Integer.toString(r.dimension()))
-        .raw("</tbody></table>\n<table><thead>").row("th", "reject reason", "rows")
+        .raw("</tbody></table>\n<table><thead>")
+        .row("th", "reject reason", "rows")
         .raw("</thead><tbody>\n");
     r.rejectsByReason().forEach((reason, n) -> page.row("td", reason, Long.toString(n)));
     if (r.rejectsByReason().isEmpty()) {
@@ -61,30 +68,53 @@ final class RunFactsSection {
   }
 
   private void projections() {
-    page.element("h3", "Projection per scope").raw("<table><thead>")
-        .row("th", "scope", "method", "dimension", "rank", "k", "explained variance",
-            "training rows", "skipped because")
+    page.element("h3", "Projection per scope")
+        .raw("<table><thead>")
+        .row(
+            "th",
+            "scope",
+            "method",
+            "dimension",
+            "rank",
+            "k",
+            "explained variance",
+            "training rows",
+            "skipped because")
         .raw("</thead><tbody>\n");
     for (ScopeResult s : input.result().scopes()) {
       String skip = s.skipReason() == null ? "" : s.skipReason();
-      s.pca().ifPresentOrElse(p -> page.row("td", s.scope().name(), p.method(),
-          Integer.toString(p.dimension()), Integer.toString(p.rank()), Integer.toString(p.k()),
-          String.format(Locale.ROOT, "%.4f", p.explainedFraction()),
-          Long.toString(p.trainRows()), skip),
-          () -> page.row("td", s.scope().name(), "-", "-", "-", "-", "-", "-", skip));
+      s.pca()
+          .ifPresentOrElse(
+              p ->
+                  page.row(
+                      "td",
+                      s.scope().name(),
+                      p.method(),
+                      Integer.toString(p.dimension()),
+                      Integer.toString(p.rank()),
+                      Integer.toString(p.k()),
+                      String.format(Locale.ROOT, "%.4f", p.explainedFraction()),
+                      Long.toString(p.trainRows()),
+                      skip),
+              () -> page.row("td", s.scope().name(), "-", "-", "-", "-", "-", "-", skip));
     }
     page.raw("</tbody></table>\n");
   }
 
   private void convergence() {
-    page.element("h3", "Heads that did not converge").raw("<table><thead>")
+    page.element("h3", "Heads that did not converge")
+        .raw("<table><thead>")
         .row("th", "scope", "task", "head", "did not converge")
         .raw("</thead><tbody>\n");
     int rows = 0;
     for (ScopeResult s : input.result().scopes()) {
       for (Head h : s.heads()) {
         if (!h.converged()) {
-          page.row("td", h.scope(), h.task(), "observed " + h.source(),
+          page.row(
+              "td",
+              h.scope(),
+              h.task(),
+              "observed " + h.source(),
               "stopped after " + h.iterations() + " iterations");
           rows++;
         }
@@ -92,7 +122,11 @@ final class RunFactsSection {
     }
     for (TestOutcome t : input.tested()) {
       if (t.nulls().nonConverged() > 0) {
-        page.row("td", t.scope(), t.task(), "permuted",
+        page.row(
+            "td",
+            t.scope(),
+            t.task(),
+            "permuted",
             t.nulls().nonConverged() + " of " + t.nulls().permutations());
         rows++;
       }
@@ -105,7 +139,8 @@ final class RunFactsSection {
 
   /** Separable classes are common for site and scanner; the L2 penalty keeps such heads finite. */
   private void separable() {
-    page.element("h3", "Heads on linearly separable classes").raw("<table><thead>")
+    page.element("h3", "Heads on linearly separable classes")
+        .raw("<table><thead>")
         .row("th", "scope", "task", "head")
         .raw("</thead><tbody>\n");
     int rows = 0;
@@ -118,21 +153,28 @@ final class RunFactsSection {
       }
     }
     if (rows == 0) {
-      page.raw("<tr><td colspan=\"3\">No fitted head classified all its training rows"
-          + " right.</td></tr>\n");
+      page.raw(
+          "<tr><td colspan=\"3\">No fitted head classified all its training rows"
+              + " right.</td></tr>\n");
     }
     page.raw("</tbody></table>\n");
   }
 
   private void versionsAndTimings() {
     Manifest m = input.manifest();
-    page.element("h3", "Versions and timings").raw("<table><tbody>\n")
-        .row("td", "WSCA", m.wscaVersion()).row("td", "Spark", m.sparkVersion())
-        .row("td", "Java", m.javaVersion()).row("td", "BLAS", m.blas())
+    page.element("h3", "Versions and timings")
+        .raw("<table><tbody>\n")
+        .row("td", "WSCA", m.wscaVersion())
+        .row("td", "Spark", m.sparkVersion())
+        .row("td", "Java", m.javaVersion())
+        .row("td", "BLAS", m.blas())
         .row("td", "seed", Long.toString(m.seed()))
-        .row("td", "started", m.startedAt()).row("td", "finished", m.finishedAt());
+        .row("td", "started", m.startedAt())
+        .row("td", "finished", m.finishedAt());
     for (Map.Entry<String, Long> phase : m.phaseMillis().entrySet()) {
-      page.row("td", "phase " + phase.getKey(),
+      page.row(
+          "td",
+          "phase " + phase.getKey(),
           String.format(Locale.ROOT, "%.1f s", phase.getValue() / 1000.0));
     }
     page.raw("</tbody></table>\n");

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report of one run: {@code report.html}, self-contained, and every figure again as a PNG
- * under {@code figures/}, written next to the result tables through the Hadoop file system (so
- * local paths, {@code hdfs://} and {@code s3a://} all work).
+ * The report of one run: {@code report.html}, self-contained, and every figure again as a PNG under
+ * {@code figures/}, written next to the result tables through the Hadoop file system (so local
+ * paths, {@code hdfs://} and {@code s3a://} all work).
  */
 public final class RunReport {
   public static final String HTML_FILE = "report.html";
@@ -37,8 +37,13 @@ public final class RunReport {
 
   /** The page and its figures, in memory. */
   Rendered render() {
-    Trend trend = Trend.of(input.previousRuns(), input.result().runId(), input.result().tests(),
-        input.settings().report().historyRuns(), input.settings().report().changeThreshold());
+    Trend trend =
+        Trend.of(
+            input.previousRuns(),
+            input.result().runId(),
+            input.result().tests(),
+            input.settings().report().historyRuns(),
+            input.settings().report().changeThreshold());
     List<Figure> figures = Figures.render(input, trend);
     return new Rendered(new ReportPage(input, trend, figures).render(), figures);
   }
@@ -58,8 +63,13 @@ public final class RunReport {
       }
       write(fs, new Path(dir, HTML_FILE), rendered.html().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("Writing the report to " + dir + " failed: "
-          + e.getMessage() + "; fix the output location or set wsca.report.enabled = false", e);
+      throw new UncheckedIOException(
+          "Writing the report to "
+              + dir
+              + " failed: "
+              + e.getMessage()
+              + "; fix the output location or set wsca.report.enabled = false",
+          e);
     }
     LOG.info("Wrote {} with {} figures to {}", HTML_FILE, rendered.figures().size(), dir);
   }

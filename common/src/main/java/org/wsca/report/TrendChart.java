@@ -23,8 +23,16 @@ final class TrendChart {
       }
       data.addSeries(series);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart("T over the last runs", "run",
-        "T (max |WSC|)", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "T over the last runs",
+            "run",
+            "T (max |WSC|)",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -7,8 +7,16 @@ package org.wsca.resume;
 public record ChunkKey(String task, String scope, int from, int to) {
   public ChunkKey {
     if (from < 1 || to < from) {
-      throw new IllegalArgumentException("A chunk covers permutations from..to with"
-          + " 1 <= from <= to; got " + from + ".." + to + " for task " + task + " " + scope);
+      throw new IllegalArgumentException(
+          "A chunk covers permutations from..to with"
+              + " 1 <= from <= to; got "
+              + from
+              + ".."
+              + to
+              + " for task "
+              + task
+              + " "
+              + scope);
     }
   }
 
@@ -17,8 +25,8 @@ public record ChunkKey(String task, String scope, int from, int to) {
   }
 
   /**
-   * The chunk's file name. Scope names carry site names (user data), so the name holds a digest
-   * of (task, scope) and the file itself holds both in plain text, checked on reading.
+   * The chunk's file name. Scope names carry site names (user data), so the name holds a digest of
+   * (task, scope) and the file itself holds both in plain text, checked on reading.
    */
   String fileName() {
     return Digest.hex(16, task, scope) + "-" + from + "-" + to + ChunkFile.SUFFIX;

@@ -7,8 +7,12 @@ package org.wsca.resume;
 public record ChunkResult(double[] statistics, boolean[] converged) {
   public ChunkResult {
     if (statistics.length != converged.length) {
-      throw new IllegalArgumentException("A chunk has " + statistics.length + " statistics but "
-          + converged.length + " convergence flags");
+      throw new IllegalArgumentException(
+          "A chunk has "
+              + statistics.length
+              + " statistics but "
+              + converged.length
+              + " convergence flags");
     }
   }
 }

@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.wsca.settings.Settings;
 
 /**
- * Completed permutation chunks of one run id, kept on the output file system at
- * {@code <root>/_chunks/<run-id>/<fingerprint>/} until the run commits, so a re-run of a run that
- * died (a failed job, a killed driver) refits only the chunks that were not finished. Each chunk
- * is written to a temporary name and renamed, so a chunk file is either complete or absent.
- * Chunks under another fingerprint (other settings or input) are deleted when the store opens.
- * Folders starting with "_" are ignored by Parquet readers, so chunks are never read as results.
+ * Completed permutation chunks of one run id, kept on the output file system at {@code
+ * <root>/_chunks/<run-id>/<fingerprint>/} until the run commits, so a re-run of a run that died (a
+ * failed job, a killed driver) refits only the chunks that were not finished. Each chunk is written
+ * to a temporary name and renamed, so a chunk file is either complete or absent. Chunks under
+ * another fingerprint (other settings or input) are deleted when the store opens. Folders starting
+ * with "_" are ignored by Parquet readers, so chunks are never read as results.
  */
 public final class ChunkStore {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkStore.class);
@@ -37,8 +37,7 @@ public final class ChunkStore {
   private final AtomicInteger reused = new AtomicInteger();
   private final AtomicInteger saved = new AtomicInteger();
 
-  private ChunkStore(FileSystem fs, Path chunksRoot, Path runFolder, Path folder,
-      boolean enabled) {
+  private ChunkStore(FileSystem fs, Path chunksRoot, Path runFolder, Path folder, boolean enabled) {
     this.fs = fs;
     this.chunksRoot = chunksRoot;
     this.runFolder = runFolder;
@@ -47,25 +46,30 @@ public final class ChunkStore {
   }
 
   /**
-   * The chunk store of run {@code runId} under {@code root}. When {@code enabled} is false
-   * nothing is read or written, but {@link #delete()} still removes chunks an earlier attempt
-   * left.
+   * The chunk store of run {@code runId} under {@code root}. When {@code enabled} is false nothing
+   * is read or written, but {@link #delete()} still removes chunks an earlier attempt left.
    */
-  public static ChunkStore open(Configuration hadoop, String root, String runId,
-      String fingerprint, boolean enabled) {
+  public static ChunkStore open(
+      Configuration hadoop, String root, String runId, String fingerprint, boolean enabled) {
     try {
       Path chunksRoot = new Path(root, FOLDER);
       FileSystem fs = chunksRoot.getFileSystem(hadoop);
       Path runFolder = new Path(chunksRoot, runId);
-      ChunkStore store = new ChunkStore(fs, chunksRoot, runFolder,
-          new Path(runFolder, fingerprint), enabled);
+      ChunkStore store =
+          new ChunkStore(fs, chunksRoot, runFolder, new Path(runFolder, fingerprint), enabled);
       if (enabled) {
         store.discardStale();
       }
       return store;
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot open the permutation chunks of run " + runId
-          + " under " + root + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot open the permutation chunks of run "
+              + runId
+              + " under "
+              + root
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -73,16 +77,16 @@ public final class ChunkStore {
    * The chunk store of an audit run, keyed by a fingerprint of the settings and the files (input,
    * supplied head) the results depend on; with output.resume = false nothing is kept.
    */
-  public static ChunkStore forRun(Configuration hadoop, Settings settings, String runId,
-      String version) {
+  public static ChunkStore forRun(
+      Configuration hadoop, Settings settings, String runId, String version) {
     String root = settings.output().root();
     if (!settings.output().resume()) {
       return open(hadoop, root, runId, "off", false);
     }
     List<String> files = new ArrayList<>(settings.input().paths());
     settings.primaryHead().path().ifPresent(files::add);
-    String fingerprint = Fingerprint.of(settings.resolvedJson(), version,
-        Fingerprint.fileFacts(hadoop, files));
+    String fingerprint =
+        Fingerprint.of(settings.resolvedJson(), version, Fingerprint.fileFacts(hadoop, files));
     return open(hadoop, root, runId, fingerprint, true);
   }
 
@@ -136,8 +140,7 @@ public final class ChunkStore {
       }
       saved.incrementAndGet();
     } catch (IOException e) {
-      LOG.warn("Cannot persist {} to {} ({}); a re-run would refit it", key, file,
-          e.getMessage());
+      LOG.warn("Cannot persist {} to {} ({}); a re-run would refit it", key, file, e.getMessage());
       deleteQuietly(temporary);
     }
   }
@@ -175,8 +178,10 @@ public final class ChunkStore {
     }
     for (FileStatus status : fs.listStatus(runFolder)) {
       if (!status.getPath().getName().equals(folder.getName())) {
-        LOG.info("Resume: discarding permutation chunks {} of an earlier attempt with other"
-            + " settings or input", status.getPath());
+        LOG.info(
+            "Resume: discarding permutation chunks {} of an earlier attempt with other"
+                + " settings or input",
+            status.getPath());
         fs.delete(status.getPath(), true);
       }
     }

@@ -16,17 +16,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Identifies everything a permutation chunk's numbers depend on, so a chunk is reused only by a
- * run that would have computed the same numbers: the settings that shape the method (all but
- * where results go, the report, the verdict thresholds and how often progress is logged), the
- * WSCA version, and every input file (and a supplied head's files) by path, size and
- * modification time. A re-exported input, a changed setting or an upgrade gives a new
- * fingerprint, and the old chunks are discarded.
+ * Identifies everything a permutation chunk's numbers depend on, so a chunk is reused only by a run
+ * that would have computed the same numbers: the settings that shape the method (all but where
+ * results go, the report, the verdict thresholds and how often progress is logged), the WSCA
+ * version, and every input file (and a supplied head's files) by path, size and modification time.
+ * A re-exported input, a changed setting or an upgrade gives a new fingerprint, and the old chunks
+ * are discarded.
  */
 public final class Fingerprint {
   /** Settings that never change a permuted head or its T_b. */
-  static final List<String> IGNORED = List.of("wsca.output", "wsca.report", "wsca.verdict",
-      "wsca.permutation.progress-every");
+  static final List<String> IGNORED =
+      List.of("wsca.output", "wsca.report", "wsca.verdict", "wsca.permutation.progress-every");
 
   private Fingerprint() {}
 
@@ -52,8 +52,8 @@ public final class Fingerprint {
   }
 
   /**
-   * "path, size, modification time" of each file under the given paths (files or folders,
-   * listed recursively, as the input reader lists them).
+   * "path, size, modification time" of each file under the given paths (files or folders, listed
+   * recursively, as the input reader lists them).
    */
   public static List<String> fileFacts(Configuration hadoop, List<String> paths) {
     Map<Path, FileStatus> statuses = new LinkedHashMap<>();
@@ -69,12 +69,14 @@ public final class Fingerprint {
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot list " + paths + " to fingerprint the run for"
-          + " resuming: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot list " + paths + " to fingerprint the run for" + " resuming: " + e.getMessage(),
+          e);
     }
     List<String> facts = new ArrayList<>();
-    statuses.values().forEach(s -> facts.add(s.getPath() + "\t" + s.getLen() + "\t"
-        + s.getModificationTime()));
+    statuses
+        .values()
+        .forEach(s -> facts.add(s.getPath() + "\t" + s.getLen() + "\t" + s.getModificationTime()));
     return facts;
   }
 }

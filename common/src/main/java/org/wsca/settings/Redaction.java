@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hides secrets before configuration is logged or recorded (the manifest). A key that names a
- * password, secret, token, credential or key has its value replaced; so has the user:password
- * part of a URL in any value (s3a://id:secret@bucket). Over-redacting a harmless key such as
+ * password, secret, token, credential or key has its value replaced; so has the user:password part
+ * of a URL in any value (s3a://id:secret@bucket). Over-redacting a harmless key such as
  * spark.ssl.keyStore is the price of never writing a secret.
  */
 public final class Redaction {

@@ -78,18 +78,19 @@ public record Settings(
 
   /**
    * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is batched or
-   * mllib-loop; {@code maxHeadsPerChunk} caps how many permuted heads the batched engine fits at once.
+   * mllib-loop; {@code maxHeadsPerChunk} caps how many permuted heads the batched engine fits at
+   * once.
    */
-  public record Permutation(int count, List<String> strata, String engine, int progressEvery,
-      int maxHeadsPerChunk) {
+  public record Permutation(
+      int count, List<String> strata, String engine, int progressEvery, int maxHeadsPerChunk) {
     public Permutation {
       strata = List.copyOf(strata);
     }
   }
 
   /** {@code gateOnShortcutRisk}: a SHORTCUT_RISK verdict makes the audit exit with its own code. */
-  public record VerdictThresholds(double alpha, double minEffect, double presenceGate,
-      boolean gateOnShortcutRisk) {
+  public record VerdictThresholds(
+      double alpha, double minEffect, double presenceGate, boolean gateOnShortcutRisk) {
     public VerdictThresholds(double alpha, double minEffect, double presenceGate) {
       this(alpha, minEffect, presenceGate, false);
     }
@@ -106,8 +107,8 @@ public record Settings(
   }
 
   /**
-   * The HTML report: whether to write it, how many earlier runs its trend shows, and the change
-   * in T since the previous run that gets flagged.
+   * The HTML report: whether to write it, how many earlier runs its trend shows, and the change in
+   * T since the previous run that gets flagged.
    */
   public record Report(boolean enabled, int historyRuns, double changeThreshold) {}
 }

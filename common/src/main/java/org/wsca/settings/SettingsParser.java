@@ -159,9 +159,11 @@ final class SettingsParser {
   private String fitSpace() {
     String space = r.choice("projection.fit-space", FIT_SPACES, "fit space");
     if (space.equals("pca") && !r.string("projection.method").equalsIgnoreCase("pca")) {
-      throw WscaException.badSettings("wsca.projection.fit-space = pca needs"
-          + " wsca.projection.method = pca (it is " + r.string("projection.method")
-          + "): heads can only be fitted on PCA scores when there is a PCA.");
+      throw WscaException.badSettings(
+          "wsca.projection.fit-space = pca needs"
+              + " wsca.projection.method = pca (it is "
+              + r.string("projection.method")
+              + "): heads can only be fitted on PCA scores when there is a PCA.");
     }
     return space;
   }
@@ -175,7 +177,9 @@ final class SettingsParser {
         strata(),
         r.choice("permutation.engine", ENGINES, "permutation engine"),
         r.integer("permutation.progress-every", Interval.atLeast(1), "(the default is 10)"),
-        r.integer("permutation.max-heads-per-chunk", Interval.atLeast(1),
+        r.integer(
+            "permutation.max-heads-per-chunk",
+            Interval.atLeast(1),
             "(the default is 256; lower it if executors run out of memory)"));
   }
 
@@ -214,8 +218,10 @@ final class SettingsParser {
     return new Report(
         r.bool("report.enabled"),
         r.integer("report.history-runs", Interval.atLeast(1), "(the default is 10)"),
-        r.number("report.change-threshold", Interval.closed(0, 2), "(a change in T; the default"
-            + " is 0.10)"));
+        r.number(
+            "report.change-threshold",
+            Interval.closed(0, 2),
+            "(a change in T; the default" + " is 0.10)"));
   }
 
   private Output output() {
@@ -231,8 +237,8 @@ final class SettingsParser {
   }
 
   /**
-   * The run id becomes a folder name under the output root, beside the history table and the
-   * "_" folders (staging, chunks) that readers skip, so it may be none of those.
+   * The run id becomes a folder name under the output root, beside the history table and the "_"
+   * folders (staging, chunks) that readers skip, so it may be none of those.
    */
   private String runId() {
     String runId = r.string("output.run-id");

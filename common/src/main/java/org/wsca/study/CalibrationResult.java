@@ -3,5 +3,8 @@ package org.wsca.study;
 import java.util.List;
 
 /** What a calibration study measured, and where it wrote it. */
-public record CalibrationResult(List<ScenarioSummary> summaries, List<DatasetOutcome> outcomes,
-    String outputPath, long elapsedMillis) {}
+public record CalibrationResult(
+    List<ScenarioSummary> summaries,
+    List<DatasetOutcome> outcomes,
+    String outputPath,
+    long elapsedMillis) {}

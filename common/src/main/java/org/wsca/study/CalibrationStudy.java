@@ -27,23 +27,24 @@ import org.wsca.settings.SettingsLoader;
 
 /**
  * The calibration and power study of issue 3: for data set i = 0..N-1 it generates each demo
- * variant the selected scenarios need with seed {@code baseSeed + i}, audits it in the pooled
- * scope only (batched engine, B permutations, the audit's seed also {@code baseSeed + i}), and
- * counts, per scenario and strata option, how often p <= alpha.
+ * variant the selected scenarios need with seed {@code baseSeed + i}, audits it in the pooled scope
+ * only (batched engine, B permutations, the audit's seed also {@code baseSeed + i}), and counts,
+ * per scenario and strata option, how often p <= alpha.
  *
- * <p>Scenarios that share a variant and strata are audited in one run with one metadata task
- * each. That gives the same p-values as one run per scenario: the data, split, PCA and primary
- * head are the same, each task has its own head, and permutation b of a stratum is a function of
- * (seed, task, scope, stratum, b), so the tasks' nulls do not interact. Only raw p is used; the
- * run's BH and Holm adjustments are ignored.
+ * <p>Scenarios that share a variant and strata are audited in one run with one metadata task each.
+ * That gives the same p-values as one run per scenario: the data, split, PCA and primary head are
+ * the same, each task has its own head, and permutation b of a stratum is a function of (seed,
+ * task, scope, stratum, b), so the tasks' nulls do not interact. Only raw p is used; the run's BH
+ * and Holm adjustments are ignored.
  *
- * <p>Each data set's Parquet and audit results live under {@code <output>/work/} only while it
- * is audited. After every data set the per-data-set table and the summary are rewritten, so an
+ * <p>Each data set's Parquet and audit results live under {@code <output>/work/} only while it is
+ * audited. After every data set the per-data-set table and the summary are rewritten, so an
  * interrupted study leaves a usable partial result.
  */
 public final class CalibrationStudy {
   /** The column of scenario (i): a 3-class label hashed from (sample id, seed). */
   public static final String NOISE_COLUMN = "noise_label";
+
   private static final Logger LOG = LoggerFactory.getLogger(CalibrationStudy.class);
   private static final int PARTITIONS = 4;
 
@@ -60,8 +61,12 @@ public final class CalibrationStudy {
     Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan = plan();
     List<DatasetOutcome> outcomes = new ArrayList<>();
     Path work = new Path(settings.output(), "work");
-    LOG.info("Calibration study: {} data sets, B = {}, scale {}, d = {}, scenarios {}",
-        settings.datasets(), settings.permutations(), settings.scale(), settings.dimension(),
+    LOG.info(
+        "Calibration study: {} data sets, B = {}, scale {}, d = {}, scenarios {}",
+        settings.datasets(),
+        settings.permutations(),
+        settings.scale(),
+        settings.dimension(),
         settings.scenarios().stream().map(Scenario::id).toList());
     try {
       FileSystem fs = work.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -71,16 +76,23 @@ public final class CalibrationStudy {
         fs.delete(work, true);
         writeTables(fs, outcomes);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("Data set {} (seed {}): {}; {}", i, settings.baseSeed() + i, brief(found),
+        LOG.info(
+            "Data set {} (seed {}): {}; {}",
+            i,
+            settings.baseSeed() + i,
+            brief(found),
             new Progress(i + 1, settings.datasets(), elapsed).describe());
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Calibration study I/O under " + settings.output()
-          + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Calibration study I/O under " + settings.output() + " failed: " + e.getMessage(), e);
     }
     List<ScenarioSummary> summaries =
         StudyReport.summarise(settings.scenarios(), outcomes, settings.alpha());
-    return new CalibrationResult(summaries, List.copyOf(outcomes), settings.output(),
+    return new CalibrationResult(
+        summaries,
+        List.copyOf(outcomes),
+        settings.output(),
         (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -89,13 +101,14 @@ public final class CalibrationStudy {
     Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan = new LinkedHashMap<>();
     for (Scenario s : settings.scenarios()) {
       plan.computeIfAbsent(s.variant(), v -> new LinkedHashMap<>())
-          .computeIfAbsent(s.strata(), k -> new ArrayList<>()).add(s);
+          .computeIfAbsent(s.strata(), k -> new ArrayList<>())
+          .add(s);
     }
     return plan;
   }
 
-  private List<DatasetOutcome> dataset(int i, Map<DemoData.Variant,
-      Map<List<String>, List<Scenario>>> plan, Path work) {
+  private List<DatasetOutcome> dataset(
+      int i, Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan, Path work) {
     long seed = settings.baseSeed() + i;
     List<DatasetOutcome> out = new ArrayList<>();
     for (var byVariant : plan.entrySet()) {
@@ -105,8 +118,14 @@ public final class CalibrationStudy {
       generate(byVariant.getKey(), seed, data);
       for (var byStrata : byVariant.getValue().entrySet()) {
         String runId = variant + "-" + String.join("-", byStrata.getKey()) + "-" + i;
-        Settings audit = auditSettings(data, new Path(work, "results").toString(), runId, seed,
-            byStrata.getKey(), byStrata.getValue());
+        Settings audit =
+            auditSettings(
+                data,
+                new Path(work, "results").toString(),
+                runId,
+                seed,
+                byStrata.getKey(),
+                byStrata.getValue());
         AuditResult result = new AuditRun(spark, audit).execute();
         for (Scenario s : byStrata.getValue()) {
           out.add(outcome(s, i, seed, pooled(result, s.column())));
@@ -118,49 +137,74 @@ public final class CalibrationStudy {
 
   /** The demo variant at the study's size, plus the independent noise label, as Parquet. */
   void generate(DemoData.Variant variant, long seed, String path) {
-    DemoData.writeBySite(new DemoData(variant, settings.dimension(), settings.sites(), seed,
-        DemoData.Strengths.defaults(), settings.scale())
-        .generate(spark, PARTITIONS)
-        .withColumn(NOISE_COLUMN, concat(lit("n"),
-            pmod(xxhash64(col("sample_id"), lit(seed)), lit(3)).cast("string"))), path);
+    DemoData.writeBySite(
+        new DemoData(
+                variant,
+                settings.dimension(),
+                settings.sites(),
+                seed,
+                DemoData.Strengths.defaults(),
+                settings.scale())
+            .generate(spark, PARTITIONS)
+            .withColumn(
+                NOISE_COLUMN,
+                concat(
+                    lit("n"), pmod(xxhash64(col("sample_id"), lit(seed)), lit(3)).cast("string"))),
+        path);
   }
 
-  Settings auditSettings(String data, String resultsRoot, String runId, long seed,
-      List<String> strata, List<Scenario> scenarios) {
+  Settings auditSettings(
+      String data,
+      String resultsRoot,
+      String runId,
+      long seed,
+      List<String> strata,
+      List<Scenario> scenarios) {
     List<String> tasks = scenarios.stream().map(Scenario::taskSetting).distinct().toList();
-    return SettingsLoader.load(Optional.empty(), List.of(
-        "input.paths=[" + quoted(data) + "]",
-        "output.root=" + quoted(resultsRoot),
-        "output.run-id=" + quoted(runId),
-        "input.columns.label=plane",
-        "input.columns.patient-id=patient_id",
-        "input.metadata=[" + String.join(", ", tasks) + "]",
-        "scopes.pooled=true",
-        "scopes.per-site=false",
-        "permutation.engine=batched",
-        "permutation.count=" + settings.permutations(),
-        "permutation.progress-every=" + settings.permutations(),
-        "permutation.strata=[" + String.join(", ", strata) + "]",
-        "verdict.alpha=" + settings.alpha(),
-        // Hundreds of throwaway audits: no one reads their reports.
-        "report.enabled=false",
-        "seed=" + seed));
+    return SettingsLoader.load(
+        Optional.empty(),
+        List.of(
+            "input.paths=[" + quoted(data) + "]",
+            "output.root=" + quoted(resultsRoot),
+            "output.run-id=" + quoted(runId),
+            "input.columns.label=plane",
+            "input.columns.patient-id=patient_id",
+            "input.metadata=[" + String.join(", ", tasks) + "]",
+            "scopes.pooled=true",
+            "scopes.per-site=false",
+            "permutation.engine=batched",
+            "permutation.count=" + settings.permutations(),
+            "permutation.progress-every=" + settings.permutations(),
+            "permutation.strata=[" + String.join(", ", strata) + "]",
+            "verdict.alpha=" + settings.alpha(),
+            // Hundreds of throwaway audits: no one reads their reports.
+            "report.enabled=false",
+            "seed=" + seed));
   }
 
   private static TestOutcome pooled(AuditResult result, String task) {
     return result.tests().stream()
-        .filter(t -> t.task().equals(task) && t.scope().equals("pooled")).findFirst()
+        .filter(t -> t.task().equals(task) && t.scope().equals("pooled"))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("The audit has no pooled test of " + task));
   }
 
   private static DatasetOutcome outcome(Scenario s, int i, long seed, TestOutcome t) {
     if (!t.tested()) {
       LOG.warn("Scenario {} data set {}: not tested: {}", s.id(), i, t.skipReason());
-      return new DatasetOutcome(s.key(), s.strataName(), i, seed, Double.NaN, Double.NaN,
-          Double.NaN, 0, t.skipReason());
+      return new DatasetOutcome(
+          s.key(), s.strataName(), i, seed, Double.NaN, Double.NaN, Double.NaN, 0, t.skipReason());
     }
-    return new DatasetOutcome(s.key(), s.strataName(), i, seed, t.p(), t.t(),
-        t.presence().auroc(), t.nulls().nonConverged(), null);
+    return new DatasetOutcome(
+        s.key(),
+        s.strataName(),
+        i,
+        seed,
+        t.p(),
+        t.t(),
+        t.presence().auroc(),
+        t.nulls().nonConverged(),
+        null);
   }
 
   private static String brief(List<DatasetOutcome> found) {
@@ -172,7 +216,10 @@ public final class CalibrationStudy {
   }
 
   private void writeTables(FileSystem fs, List<DatasetOutcome> outcomes) throws IOException {
-    StudyReport.writeTables(fs, settings.output(), outcomes,
+    StudyReport.writeTables(
+        fs,
+        settings.output(),
+        outcomes,
         StudyReport.summarise(settings.scenarios(), outcomes, settings.alpha()),
         settings.toJson());
   }

@@ -16,10 +16,19 @@ public final class DatasetsCsv {
   public static String write(List<DatasetOutcome> outcomes) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
     for (DatasetOutcome o : outcomes) {
-      b.append(String.join(",", o.scenario(), o.strata(), Integer.toString(o.dataset()),
-          Long.toString(o.seed()), number(o.p()), number(o.t()), number(o.presenceAuroc()),
-          Integer.toString(o.nullNonConverged()),
-          o.skipReason() == null ? "" : field(o.skipReason()))).append('\n');
+      b.append(
+              String.join(
+                  ",",
+                  o.scenario(),
+                  o.strata(),
+                  Integer.toString(o.dataset()),
+                  Long.toString(o.seed()),
+                  number(o.p()),
+                  number(o.t()),
+                  number(o.presenceAuroc()),
+                  Integer.toString(o.nullNonConverged()),
+                  o.skipReason() == null ? "" : field(o.skipReason())))
+          .append('\n');
     }
     return b.toString();
   }
@@ -28,8 +37,12 @@ public final class DatasetsCsv {
   public static List<DatasetOutcome> parse(String text, String source) {
     List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-      throw new IllegalArgumentException(source + " is not a calibration datasets.csv: its"
-          + " first line should be '" + HEADER + "'");
+      throw new IllegalArgumentException(
+          source
+              + " is not a calibration datasets.csv: its"
+              + " first line should be '"
+              + HEADER
+              + "'");
     }
     List<DatasetOutcome> out = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -38,12 +51,28 @@ public final class DatasetsCsv {
         if (f.size() != 9) {
           throw new IllegalArgumentException("has " + f.size() + " fields, not 9");
         }
-        out.add(new DatasetOutcome(f.get(0), f.get(1), Integer.parseInt(f.get(2)),
-            Long.parseLong(f.get(3)), number(f.get(4)), number(f.get(5)), number(f.get(6)),
-            Integer.parseInt(f.get(7)), f.get(8).isEmpty() ? null : f.get(8)));
+        out.add(
+            new DatasetOutcome(
+                f.get(0),
+                f.get(1),
+                Integer.parseInt(f.get(2)),
+                Long.parseLong(f.get(3)),
+                number(f.get(4)),
+                number(f.get(5)),
+                number(f.get(6)),
+                Integer.parseInt(f.get(7)),
+                f.get(8).isEmpty() ? null : f.get(8)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + " line " + (i + 1) + " ('" + lines.get(i)
-            + "') " + e.getMessage() + "; it was not written by the calibration job", e);
+        throw new IllegalArgumentException(
+            source
+                + " line "
+                + (i + 1)
+                + " ('"
+                + lines.get(i)
+                + "') "
+                + e.getMessage()
+                + "; it was not written by the calibration job",
+            e);
       }
     }
     return out;
@@ -84,6 +113,7 @@ public final class DatasetsCsv {
   static String field(String v) {
     String oneLine = v.replace('\n', ' ').replace('\r', ' ');
     return oneLine.contains(",") || oneLine.contains("\"")
-        ? "\"" + oneLine.replace("\"", "\"\"") + "\"" : oneLine;
+        ? "\"" + oneLine.replace("\"", "\"\"") + "\""
+        : oneLine;
   }
 }

@@ -11,8 +11,9 @@ record Progress(int done, int total, long elapsedMillis) {
 
   String describe() {
     String perUnit = done == 0 ? "-" : format(elapsedMillis / done);
-    return String.format("%d/%d data sets, %s per data set, elapsed %s, ETA %s", done, total,
-        perUnit, format(elapsedMillis), done == 0 ? "unknown" : format(etaMillis()));
+    return String.format(
+        "%d/%d data sets, %s per data set, elapsed %s, ETA %s",
+        done, total, perUnit, format(elapsedMillis), done == 0 ? "unknown" : format(etaMillis()));
   }
 
   static String format(long millis) {

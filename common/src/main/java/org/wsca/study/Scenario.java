@@ -5,18 +5,25 @@ import org.wsca.demo.DemoData;
 
 /**
  * One row of the study: a data-generating design (the demo variant), the single metadata task
- * tested on it in the pooled scope, the permutation strata, and the target for its rejection
- * rate at alpha = 0.05.
+ * tested on it in the pooled scope, the permutation strata, and the target for its rejection rate
+ * at alpha = 0.05.
  *
  * @param key the scenario's name (not-encoded, encoded-not-used, shortcut, clinical)
- * @param column the metadata column audited; {@link CalibrationStudy#NOISE_COLUMN} is the
- *     study's label drawn independently of everything
+ * @param column the metadata column audited; {@link CalibrationStudy#NOISE_COLUMN} is the study's
+ *     label drawn independently of everything
  * @param kind the task's kind (categorical, continuous)
  * @param role confounder or clinical
  * @param strata permutation strata: [site] or [site, label]
  */
-public record Scenario(String key, String description, DemoData.Variant variant, String column,
-    String kind, String role, List<String> strata, Target target) {
+public record Scenario(
+    String key,
+    String description,
+    DemoData.Variant variant,
+    String column,
+    String kind,
+    String role,
+    List<String> strata,
+    Target target) {
 
   /** The strata as written in the tables: "site" or "site+label". */
   public String strataName() {

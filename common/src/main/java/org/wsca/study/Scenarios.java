@@ -26,43 +26,74 @@ public final class Scenarios {
         shortcut(SITE),
         // Reported, no target: within (site, plane) strata the plane-scanner association the
         // shortcut rides on is kept by every permutation, so this option is built to lose power.
-        new Scenario("shortcut", "biased data, task scanner; permuting within plane keeps the"
-            + " confounding, so low power is expected", DemoData.Variant.BIASED, "scanner",
-            "categorical", "confounder", SITE_LABEL, Target.none()),
+        new Scenario(
+            "shortcut",
+            "biased data, task scanner; permuting within plane keeps the"
+                + " confounding, so low power is expected",
+            DemoData.Variant.BIASED,
+            "scanner",
+            "categorical",
+            "confounder",
+            SITE_LABEL,
+            Target.none()),
         clinical(SITE));
   }
 
   /** (i): a 3-class label drawn independently of the embedding, the plane and the site. */
   public static Scenario notEncoded(DemoData.Variant variant, List<String> strata) {
-    return new Scenario("not-encoded", "random 3-class label, independent of everything",
-        variant, CalibrationStudy.NOISE_COLUMN, "categorical", "confounder", strata,
+    return new Scenario(
+        "not-encoded",
+        "random 3-class label, independent of everything",
+        variant,
+        CalibrationStudy.NOISE_COLUMN,
+        "categorical",
+        "confounder",
+        strata,
         Target.atMost(ALPHA));
   }
 
   /** (ii): the scanner is strongly encoded but independent of the plane (balanced cells). */
   public static Scenario encodedNotUsed(List<String> strata) {
-    return new Scenario("encoded-not-used", "balanced data, task scanner (encoded, independent"
-        + " of the plane)", DemoData.Variant.BALANCED, "scanner", "categorical", "confounder",
-        strata, Target.atMost(ALPHA));
+    return new Scenario(
+        "encoded-not-used",
+        "balanced data, task scanner (encoded, independent" + " of the plane)",
+        DemoData.Variant.BALANCED,
+        "scanner",
+        "categorical",
+        "confounder",
+        strata,
+        Target.atMost(ALPHA));
   }
 
   /** (iii): each plane is drawn mostly from one scanner, so the plane probe uses the scanner. */
   public static Scenario shortcut(List<String> strata) {
-    return new Scenario("shortcut", "biased data, task scanner (plane confounded with scanner)",
-        DemoData.Variant.BIASED, "scanner", "categorical", "confounder", strata,
+    return new Scenario(
+        "shortcut",
+        "biased data, task scanner (plane confounded with scanner)",
+        DemoData.Variant.BIASED,
+        "scanner",
+        "categorical",
+        "confounder",
+        strata,
         Target.atLeast(POWER));
   }
 
   /** (iv): gestational age drives the plane; a clinical continuous task in 4 quantile bins. */
   public static Scenario clinical(List<String> strata) {
-    return new Scenario("clinical", "balanced data, task gestational_age (clinical, drives the"
-        + " plane)", DemoData.Variant.BALANCED, "gestational_age", "continuous", "clinical",
-        strata, Target.atLeast(POWER));
+    return new Scenario(
+        "clinical",
+        "balanced data, task gestational_age (clinical, drives the" + " plane)",
+        DemoData.Variant.BALANCED,
+        "gestational_age",
+        "continuous",
+        "clinical",
+        strata,
+        Target.atLeast(POWER));
   }
 
   /**
-   * The scenarios named in {@code selection}: a key (all its strata options) or key@strata,
-   * e.g. {@code not-encoded, shortcut@site}. An empty selection means all.
+   * The scenarios named in {@code selection}: a key (all its strata options) or key@strata, e.g.
+   * {@code not-encoded, shortcut@site}. An empty selection means all.
    */
   public static List<Scenario> select(List<String> selection) {
     if (selection.isEmpty()) {
@@ -78,8 +109,12 @@ public final class Scenarios {
         }
       }
       if (matches.isEmpty()) {
-        throw WscaException.badSettings("Unknown scenario '" + name + "'; use one of "
-            + all().stream().map(Scenario::id).toList() + " or a key without @strata");
+        throw WscaException.badSettings(
+            "Unknown scenario '"
+                + name
+                + "'; use one of "
+                + all().stream().map(Scenario::id).toList()
+                + " or a key without @strata");
       }
       chosen.addAll(matches);
     }

@@ -20,13 +20,14 @@ import org.wsca.errors.WscaException;
 
 /**
  * Merges studies run in parts (for example {@code --seed 1000 --datasets 100} and {@code --seed
- * 1100 --datasets 100}, in parallel or on different machines) into one set of tables, as if one
- * run had audited every data set. The parts must share every setting but the seeds, and no seed
- * may be counted twice.
+ * 1100 --datasets 100}, in parallel or on different machines) into one set of tables, as if one run
+ * had audited every data set. The parts must share every setting but the seeds, and no seed may be
+ * counted twice.
  */
 public final class StudyMerge {
   /** The study settings that differ between parts by design. */
   private static final List<String> PER_PART = List.of("datasets", "base_seed");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Configuration hadoop;
@@ -53,8 +54,14 @@ public final class StudyMerge {
           String key = o.scenario() + "@" + o.strata() + " seed " + o.seed();
           String earlier = firstPartOfKey.putIfAbsent(key, part);
           if (earlier != null) {
-            throw WscaException.badInput("Scenario " + key + " is in both " + earlier + " and "
-                + part + "; merge parts run with different seeds (--seed) only");
+            throw WscaException.badInput(
+                "Scenario "
+                    + key
+                    + " is in both "
+                    + earlier
+                    + " and "
+                    + part
+                    + "; merge parts run with different seeds (--seed) only");
           }
           outcomes.add(o);
         }
@@ -62,51 +69,69 @@ public final class StudyMerge {
       List<ScenarioSummary> summaries =
           StudyReport.summarise(scenariosIn(outcomes), outcomes, alpha);
       Path out = new Path(output);
-      StudyReport.writeTables(out.getFileSystem(hadoop), output, outcomes, summaries,
+      StudyReport.writeTables(
+          out.getFileSystem(hadoop),
+          output,
+          outcomes,
+          summaries,
           mergedStudy(study, parts, outcomes).toString());
       return summaries;
     } catch (IllegalArgumentException e) {
       throw WscaException.badInput(e.getMessage());
     } catch (IOException e) {
-      throw WscaException.badInput("Cannot merge the studies " + parts + " into " + output
-          + ": " + e.getMessage());
+      throw WscaException.badInput(
+          "Cannot merge the studies " + parts + " into " + output + ": " + e.getMessage());
     }
   }
 
   /** The scenarios the outcomes hold, in the order the study runs them. */
   private static List<Scenario> scenariosIn(List<DatasetOutcome> outcomes) {
-    return Scenarios.all().stream().filter(s -> outcomes.stream().anyMatch(
-        o -> o.scenario().equals(s.key()) && o.strata().equals(s.strataName()))).toList();
+    return Scenarios.all().stream()
+        .filter(
+            s ->
+                outcomes.stream()
+                    .anyMatch(
+                        o -> o.scenario().equals(s.key()) && o.strata().equals(s.strataName())))
+        .toList();
   }
 
   private ObjectNode study(String part) throws IOException {
     Path path = new Path(part, "summary.json");
     JsonNode study = JSON.readTree(read(path)).get("study");
     if (!(study instanceof ObjectNode object)) {
-      throw WscaException.badInput(path + " has no \"study\" object; it was not written by the"
-          + " calibration job");
+      throw WscaException.badInput(
+          path + " has no \"study\" object; it was not written by the" + " calibration job");
     }
     return object;
   }
 
-  private static void requireSameSettings(ObjectNode first, String firstPart, ObjectNode other,
-      String otherPart) {
+  private static void requireSameSettings(
+      ObjectNode first, String firstPart, ObjectNode other, String otherPart) {
     TreeSet<String> names = new TreeSet<>();
     first.fieldNames().forEachRemaining(names::add);
     other.fieldNames().forEachRemaining(names::add);
     names.removeAll(PER_PART);
     for (String name : names) {
       if (!String.valueOf(first.get(name)).equals(String.valueOf(other.get(name)))) {
-        throw WscaException.badInput("Study setting '" + name + "' is " + first.get(name)
-            + " in " + firstPart + " but " + other.get(name) + " in " + otherPart
-            + "; merge only parts run with the same settings (all but --seed and --datasets)");
+        throw WscaException.badInput(
+            "Study setting '"
+                + name
+                + "' is "
+                + first.get(name)
+                + " in "
+                + firstPart
+                + " but "
+                + other.get(name)
+                + " in "
+                + otherPart
+                + "; merge only parts run with the same settings (all but --seed and --datasets)");
       }
     }
   }
 
   /** The shared settings, plus how many data sets and which seeds the merge holds. */
-  private static ObjectNode mergedStudy(ObjectNode first, List<String> parts,
-      List<DatasetOutcome> outcomes) {
+  private static ObjectNode mergedStudy(
+      ObjectNode first, List<String> parts, List<DatasetOutcome> outcomes) {
     ObjectNode merged = first.deepCopy();
     merged.remove(PER_PART);
     TreeSet<Long> seeds = new TreeSet<>();
@@ -143,8 +168,10 @@ public final class StudyMerge {
   private String read(Path path) throws IOException {
     FileSystem fs = path.getFileSystem(hadoop);
     if (!fs.exists(path)) {
-      throw WscaException.badInput(path + " does not exist; --merge takes folders a"
-          + " calibration run wrote (each holds datasets.csv and summary.json)");
+      throw WscaException.badInput(
+          path
+              + " does not exist; --merge takes folders a"
+              + " calibration run wrote (each holds datasets.csv and summary.json)");
     }
     try (InputStream in = fs.open(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -3,23 +3,33 @@ package org.wsca.study;
 import java.util.List;
 
 /**
- * The study's knobs: data sets per scenario, permutations B, the generator's size (cell-size
- * scale, embedding dimension, sites), the first seed, alpha, and where everything goes.
+ * The study's knobs: data sets per scenario, permutations B, the generator's size (cell-size scale,
+ * embedding dimension, sites), the first seed, alpha, and where everything goes.
  */
-public record StudySettings(int datasets, int permutations, double scale, int dimension,
-    int sites, long baseSeed, double alpha, String output, List<Scenario> scenarios) {
+public record StudySettings(
+    int datasets,
+    int permutations,
+    double scale,
+    int dimension,
+    int sites,
+    long baseSeed,
+    double alpha,
+    String output,
+    List<Scenario> scenarios) {
 
   public StudySettings {
     if (datasets < 1) {
       throw new IllegalArgumentException("--datasets is " + datasets + "; use at least 1");
     }
     if (permutations < 19) {
-      throw new IllegalArgumentException("--permutations is " + permutations
-          + "; use at least 19 (the audit's minimum, so that p can reach 0.05)");
+      throw new IllegalArgumentException(
+          "--permutations is "
+              + permutations
+              + "; use at least 19 (the audit's minimum, so that p can reach 0.05)");
     }
     if (dimension < 8) {
-      throw new IllegalArgumentException("--dimension is " + dimension
-          + "; the demo generator needs at least 8");
+      throw new IllegalArgumentException(
+          "--dimension is " + dimension + "; the demo generator needs at least 8");
     }
     if (sites < 1) {
       throw new IllegalArgumentException("--sites is " + sites + "; use at least 1");
@@ -31,9 +41,21 @@ public record StudySettings(int datasets, int permutations, double scale, int di
   }
 
   String toJson() {
-    return "{\"datasets\": " + datasets + ", \"permutations\": " + permutations
-        + ", \"scale\": " + scale + ", \"dimension\": " + dimension + ", \"sites\": " + sites
-        + ", \"base_seed\": " + baseSeed + ", \"alpha\": " + alpha + ", \"scope\": \"pooled\""
+    return "{\"datasets\": "
+        + datasets
+        + ", \"permutations\": "
+        + permutations
+        + ", \"scale\": "
+        + scale
+        + ", \"dimension\": "
+        + dimension
+        + ", \"sites\": "
+        + sites
+        + ", \"base_seed\": "
+        + baseSeed
+        + ", \"alpha\": "
+        + alpha
+        + ", \"scope\": \"pooled\""
         + ", \"engine\": \"batched\"}";
   }
 }

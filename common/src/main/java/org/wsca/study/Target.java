@@ -1,12 +1,16 @@
 package org.wsca.study;
 
 /**
- * What a scenario's rejection rate should be: at most {@code value} (a null scenario, the
- * test's size) or at least {@code value} (a power scenario), or nothing (reported only).
+ * What a scenario's rejection rate should be: at most {@code value} (a null scenario, the test's
+ * size) or at least {@code value} (a power scenario), or nothing (reported only).
  */
 public record Target(Direction direction, double value) {
   /** Whether the rate should stay below or reach the value. */
-  public enum Direction { AT_MOST, AT_LEAST, NONE }
+  public enum Direction {
+    AT_MOST,
+    AT_LEAST,
+    NONE
+  }
 
   public static Target atMost(double value) {
     return new Target(Direction.AT_MOST, value);
@@ -30,9 +34,9 @@ public record Target(Direction direction, double value) {
   }
 
   /**
-   * "yes" when the observed rate is on the target's side, "within MC error" when it is not but
-   * the 95 % interval reaches the target, "no" when the whole interval misses it, "n/a" without
-   * a target.
+   * "yes" when the observed rate is on the target's side, "within MC error" when it is not but the
+   * 95 % interval reaches the target, "no" when the whole interval misses it, "n/a" without a
+   * target.
    */
   public String met(double rate, Wilson interval) {
     return switch (direction) {

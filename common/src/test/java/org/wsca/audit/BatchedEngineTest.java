@@ -34,8 +34,8 @@ import org.wsca.method.Scope;
 import org.wsca.settings.Settings;
 
 /**
- * The batched engine against MLlib (HeadFitter, MllibLoopEngine) on data built in code
- * (n = 600, d = 8, three sites with unequal offsets and scales), and against the golden heads.
+ * The batched engine against MLlib (HeadFitter, MllibLoopEngine) on data built in code (n = 600, d
+ * = 8, three sites with unequal offsets and scales), and against the golden heads.
  */
 class BatchedEngineTest {
   private static final Settings.Heads HEADS = new Settings.Heads(0.01, 100, 1e-6, 4);
@@ -45,9 +45,13 @@ class BatchedEngineTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("BatchedEngineTest")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("BatchedEngineTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -76,10 +80,10 @@ class BatchedEngineTest {
   void statisticsMatchTheMllibLoop(int classes) {
     PermutationRequest request = Data.draw(600, 8, classes, 6).request(spark, B);
     NullDistribution batched = engine(HEADS, 256).fitNull(request);
-    NullDistribution loop = new MllibLoopEngine(spark, new HeadFitter(HEADS), 100)
-        .fitNull(request);
+    NullDistribution loop = new MllibLoopEngine(spark, new HeadFitter(HEADS), 100).fitNull(request);
     for (int b = 0; b < B; b++) {
-      assertThat(batched.statistics()[b]).as("T_%d", b + 1)
+      assertThat(batched.statistics()[b])
+          .as("T_%d", b + 1)
           .isCloseTo(loop.statistics()[b], within(0.01));
     }
     assertThat(batched.nonConverged()).isZero();
@@ -119,22 +123,30 @@ class BatchedEngineTest {
   void goldenHeadsMatchReference() {
     GoldenSmall golden = GoldenSmall.load();
     BatchedEngine engine = engine(new Settings.Heads(GoldenSmall.LAMBDA, 200, 1e-10, 4), 256);
-    BatchedHead binary = engine.fit(Data.golden(golden, golden.binary).request(spark, 1, 3, 2),
-        new int[] {0}).get(0);
+    BatchedHead binary =
+        engine
+            .fit(Data.golden(golden, golden.binary).request(spark, 1, 3, 2), new int[] {0})
+            .get(0);
     assertClose(binary.head().coefficients()[0], GoldenSmall.binaryCoefficients(), 1e-4);
     assertThat(binary.head().intercepts()[0])
         .isCloseTo(GoldenSmall.binaryIntercept(), within(1e-4));
-    BatchedHead categorical = engine.fit(
-        Data.golden(golden, golden.categorical).request(spark, 1, 3, 3), new int[] {0}).get(0);
+    BatchedHead categorical =
+        engine
+            .fit(Data.golden(golden, golden.categorical).request(spark, 1, 3, 3), new int[] {0})
+            .get(0);
     double[][] expected = GoldenSmall.centredCoefficients();
     for (int k = 0; k < 3; k++) {
       assertClose(categorical.directions()[k], expected[k], 2e-4);
     }
     assertClose(categorical.head().intercepts(), GoldenSmall.categoricalIntercepts(), 1e-4);
-    assertClose(flatten(binary), new NewtonLogistic(golden.features, golden.binary, 2,
-        GoldenSmall.LAMBDA).solve(), 1e-6);
-    assertClose(flatten(categorical), new NewtonLogistic(golden.features, golden.categorical, 3,
-        GoldenSmall.LAMBDA).solve(), 1e-6);
+    assertClose(
+        flatten(binary),
+        new NewtonLogistic(golden.features, golden.binary, 2, GoldenSmall.LAMBDA).solve(),
+        1e-6);
+    assertClose(
+        flatten(categorical),
+        new NewtonLogistic(golden.features, golden.categorical, 3, GoldenSmall.LAMBDA).solve(),
+        1e-6);
   }
 
   /** Coefficient rows, then intercepts: NewtonLogistic's layout. */
@@ -164,7 +176,8 @@ class BatchedEngineTest {
   private static void assertAligned(double[][] actual, double[][] expected, double minimum) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int k = 0; k < expected.length; k++) {
-      assertThat(org.wsca.math.Vectors.cosine(actual[k], expected[k])).as("direction %d", k)
+      assertThat(org.wsca.math.Vectors.cosine(actual[k], expected[k]))
+          .as("direction %d", k)
           .isGreaterThanOrEqualTo(minimum);
     }
   }
@@ -178,11 +191,12 @@ class BatchedEngineTest {
 
   /** Rows as ScopeAudit hands them to an engine: sample_id, features, y, stratum. */
   record Data(String[] ids, double[][] x, int[] y, String[] strata, int classes) {
-    private static final StructType SCHEMA = new StructType()
-        .add("sample_id", DataTypes.StringType)
-        .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
-        .add(TaskData.Y, DataTypes.DoubleType)
-        .add(TaskData.STRATUM, DataTypes.StringType);
+    private static final StructType SCHEMA =
+        new StructType()
+            .add("sample_id", DataTypes.StringType)
+            .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
+            .add(TaskData.Y, DataTypes.DoubleType)
+            .add(TaskData.STRATUM, DataTypes.StringType);
 
     /** Three sites with their own offsets; labels from a softmax in two features. */
     static Data draw(int n, int d, int classes, long seed) {
@@ -237,15 +251,23 @@ class BatchedEngineTest {
       return request(spark, permutations, partitions, classes);
     }
 
-    PermutationRequest request(SparkSession spark, int permutations, int partitions,
-        int numClasses) {
+    PermutationRequest request(
+        SparkSession spark, int permutations, int partitions, int numClasses) {
       Dataset<Row> train = frame(spark, y).repartition(partitions);
       double[][] primary = new double[1][x[0].length];
       for (int j = 0; j < primary[0].length; j++) {
         primary[0][j] = Math.cos(1.0 + j);
       }
-      return new PermutationRequest("scanner", Scope.pooled(), train, numClasses, permutations,
-          SEED, primary, projection(), Metric.COSINE);
+      return new PermutationRequest(
+          "scanner",
+          Scope.pooled(),
+          train,
+          numClasses,
+          permutations,
+          SEED,
+          primary,
+          projection(),
+          Metric.COSINE);
     }
 
     /** The training rows with permutation b of the labels, computed here from the definition. */
@@ -259,8 +281,9 @@ class BatchedEngineTest {
         List<Integer> rows = e.getValue();
         rows.sort(Comparator.comparing(i -> ids[i]));
         int[] original = rows.stream().mapToInt(i -> y[i]).toArray();
-        int[] permuted = Permutations.permuteLabels(original, request.seed(), request.task(),
-            request.scope().name(), e.getKey(), b);
+        int[] permuted =
+            Permutations.permuteLabels(
+                original, request.seed(), request.task(), request.scope().name(), e.getKey(), b);
         for (int r = 0; r < rows.size(); r++) {
           labels[rows.get(r)] = permuted[r];
         }

@@ -22,10 +22,11 @@ class ShortcutGateTest {
         .withInference(0.01, 0.01, verdict);
   }
 
-  private final List<TestOutcome> shortcut = List.of(
-      test("scanner", "pooled", Verdict.SHORTCUT_RISK),
-      test("scanner", "site=A", Verdict.ENCODED_NOT_USED),
-      test("hospital", "site=B", Verdict.SHORTCUT_RISK));
+  private final List<TestOutcome> shortcut =
+      List.of(
+          test("scanner", "pooled", Verdict.SHORTCUT_RISK),
+          test("scanner", "site=A", Verdict.ENCODED_NOT_USED),
+          test("hospital", "site=B", Verdict.SHORTCUT_RISK));
 
   @Test
   void aGateFailsOnAnyShortcutRiskAndNamesIt() {
@@ -38,8 +39,12 @@ class ShortcutGateTest {
   @Test
   void withoutAShortcutOrWithTheGateOffTheRunSucceeds() {
     assertThat(ShortcutGate.exitCode(OFF, shortcut)).isEqualTo(ExitCode.SUCCESS);
-    assertThat(ShortcutGate.exitCode(ON, List.of(test("scanner", "pooled",
-        Verdict.ENCODED_NOT_USED), test("age", "pooled", Verdict.USES_CLINICAL_SIGNAL))))
+    assertThat(
+            ShortcutGate.exitCode(
+                ON,
+                List.of(
+                    test("scanner", "pooled", Verdict.ENCODED_NOT_USED),
+                    test("age", "pooled", Verdict.USES_CLINICAL_SIGNAL))))
         .isEqualTo(ExitCode.SUCCESS);
   }
 }

@@ -19,8 +19,7 @@ class BenchGridTest {
   @Test
   void subsetsGiveTheirProduct() {
     BenchGrid grid = new BenchGrid(List.of(2000), List.of(16, 32), List.of(2, 3, 4), 8, 1);
-    assertThat(grid.points()).hasSize(6)
-        .allSatisfy(p -> assertThat(p.rows()).isEqualTo(2000));
+    assertThat(grid.points()).hasSize(6).allSatisfy(p -> assertThat(p.rows()).isEqualTo(2000));
   }
 
   @Test
@@ -35,7 +34,6 @@ class BenchGridTest {
   @Test
   void flopsCountOneCoefficientVectorForTwoClassesElseC() {
     assertThat(new GridPoint(1000, 10, 2).flopsPerHeadEvaluation()).isEqualTo(4.0 * 1000 * 10);
-    assertThat(new GridPoint(1000, 10, 4).flopsPerHeadEvaluation())
-        .isEqualTo(4.0 * 1000 * 10 * 4);
+    assertThat(new GridPoint(1000, 10, 4).flopsPerHeadEvaluation()).isEqualTo(4.0 * 1000 * 10 * 4);
   }
 }

@@ -13,8 +13,20 @@ class BenchReportTest {
 
   /** 64 heads in 2 s, 2 loop heads in 4 s; 1,000 head-evaluations of 4 n d K = 4.096e8 flops. */
   private static PointResult result(GridPoint point, double dgemm) {
-    return new PointResult(point, 64, 2, 2_000_000_000L, 4_000_000_000L, new Work(20, 1000), 1,
-        0, dgemm, "JNIBLAS", 512.0, 1.5, 2.5);
+    return new PointResult(
+        point,
+        64,
+        2,
+        2_000_000_000L,
+        4_000_000_000L,
+        new Work(20, 1000),
+        1,
+        0,
+        dgemm,
+        "JNIBLAS",
+        512.0,
+        1.5,
+        2.5);
   }
 
   @Test
@@ -39,19 +51,39 @@ class BenchReportTest {
 
   @Test
   void jsonHasOneObjectPerPointWithEveryField() {
-    List<PointResult> results = List.of(result(Targets.RATIO_POINT, 100.0),
-        result(new GridPoint(20_000, 1024, 2), 100.0));
+    List<PointResult> results =
+        List.of(result(Targets.RATIO_POINT, 100.0), result(new GridPoint(20_000, 1024, 2), 100.0));
     String json = BenchReport.json(results, MACHINE);
     assertThat(json).startsWith("[").endsWith("]\n");
     assertThat(json.split("\\{", -1)).hasSize(3);
-    for (String field : List.of("n", "d", "c", "b", "loop_b", "engine_ms_per_head",
-        "loop_ms_per_head", "ratio", "engine_gflops", "dgemm_gflops", "blas", "peak_heap_mb",
-        "engine_passes", "engine_head_evaluations", "ratio_target_met", "gflops_target_met",
-        "cores", "java_version", "load_average_start")) {
+    for (String field :
+        List.of(
+            "n",
+            "d",
+            "c",
+            "b",
+            "loop_b",
+            "engine_ms_per_head",
+            "loop_ms_per_head",
+            "ratio",
+            "engine_gflops",
+            "dgemm_gflops",
+            "blas",
+            "peak_heap_mb",
+            "engine_passes",
+            "engine_head_evaluations",
+            "ratio_target_met",
+            "gflops_target_met",
+            "cores",
+            "java_version",
+            "load_average_start")) {
       assertThat(json).contains("\"" + field + "\": ");
     }
-    assertThat(json).contains("\"ratio_target_met\": true").contains("\"ratio_target_met\": null")
-        .contains("\"ratio\": 64.0000").contains("\"blas\": \"JNIBLAS\"");
+    assertThat(json)
+        .contains("\"ratio_target_met\": true")
+        .contains("\"ratio_target_met\": null")
+        .contains("\"ratio\": 64.0000")
+        .contains("\"blas\": \"JNIBLAS\"");
     assertThat(BenchReport.json(List.of(), MACHINE)).isEqualTo("[]\n");
   }
 

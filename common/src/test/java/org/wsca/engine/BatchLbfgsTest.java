@@ -10,14 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchLbfgsTest {
-  private static final BatchLbfgs.Listener QUIET = progress -> { };
+  private static final BatchLbfgs.Listener QUIET = progress -> {};
 
   /** f_h(x) = 1/2 x'A_h x - b_h'x + 1 has its minimum at A_h^-1 b_h. */
   @Test
   void quadraticHeadsReachTheirClosedFormMinimum() {
     Quadratics quadratics = new Quadratics(4, 6, 17);
-    List<HeadSolution> solutions = new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
-        .minimize(quadratics, new double[4][6], QUIET);
+    List<HeadSolution> solutions =
+        new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
+            .minimize(quadratics, new double[4][6], QUIET);
     for (int h = 0; h < 4; h++) {
       double[] expected = NewtonLogistic.Gauss.solve(quadratics.a[h], quadratics.b[h]);
       assertThat(solutions.get(h).converged()).as("head %d", h).isTrue();
@@ -28,8 +29,9 @@ class BatchLbfgsTest {
   @Test
   void headsLeaveTheBatchWhenTheyConverge() {
     Quadratics quadratics = new Quadratics(4, 6, 17);
-    List<HeadSolution> solutions = new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
-        .minimize(quadratics, new double[4][6], QUIET);
+    List<HeadSolution> solutions =
+        new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
+            .minimize(quadratics, new double[4][6], QUIET);
     // Head 0 (the identity) needs a couple of steps; head 3 (condition 1000) many more.
     assertThat(solutions.get(0).evaluations()).isLessThan(solutions.get(3).evaluations());
     assertThat(quadratics.evaluated[0]).isEqualTo(solutions.get(0).evaluations());
@@ -41,21 +43,23 @@ class BatchLbfgsTest {
   void workCountsPassesAndHeadEvaluations() {
     Quadratics quadratics = new Quadratics(4, 6, 17);
     long[] calls = {0, 0};
-    BatchObjective counted = (heads, points) -> {
-      calls[0]++;
-      calls[1] += heads.length;
-      return quadratics.evaluate(heads, points);
-    };
-    List<HeadSolution> solutions = new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
-        .minimize(counted, new double[4][6], QUIET);
+    BatchObjective counted =
+        (heads, points) -> {
+          calls[0]++;
+          calls[1] += heads.length;
+          return quadratics.evaluate(heads, points);
+        };
+    List<HeadSolution> solutions =
+        new BatchLbfgs(new BatchLbfgs.Options(10, 200, 600, 1e-12))
+            .minimize(counted, new double[4][6], QUIET);
     assertThat(Work.of(solutions)).isEqualTo(new Work(calls[0], calls[1]));
     assertThat(calls[1]).isLessThan(4 * calls[0]);
   }
 
   /**
    * Against Newton's method in raw coordinates (NewtonLogistic), with the optimiser working in
-   * standardised coordinates: checks the objective, the L-BFGS and the map back together.
-   * Tolerance 1e-6: tol = 1e-12 stops at ||grad|| <= 1e-8 in scaled coordinates.
+   * standardised coordinates: checks the objective, the L-BFGS and the map back together. Tolerance
+   * 1e-6: tol = 1e-12 stops at ||grad|| <= 1e-8 in scaled coordinates.
    */
   @ParameterizedTest(name = "{0} classes")
   @ValueSource(ints = {2, 3})
@@ -101,25 +105,29 @@ class BatchLbfgsTest {
     Synthetic data = Synthetic.draw(14, 200, 4, 2);
     int[][] labels = {data.y, data.shuffled(1)};
     List<HeadSolution> solutions = fit(data, labels, new BatchLbfgs.Options(10, 100, 3, 1e-12));
-    assertThat(solutions).allSatisfy(s -> {
-      assertThat(s.status()).isEqualTo(HeadStatus.EVALUATION_CAP);
-      assertThat(s.evaluations()).isEqualTo(3);
-    });
+    assertThat(solutions)
+        .allSatisfy(
+            s -> {
+              assertThat(s.status()).isEqualTo(HeadStatus.EVALUATION_CAP);
+              assertThat(s.evaluations()).isEqualTo(3);
+            });
   }
 
   @Test
   void reportsProgressAfterEveryPass() {
     Synthetic data = Synthetic.draw(15, 100, 3, 2);
     int[] passes = {0};
-    List<HeadSolution> solutions = new BatchLbfgs(BatchLbfgs.Options.mllib(100, 1e-6)).minimize(
-        data.objective(0.01, 50, new int[][] {data.y}),
-        new double[][] {data.shape().start(data.classCounts(data.y))},
-        progress -> passes[0] = progress.pass());
+    List<HeadSolution> solutions =
+        new BatchLbfgs(BatchLbfgs.Options.mllib(100, 1e-6))
+            .minimize(
+                data.objective(0.01, 50, new int[][] {data.y}),
+                new double[][] {data.shape().start(data.classCounts(data.y))},
+                progress -> passes[0] = progress.pass());
     assertThat(passes[0]).isEqualTo(solutions.get(0).evaluations());
   }
 
-  private static List<HeadSolution> fit(Synthetic data, int[][] labels,
-      BatchLbfgs.Options options) {
+  private static List<HeadSolution> fit(
+      Synthetic data, int[][] labels, BatchLbfgs.Options options) {
     double[][] starts = new double[labels.length][];
     for (int h = 0; h < labels.length; h++) {
       starts[h] = data.shape().start(data.classCounts(labels[h]));

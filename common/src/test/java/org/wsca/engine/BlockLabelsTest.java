@@ -21,8 +21,11 @@ class BlockLabelsTest {
       for (int r = 0; r < block.rows(); r++) {
         int s = block.stratum(r);
         for (int h = 0; h < permutations.length; h++) {
-          int[] expected = permutations[h] == 0 ? LABELS[s] : Permutations.permuteLabels(
-              LABELS[s], 42L, "scanner", "pooled", NAMES.get(s), permutations[h]);
+          int[] expected =
+              permutations[h] == 0
+                  ? LABELS[s]
+                  : Permutations.permuteLabels(
+                      LABELS[s], 42L, "scanner", "pooled", NAMES.get(s), permutations[h]);
           assertThat(block.label(r, h)).isEqualTo(expected[block.rank(r)]);
         }
       }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batched optimiser against scikit-learn 1.2 on shared/golden/small.csv (small.reference.json:
- * LogisticRegression(lbfgs, C = 1 / (n lambda)), lambda = 0.01, i.e. MLlib's objective).
- * Tolerance 1e-4, as golden/README.md states is safe (MLlib itself is within 2e-5).
+ * LogisticRegression(lbfgs, C = 1 / (n lambda)), lambda = 0.01, i.e. MLlib's objective). Tolerance
+ * 1e-4, as golden/README.md states is safe (MLlib itself is within 2e-5).
  */
 class GoldenHeadTest {
   private static final GoldenSmall GOLDEN = GoldenSmall.load();
@@ -23,10 +23,10 @@ class GoldenHeadTest {
   }
 
   /**
-   * The multinomial reference is 1.2e-4 from the optimum in one entry (centred coefficient
-   * [0][5]): scikit-learn stopped where ||grad f|| = 2.2e-5 (f = 0.633767672977 against
-   * 0.633767672348 at the optimum, checked with this objective), so the reference is held to
-   * 2e-4 and the optimum itself, from Newton's method, to 1e-6.
+   * The multinomial reference is 1.2e-4 from the optimum in one entry (centred coefficient [0][5]):
+   * scikit-learn stopped where ||grad f|| = 2.2e-5 (f = 0.633767672977 against 0.633767672348 at
+   * the optimum, checked with this objective), so the reference is held to 2e-4 and the optimum
+   * itself, from Newton's method, to 1e-6.
    */
   @Test
   void multinomialHeadMatchesReferenceAndNewton() {
@@ -36,15 +36,15 @@ class GoldenHeadTest {
       assertClose(head.directions()[k], expected[k], 2e-4);
     }
     assertClose(head.intercepts(), GoldenSmall.categoricalIntercepts(), 1e-4);
-    double[] newton = new NewtonLogistic(GOLDEN.features, GOLDEN.categorical, 3,
-        GoldenSmall.LAMBDA).solve();
+    double[] newton =
+        new NewtonLogistic(GOLDEN.features, GOLDEN.categorical, 3, GoldenSmall.LAMBDA).solve();
     assertClose(BatchLbfgsTest.flatten(head), newton, 1e-6);
   }
 
   @Test
   void binaryHeadMatchesNewton() {
-    double[] newton = new NewtonLogistic(GOLDEN.features, GOLDEN.binary, 2, GoldenSmall.LAMBDA)
-        .solve();
+    double[] newton =
+        new NewtonLogistic(GOLDEN.features, GOLDEN.binary, 2, GoldenSmall.LAMBDA).solve();
     assertClose(BatchLbfgsTest.flatten(fit(GOLDEN.binary, 2)), newton, 1e-6);
   }
 
@@ -71,10 +71,15 @@ class GoldenHeadTest {
     for (int label : labels) {
       counts[label]++;
     }
-    BlockObjective objective = new BlockObjective(blocks, new PenalisedLoss(shape,
-        standardizer.penaltyWeights(GoldenSmall.LAMBDA), GOLDEN.features.length));
-    HeadSolution solution = new BatchLbfgs(BatchLbfgs.Options.mllib(100, 1e-10))
-        .minimize(objective, new double[][] {shape.start(counts)}, p -> { }).get(0);
+    BlockObjective objective =
+        new BlockObjective(
+            blocks,
+            new PenalisedLoss(
+                shape, standardizer.penaltyWeights(GoldenSmall.LAMBDA), GOLDEN.features.length));
+    HeadSolution solution =
+        new BatchLbfgs(BatchLbfgs.Options.mllib(100, 1e-10))
+            .minimize(objective, new double[][] {shape.start(counts)}, p -> {})
+            .get(0);
     assertThat(solution.converged()).isTrue();
     return standardizer.toRaw(shape, solution.point());
   }

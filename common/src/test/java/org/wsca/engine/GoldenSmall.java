@@ -1,13 +1,13 @@
 package org.wsca.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.wsca.math.GoldenData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsca.math.GoldenData;
 
 /**
  * shared/golden/small.csv with its labels, and the reference values, for the engine tests. The

@@ -37,7 +37,8 @@ class GradientStateTest {
   @Test
   void refusesStatesOfAnotherBatch() {
     assertThatThrownBy(() -> state(0).merge(new GradientState(data.shape(), 3)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 and 2 heads");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 and 2 heads");
   }
 
   private GradientState state(int block) {

@@ -26,9 +26,10 @@ class LogisticBatchTest {
         double[] down = points[a].clone();
         up[i] += h;
         down[i] -= h;
-        double difference = (value(objective, heads[a], up) - value(objective, heads[a], down))
-            / (2 * h);
-        assertThat(evaluations.gradients()[a][i]).as("head %d parameter %d", a, i)
+        double difference =
+            (value(objective, heads[a], up) - value(objective, heads[a], down)) / (2 * h);
+        assertThat(evaluations.gradients()[a][i])
+            .as("head %d parameter %d", a, i)
             .isCloseTo(difference, within(1e-7));
       }
     }

@@ -3,9 +3,9 @@ package org.wsca.engine;
 /**
  * An independent reference: MLlib's penalised logistic objective minimised by Newton's method in
  * the raw coordinates, with the full Hessian solved by Gaussian elimination. For C > 2 the
- * intercepts are only defined up to a common shift; the term (1/2)(sum_c b_c)^2 fixes the
- * centred one without moving the optimum. Parameters: C x d coefficients row by row, then the C
- * intercepts (binary: one row, the log-odds of class 1).
+ * intercepts are only defined up to a common shift; the term (1/2)(sum_c b_c)^2 fixes the centred
+ * one without moving the optimum. Parameters: C x d coefficients row by row, then the C intercepts
+ * (binary: one row, the log-odds of class 1).
  */
 public final class NewtonLogistic {
   private final double[][] x;

@@ -14,8 +14,8 @@ class StandardizerTest {
     for (int i = 0; i < data.x.length; i++) {
       parts[i % 3].add(data.x[i]);
     }
-    Standardizer merged = new FeatureMoments().merge(parts[0]).merge(parts[1].merge(parts[2]))
-        .standardizer();
+    Standardizer merged =
+        new FeatureMoments().merge(parts[0]).merge(parts[1].merge(parts[2])).standardizer();
     double[] scaled = new double[4];
     merged.scale(data.x[5], scaled, 0);
     for (int j = 0; j < 4; j++) {

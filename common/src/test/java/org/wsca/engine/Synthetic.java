@@ -124,7 +124,8 @@ final class Synthetic {
 
   BlockObjective objective(double lambda, int capacity, int[][] labelColumns) {
     Standardizer standardizer = standardizer();
-    return new BlockObjective(blocks(standardizer, capacity, labelColumns),
+    return new BlockObjective(
+        blocks(standardizer, capacity, labelColumns),
         new PenalisedLoss(shape(), standardizer.penaltyWeights(lambda), x.length));
   }
 }

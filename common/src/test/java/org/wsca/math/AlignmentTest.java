@@ -19,8 +19,10 @@ class AlignmentTest {
     SymmetricEigen eigen = SymmetricEigen.decompose(COVARIANCE);
     int k = KRule.choose(eigen.values(), 2, 0.9);
     assertThat(k).isEqualTo(GoldenData.at("/wsc/k").asInt());
-    Alignment alignment = Alignment.of(BINARY, CATEGORICAL, Projection.pca(eigen, k), Metric.COSINE);
-    Approx.assertClose(alignment.matrix(), GoldenData.matrix("/wsc/binary_vs_categorical_centred"), 1e-9);
+    Alignment alignment =
+        Alignment.of(BINARY, CATEGORICAL, Projection.pca(eigen, k), Metric.COSINE);
+    Approx.assertClose(
+        alignment.matrix(), GoldenData.matrix("/wsc/binary_vs_categorical_centred"), 1e-9);
     assertThat(alignment.t()).isCloseTo(GoldenData.at("/wsc/T").asDouble(), within(1e-9));
     assertThat(alignment.rms()).isCloseTo(GoldenData.at("/wsc/RMS").asDouble(), within(1e-9));
   }
@@ -40,8 +42,9 @@ class AlignmentTest {
         Alignment.of(BINARY, CATEGORICAL, Projection.none(COVARIANCE), Metric.LOGIT_CORRELATION);
     double[][] matrix = alignment.matrix();
     for (int j = 0; j < CATEGORICAL.length; j++) {
-      double expected = sigma(BINARY[0], CATEGORICAL[j])
-          / Math.sqrt(sigma(BINARY[0], BINARY[0]) * sigma(CATEGORICAL[j], CATEGORICAL[j]));
+      double expected =
+          sigma(BINARY[0], CATEGORICAL[j])
+              / Math.sqrt(sigma(BINARY[0], BINARY[0]) * sigma(CATEGORICAL[j], CATEGORICAL[j]));
       assertThat(matrix[0][j]).isCloseTo(expected, within(1e-12));
     }
   }
@@ -50,10 +53,12 @@ class AlignmentTest {
   void logitCorrelationWithFullRankPcaEqualsUnprojected() {
     // Rotating into the full eigenbasis changes no logit, so the correlation is unchanged.
     SymmetricEigen eigen = SymmetricEigen.decompose(COVARIANCE);
-    double[][] full = Alignment.of(BINARY, CATEGORICAL, Projection.pca(eigen, 6),
-        Metric.LOGIT_CORRELATION).matrix();
-    double[][] none = Alignment.of(BINARY, CATEGORICAL, Projection.none(COVARIANCE),
-        Metric.LOGIT_CORRELATION).matrix();
+    double[][] full =
+        Alignment.of(BINARY, CATEGORICAL, Projection.pca(eigen, 6), Metric.LOGIT_CORRELATION)
+            .matrix();
+    double[][] none =
+        Alignment.of(BINARY, CATEGORICAL, Projection.none(COVARIANCE), Metric.LOGIT_CORRELATION)
+            .matrix();
     Approx.assertClose(full, none, 1e-12);
   }
 
@@ -62,8 +67,12 @@ class AlignmentTest {
     // Cosines of (1, 0) with (1, 0), (0, 1), (-1, 1) are 1, 0, -1/sqrt 2:
     // T = 1, RMS = sqrt((1 + 0 + 1/2) / 3) = sqrt(1/2).
     double[][] identity = {{1, 0}, {0, 1}};
-    Alignment alignment = Alignment.of(new double[][] {{1, 0}},
-        new double[][] {{1, 0}, {0, 1}, {-1, 1}}, Projection.none(identity), Metric.COSINE);
+    Alignment alignment =
+        Alignment.of(
+            new double[][] {{1, 0}},
+            new double[][] {{1, 0}, {0, 1}, {-1, 1}},
+            Projection.none(identity),
+            Metric.COSINE);
     Approx.assertClose(alignment.matrix(), new double[][] {{1, 0, -Math.sqrt(0.5)}}, 1e-15);
     assertThat(alignment.t()).isCloseTo(1.0, within(1e-15));
     assertThat(alignment.rms()).isCloseTo(Math.sqrt(0.5), within(1e-15));
@@ -72,8 +81,12 @@ class AlignmentTest {
   @Test
   void negativeAlignmentCountsTowardsT() {
     double[][] identity = {{1, 0}, {0, 1}};
-    Alignment alignment = Alignment.of(new double[][] {{1, 0}}, new double[][] {{-1, 0.1}},
-        Projection.none(identity), Metric.COSINE);
+    Alignment alignment =
+        Alignment.of(
+            new double[][] {{1, 0}},
+            new double[][] {{-1, 0.1}},
+            Projection.none(identity),
+            Metric.COSINE);
     assertThat(alignment.matrix()[0][0]).isNegative();
     assertThat(alignment.t()).isCloseTo(1 / Math.sqrt(1.01), within(1e-15));
   }
@@ -82,15 +95,17 @@ class AlignmentTest {
   void zeroHeadAlignsWithNothing() {
     double[][] identity = {{1, 0}, {0, 1}};
     for (Metric metric : Metric.values()) {
-      Alignment alignment = Alignment.of(new double[][] {{0, 0}}, new double[][] {{1, 2}},
-          Projection.none(identity), metric);
+      Alignment alignment =
+          Alignment.of(
+              new double[][] {{0, 0}}, new double[][] {{1, 2}}, Projection.none(identity), metric);
       assertThat(alignment.t()).as(metric.label()).isZero();
     }
   }
 
   @Test
   void matrixIsACopy() {
-    Alignment alignment = Alignment.of(BINARY, CATEGORICAL, Projection.none(COVARIANCE), Metric.COSINE);
+    Alignment alignment =
+        Alignment.of(BINARY, CATEGORICAL, Projection.none(COVARIANCE), Metric.COSINE);
     alignment.matrix()[0][0] = 42;
     assertThat(alignment.matrix()[0][0]).isNotEqualTo(42);
   }

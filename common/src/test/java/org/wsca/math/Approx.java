@@ -24,7 +24,9 @@ final class Approx {
     for (int i = 0; i < expected.length; i++) {
       assertThat(actual[i]).as("row %d", i).hasSameSizeAs(expected[i]);
       for (int j = 0; j < expected[i].length; j++) {
-        assertThat(actual[i][j]).as("entry (%d, %d)", i, j).isCloseTo(expected[i][j], within(tolerance));
+        assertThat(actual[i][j])
+            .as("entry (%d, %d)", i, j)
+            .isCloseTo(expected[i][j], within(tolerance));
       }
     }
   }
@@ -37,7 +39,8 @@ final class Approx {
     for (int i = 0; i < expected.length; i++) {
       for (int j = 0; j < expected.length; j++) {
         double scale = Math.sqrt(expected[i][i] * expected[j][j]);
-        assertThat(actual[i][j]).as("entry (%d, %d)", i, j)
+        assertThat(actual[i][j])
+            .as("entry (%d, %d)", i, j)
             .isCloseTo(expected[i][j], within(relative * scale));
       }
     }

@@ -65,11 +65,14 @@ class AurocTest {
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> Auroc.binary(new double[] {0.1}, new int[] {2}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("found 2");
     assertThatThrownBy(() -> Auroc.binary(new double[] {0.1, 0.2}, new int[] {0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 score rows but 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 score rows but 1");
     assertThatThrownBy(() -> Auroc.binary(new double[] {Double.NaN, 0.2}, new int[] {0, 1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NaN");
   }
 
   /*
@@ -84,8 +87,9 @@ class AurocTest {
    * Macro mean: (0.75 + 0.875 + 0.9375) / 3 = 2.5625 / 3 = 0.8541666...
    */
   private static final double[][] THREE_CLASS_SCORES = {
-      {0.8, 0.1, 0.1}, {0.3, 0.4, 0.3}, {0.2, 0.7, 0.1},
-      {0.5, 0.3, 0.2}, {0.1, 0.2, 0.7}, {0.4, 0.2, 0.3}};
+    {0.8, 0.1, 0.1}, {0.3, 0.4, 0.3}, {0.2, 0.7, 0.1},
+    {0.5, 0.3, 0.2}, {0.1, 0.2, 0.7}, {0.4, 0.2, 0.3}
+  };
   private static final int[] THREE_CLASS_LABELS = {0, 0, 1, 1, 2, 2};
 
   @Test
@@ -99,8 +103,10 @@ class AurocTest {
     // A fourth class that never occurs is skipped, not scored as a constant.
     double[][] scores = new double[6][];
     for (int r = 0; r < 6; r++) {
-      scores[r] = new double[] {THREE_CLASS_SCORES[r][0], THREE_CLASS_SCORES[r][1],
-          THREE_CLASS_SCORES[r][2], 0.0};
+      scores[r] =
+          new double[] {
+            THREE_CLASS_SCORES[r][0], THREE_CLASS_SCORES[r][1], THREE_CLASS_SCORES[r][2], 0.0
+          };
     }
     assertThat(Auroc.macroOneVsRest(scores, THREE_CLASS_LABELS, 4))
         .isCloseTo(2.5625 / 3, within(1e-15));
@@ -121,14 +127,19 @@ class AurocTest {
     for (int r = 0; r < 4; r++) {
       scores[r] = new double[] {1 - p[r], p[r]};
     }
-    assertThat(Auroc.macroOneVsRest(scores, labels, 2)).isCloseTo(Auroc.binary(p, labels), within(1e-15));
+    assertThat(Auroc.macroOneVsRest(scores, labels, 2))
+        .isCloseTo(Auroc.binary(p, labels), within(1e-15));
   }
 
   @Test
   void macroOneVsRestRejectsWrongWidthOrLabel() {
-    assertThatThrownBy(() -> Auroc.macroOneVsRest(new double[][] {{0.1}, {0.2}}, new int[] {0, 1}, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("columns");
-    assertThatThrownBy(() -> Auroc.macroOneVsRest(THREE_CLASS_SCORES, new int[] {0, 0, 1, 1, 2, 3}, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 0..2");
+    assertThatThrownBy(
+            () -> Auroc.macroOneVsRest(new double[][] {{0.1}, {0.2}}, new int[] {0, 1}, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("columns");
+    assertThatThrownBy(
+            () -> Auroc.macroOneVsRest(THREE_CLASS_SCORES, new int[] {0, 0, 1, 1, 2, 3}, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside 0..2");
   }
 }

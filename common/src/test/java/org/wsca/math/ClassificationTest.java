@@ -28,7 +28,8 @@ class ClassificationTest {
   @Test
   void predictionsOfAbsentClassesCountAsWrong() {
     // Class 2 predicted for a class-1 row: recall of class 1 drops to 0.
-    assertThat(Classification.balancedAccuracy(new int[] {0, 2}, new int[] {0, 1}, 3)).isEqualTo(0.5);
+    assertThat(Classification.balancedAccuracy(new int[] {0, 2}, new int[] {0, 1}, 3))
+        .isEqualTo(0.5);
   }
 
   @Test
@@ -47,6 +48,7 @@ class ClassificationTest {
     assertThatThrownBy(() -> Classification.accuracy(new int[2], new int[3]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Classification.balancedAccuracy(new int[] {0}, new int[] {5}, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Label 5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Label 5");
   }
 }

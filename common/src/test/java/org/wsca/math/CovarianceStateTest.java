@@ -94,14 +94,17 @@ class CovarianceStateTest {
   void serializedStatesMergeLikeLocalOnes() throws Exception {
     double[][] rows = correlatedRows(400, 4, 0.0, 21);
     CovarianceState a = roundTrip(addAll(new CovarianceState(4), Arrays.copyOfRange(rows, 0, 123)));
-    CovarianceState b = roundTrip(addAll(new CovarianceState(4), Arrays.copyOfRange(rows, 123, 400)));
-    Approx.assertCovarianceClose(a.merge(b).covariance(), GoldenData.twoPassCovariance(rows), 1e-12);
+    CovarianceState b =
+        roundTrip(addAll(new CovarianceState(4), Arrays.copyOfRange(rows, 123, 400)));
+    Approx.assertCovarianceClose(
+        a.merge(b).covariance(), GoldenData.twoPassCovariance(rows), 1e-12);
   }
 
   @Test
   void smallCountsAndClosedForm() {
     // Rows (1, 2), (3, 6): mean (2, 4); covariance with n - 1 = 1: [[2, 4], [4, 8]].
-    CovarianceState state = new CovarianceState(2).add(new double[] {1, 2}).add(new double[] {3, 6});
+    CovarianceState state =
+        new CovarianceState(2).add(new double[] {1, 2}).add(new double[] {3, 6});
     Approx.assertClose(state.mean(), new double[] {2, 4}, 0.0);
     Approx.assertClose(state.covariance(), new double[][] {{2, 4}, {4, 8}}, 1e-15);
     assertThat(state.dimension()).isEqualTo(2);
@@ -111,14 +114,17 @@ class CovarianceStateTest {
   void reportsMisuseClearly() {
     CovarianceState state = new CovarianceState(3);
     assertThatThrownBy(() -> state.add(new double[2]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 2")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 2")
         .hasMessageContaining("dimension 3");
     assertThatThrownBy(state::mean).isInstanceOf(IllegalStateException.class);
     state.add(new double[3]);
-    assertThatThrownBy(state::covariance).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(state::covariance)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least 2");
     assertThatThrownBy(() -> state.merge(new CovarianceState(4)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 and 4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 and 4");
     assertThatThrownBy(() -> new CovarianceState(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -181,7 +187,8 @@ class CovarianceStateTest {
       parts.add(addAll(new CovarianceState(rows[0].length), Arrays.copyOfRange(rows, start, cut)));
       start = cut;
     }
-    parts.add(addAll(new CovarianceState(rows[0].length), Arrays.copyOfRange(rows, start, rows.length)));
+    parts.add(
+        addAll(new CovarianceState(rows[0].length), Arrays.copyOfRange(rows, start, rows.length)));
     assertThat(parts).hasSize(chunks);
     return parts;
   }
@@ -214,12 +221,14 @@ class CovarianceStateTest {
     return level.get(0).covariance();
   }
 
-  private static CovarianceState roundTrip(CovarianceState state) throws IOException, ClassNotFoundException {
+  private static CovarianceState roundTrip(CovarianceState state)
+      throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(state);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (CovarianceState) in.readObject();
     }
   }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The golden reference (test resources under {@code golden/}, provenance in its README.md):
- * small.csv and the values numpy 1.24 and scikit-learn 1.2 computed from it
- * (small.reference.json). Read from the test classpath, so a clone needs nothing beside it.
+ * small.csv and the values numpy 1.24 and scikit-learn 1.2 computed from it (small.reference.json).
+ * Read from the test classpath, so a clone needs nothing beside it.
  */
 public final class GoldenData {
   private static final Path GOLDEN = locate();

@@ -15,7 +15,9 @@ class KRuleTest {
     JsonNode examples = GoldenData.at("/pca/k_rule_examples");
     assertThat(examples.size()).isEqualTo(5);
     for (JsonNode example : examples) {
-      int k = KRule.choose(GOLDEN_EIGENVALUES, example.get("k_min").asInt(), example.get("q").asDouble());
+      int k =
+          KRule.choose(
+              GOLDEN_EIGENVALUES, example.get("k_min").asInt(), example.get("q").asDouble());
       assertThat(k).as("k for %s", example).isEqualTo(example.get("k").asInt());
     }
   }
@@ -23,8 +25,10 @@ class KRuleTest {
   @Test
   void cumulativeFractionMatchesGolden() {
     // Reference: small.reference.json pca.cumulative_fraction, np.cumsum(l) / l.sum(); 1e-15.
-    Approx.assertClose(KRule.cumulativeFraction(GOLDEN_EIGENVALUES),
-        GoldenData.doubles("/pca/cumulative_fraction"), 1e-15);
+    Approx.assertClose(
+        KRule.cumulativeFraction(GOLDEN_EIGENVALUES),
+        GoldenData.doubles("/pca/cumulative_fraction"),
+        1e-15);
   }
 
   @Test
@@ -55,17 +59,19 @@ class KRuleTest {
 
   @Test
   void negativeNoiseIsIgnoredInTheFractions() {
-    Approx.assertClose(KRule.cumulativeFraction(new double[] {3, 1, -1e-17}),
-        new double[] {0.75, 1.0, 1.0}, 0.0);
+    Approx.assertClose(
+        KRule.cumulativeFraction(new double[] {3, 1, -1e-17}), new double[] {0.75, 1.0, 1.0}, 0.0);
     Approx.assertClose(KRule.cumulativeFraction(new double[] {0, 0}), new double[] {0, 0}, 0.0);
   }
 
   @Test
   void rejectsInvalidSettings() {
     assertThatThrownBy(() -> KRule.choose(GOLDEN_EIGENVALUES, -1, 0.9))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
     assertThatThrownBy(() -> KRule.choose(GOLDEN_EIGENVALUES, 2, 1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.5");
     assertThatThrownBy(() -> KRule.choose(GOLDEN_EIGENVALUES, 2, 0.0))
         .isInstanceOf(IllegalArgumentException.class);
   }

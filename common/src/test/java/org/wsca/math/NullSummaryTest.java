@@ -42,6 +42,7 @@ class NullSummaryTest {
 
   @Test
   void emptyIsRejected() {
-    assertThatThrownBy(() -> NullSummary.of(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NullSummary.of(new double[0]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

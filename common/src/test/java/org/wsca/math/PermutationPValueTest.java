@@ -16,7 +16,9 @@ class PermutationPValueTest {
     JsonNode examples = GoldenData.at("/permutation_p/examples");
     assertThat(examples.size()).isEqualTo(2);
     for (JsonNode example : examples) {
-      double p = PermutationTest.pValue(example.get("T").asDouble(), GoldenData.doubles(example.get("null")));
+      double p =
+          PermutationTest.pValue(
+              example.get("T").asDouble(), GoldenData.doubles(example.get("null")));
       assertThat(p).as("p for %s", example).isCloseTo(example.get("p").asDouble(), within(1e-15));
     }
   }
@@ -35,10 +37,12 @@ class PermutationPValueTest {
   @Test
   void rejectsEmptyOrNaN() {
     assertThatThrownBy(() -> PermutationTest.pValue(0.3, new double[0]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("B >= 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("B >= 1");
     assertThatThrownBy(() -> PermutationTest.pValue(Double.NaN, new double[] {0.1}))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PermutationTest.pValue(0.3, new double[] {0.1, Double.NaN}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Null statistic 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Null statistic 1");
   }
 }

@@ -36,7 +36,8 @@ class ProjectionTest {
     assertThat(projection.explainedFraction())
         .isCloseTo(GoldenData.doubles("/pca/cumulative_fraction")[2], within(1e-12));
     double[] golden = GoldenData.doubles("/pca/eigenvalues");
-    Approx.assertClose(projection.eigenvalues(), new double[] {golden[0], golden[1], golden[2]}, 1e-12);
+    Approx.assertClose(
+        projection.eigenvalues(), new double[] {golden[0], golden[1], golden[2]}, 1e-12);
   }
 
   @Test
@@ -80,7 +81,8 @@ class ProjectionTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(projection);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       Projection copy = (Projection) in.readObject();
       assertThat(copy.project(A)).containsExactly(projection.project(A));
       assertThat(copy.explainedFraction()).isEqualTo(projection.explainedFraction());
@@ -90,13 +92,17 @@ class ProjectionTest {
   @Test
   void rejectsInvalidKAndLengths() {
     assertThatThrownBy(() -> Projection.pca(EIGEN, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k = 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k = 0");
     assertThatThrownBy(() -> Projection.pca(EIGEN, 7))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d = 6");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("d = 6");
     assertThatThrownBy(() -> Projection.pca(EIGEN, 3).project(new double[5]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("5");
     assertThatThrownBy(() -> Projection.none(new double[][] {{1, 0}, {0}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not square");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not square");
   }
 
   private static double quadraticForm(double[] a, double[] b) {

@@ -34,7 +34,8 @@ class QuantileBinsTest {
     assertThat(BINS.label(0)).isEqualTo("(-inf, 3.5]");
     assertThat(BINS.label(1)).isEqualTo("(3.5, 7]");
     assertThat(BINS.label(2)).isEqualTo("(7, +inf)");
-    assertThat(QuantileBins.fromInnerEdges(new double[] {-0.25, 1e-7}).label(1)).isEqualTo("(-0.25, 1.0E-7]");
+    assertThat(QuantileBins.fromInnerEdges(new double[] {-0.25, 1e-7}).label(1))
+        .isEqualTo("(-0.25, 1.0E-7]");
     assertThatThrownBy(() -> BINS.label(3)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -58,7 +59,8 @@ class QuantileBinsTest {
   void rejectsNaN() {
     assertThatThrownBy(() -> BINS.bin(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> QuantileBins.fromInnerEdges(new double[] {1, Double.NaN}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("index 1");
   }
 
   @Test
@@ -69,7 +71,8 @@ class QuantileBinsTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(BINS);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       QuantileBins copy = (QuantileBins) in.readObject();
       assertThat(copy.innerEdges()).containsExactly(3.5, 7.0);
       assertThat(copy.bin(5)).isEqualTo(1);

@@ -34,7 +34,8 @@ class SplitAssignerTest {
     // With f = 0.5, independent splits disagree on about half of 1000 keys.
     int disagreements = 0;
     for (int i = 0; i < 1000; i++) {
-      disagreements += SplitAssigner.isTest("k" + i, 1, 0.5) != SplitAssigner.isTest("k" + i, 2, 0.5) ? 1 : 0;
+      disagreements +=
+          SplitAssigner.isTest("k" + i, 1, 0.5) != SplitAssigner.isTest("k" + i, 2, 0.5) ? 1 : 0;
     }
     assertThat(disagreements).isBetween(400, 600);
   }
@@ -56,6 +57,7 @@ class SplitAssignerTest {
       assertThat(SplitAssigner.isTest("k" + i, 3, 1.0)).isTrue();
     }
     assertThatThrownBy(() -> SplitAssigner.isTest("k", 3, 1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.5");
   }
 }

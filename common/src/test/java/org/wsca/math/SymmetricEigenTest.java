@@ -23,7 +23,8 @@ class SymmetricEigenTest {
   @Test
   void diagonalMatrixHasItsDiagonalAsEigenvalues() {
     // Closed form: diag(3, 1, 2) has eigenpairs (3, e0), (2, e2), (1, e1).
-    SymmetricEigen eigen = SymmetricEigen.decompose(new double[][] {{3, 0, 0}, {0, 1, 0}, {0, 0, 2}});
+    SymmetricEigen eigen =
+        SymmetricEigen.decompose(new double[][] {{3, 0, 0}, {0, 1, 0}, {0, 0, 2}});
     Approx.assertClose(eigen.values(), new double[] {3, 2, 1}, 1e-15);
     Approx.assertClose(eigen.vectors(), new double[][] {{1, 0, 0}, {0, 0, 1}, {0, 1, 0}}, 1e-15);
   }
@@ -99,7 +100,8 @@ class SymmetricEigenTest {
     assertThatThrownBy(() -> SymmetricEigen.decompose(new double[][] {{1, 2}, {3}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not square");
-    assertThatThrownBy(() -> SymmetricEigen.decompose(new double[][] {{1, Double.NaN}, {Double.NaN, 1}}))
+    assertThatThrownBy(
+            () -> SymmetricEigen.decompose(new double[][] {{1, Double.NaN}, {Double.NaN, 1}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NaN");
   }

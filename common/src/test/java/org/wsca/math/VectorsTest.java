@@ -16,9 +16,11 @@ class VectorsTest {
 
   @Test
   void cosineOfParallelOrthogonalAndOppositeVectors() {
-    assertThat(Vectors.cosine(new double[] {1, 1}, new double[] {2, 2})).isCloseTo(1.0, within(1e-15));
+    assertThat(Vectors.cosine(new double[] {1, 1}, new double[] {2, 2}))
+        .isCloseTo(1.0, within(1e-15));
     assertThat(Vectors.cosine(new double[] {1, 0}, new double[] {0, 3})).isEqualTo(0.0);
-    assertThat(Vectors.cosine(new double[] {1, 2}, new double[] {-1, -2})).isCloseTo(-1.0, within(1e-15));
+    assertThat(Vectors.cosine(new double[] {1, 2}, new double[] {-1, -2}))
+        .isCloseTo(-1.0, within(1e-15));
     // cos 60 degrees
     assertThat(Vectors.cosine(new double[] {1, 0}, new double[] {0.5, Math.sqrt(3) / 2}))
         .isCloseTo(0.5, within(1e-15));

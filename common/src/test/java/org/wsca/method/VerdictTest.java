@@ -44,7 +44,8 @@ class VerdictTest {
   void boundariesAreInclusive() {
     assertThat(decide(Role.CONFOUNDER, 0.8, ALPHA, 0.3)).isEqualTo(Verdict.SHORTCUT_RISK);
     assertThat(decide(Role.CONFOUNDER, 0.8, 0.01, MIN_EFFECT)).isEqualTo(Verdict.SHORTCUT_RISK);
-    assertThat(decide(Role.CLINICAL, 0.8, ALPHA, MIN_EFFECT)).isEqualTo(Verdict.USES_CLINICAL_SIGNAL);
+    assertThat(decide(Role.CLINICAL, 0.8, ALPHA, MIN_EFFECT))
+        .isEqualTo(Verdict.USES_CLINICAL_SIGNAL);
   }
 
   @Test

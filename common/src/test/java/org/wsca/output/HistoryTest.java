@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
   @Test
   void theLastRunsByFinishingTimeOldestFirstWithoutTheCurrentOne() {
-    Map<String, String> runs = Map.of(
-        "2026-11-25", "2026-11-25T02:00:00.000Z",
-        "2026-11-26", "2026-11-26T02:00:00.000Z",
-        "rerun-of-24", "2026-11-26T09:30:00.000Z",
-        "2026-11-27", "2026-11-27T02:00:00.000Z",
-        "2026-11-28", "2026-11-28T02:00:00.000Z");
+    Map<String, String> runs =
+        Map.of(
+            "2026-11-25", "2026-11-25T02:00:00.000Z",
+            "2026-11-26", "2026-11-26T02:00:00.000Z",
+            "rerun-of-24", "2026-11-26T09:30:00.000Z",
+            "2026-11-27", "2026-11-27T02:00:00.000Z",
+            "2026-11-28", "2026-11-28T02:00:00.000Z");
     assertThat(History.lastRuns(runs, "2026-11-28", 3))
         .containsExactly("2026-11-26", "rerun-of-24", "2026-11-27");
     assertThat(History.lastRuns(runs, "2026-11-28", 10)).hasSize(4);

@@ -12,8 +12,7 @@ class FigureNameTest {
   void hostileNamesGiveFlatSafeFileNames() {
     for (String site : List.of("../x", "a/b", "..", "/", "C:\\temp\\x", "<script>", "", "é")) {
       String name = FigureName.of("null", "scanner", "site=" + site);
-      assertThat(name).matches(SAFE).doesNotContain("/").doesNotContain("..")
-          .doesNotContain("\\");
+      assertThat(name).matches(SAFE).doesNotContain("/").doesNotContain("..").doesNotContain("\\");
     }
   }
 

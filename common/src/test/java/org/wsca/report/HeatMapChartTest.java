@@ -19,8 +19,8 @@ class HeatMapChartTest {
     for (double v : new double[] {0.1, 0.5, 1.0, 3.0}) {
       Color positive = (Color) scale.getPaint(v);
       Color negative = (Color) scale.getPaint(-v);
-      assertThat(distanceFromWhite(positive)).isCloseTo(distanceFromWhite(negative),
-          org.assertj.core.data.Offset.offset(0.02));
+      assertThat(distanceFromWhite(positive))
+          .isCloseTo(distanceFromWhite(negative), org.assertj.core.data.Offset.offset(0.02));
       assertThat(positive.getRed()).isGreaterThan(positive.getBlue());
       assertThat(negative.getBlue()).isGreaterThan(negative.getRed());
     }
@@ -35,12 +35,14 @@ class HeatMapChartTest {
 
   @Test
   void positiveCellsAreDrawnRedAndNegativeCellsBlue() throws IOException {
-    List<WscCell> cells = List.of(
-        new WscCell("pooled", "scanner", "head", "E10", 0, 0, 0.9),
-        new WscCell("pooled", "scanner", "head", "S10", 0, 1, -0.9));
+    List<WscCell> cells =
+        List.of(
+            new WscCell("pooled", "scanner", "head", "E10", 0, 0, 0.9),
+            new WscCell("pooled", "scanner", "head", "S10", 0, 1, -0.9));
     HeatMapChart chart = new HeatMapChart("pooled", cells);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-        ChartStyle.png(chart.chart(), chart.width(), chart.height())));
+    BufferedImage image =
+        ImageIO.read(
+            new ByteArrayInputStream(ChartStyle.png(chart.chart(), chart.width(), chart.height())));
     DivergingScale scale = new DivergingScale(1.0);
     assertThat(count(image, (Color) scale.getPaint(0.9))).isGreaterThan(1000);
     assertThat(count(image, (Color) scale.getPaint(-0.9))).isGreaterThan(1000);

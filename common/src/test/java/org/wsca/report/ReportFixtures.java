@@ -25,8 +25,8 @@ import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 
 /**
- * A small audit result built by hand: one metadata task over a pooled scope and two sites,
- * with a WSC matrix per scope, seeded null statistics and a head that did not converge.
+ * A small audit result built by hand: one metadata task over a pooled scope and two sites, with a
+ * WSC matrix per scope, seeded null statistics and a head that did not converge.
  */
 final class ReportFixtures {
   static final String RUN_ID = "run-3";
@@ -34,7 +34,9 @@ final class ReportFixtures {
 
   private ReportFixtures() {}
 
-  /** @param task the metadata task's name; @param classes its classes; @param sites site names */
+  /**
+   * @param task the metadata task's name; @param classes its classes; @param sites site names
+   */
   static AuditResult result(String task, List<String> classes, List<String> sites) {
     List<ScopeResult> scopes = new ArrayList<>();
     List<TestOutcome> tests = new ArrayList<>();
@@ -47,18 +49,37 @@ final class ReportFixtures {
       double t = i == 0 ? 0.55 : 0.12;
       TestOutcome test = test(task, classes, scope.name(), t, i == 0 ? 0.01 : 0.4, random);
       tests.add(test);
-      scopes.add(new ScopeResult(scope, null,
-          Optional.of(new PcaSummary(scope.name(), "pca", 16, 16, 12, 0.991, new double[] {1},
-              400)),
-          List.of(head(scope.name(), task, classes, i != 1, i == 0)), cells(scope.name(), task, classes),
-          List.of(test), null));
+      scopes.add(
+          new ScopeResult(
+              scope,
+              null,
+              Optional.of(
+                  new PcaSummary(scope.name(), "pca", 16, 16, 12, 0.991, new double[] {1}, 400)),
+              List.of(head(scope.name(), task, classes, i != 1, i == 0)),
+              cells(scope.name(), task, classes),
+              List.of(test),
+              null));
     }
-    return new AuditResult(RUN_ID, "/results/" + RUN_ID, scopes, tests, 1200, 3,
-        Map.of("missing_site", 3L), 960, 237, 16);
+    return new AuditResult(
+        RUN_ID,
+        "/results/" + RUN_ID,
+        scopes,
+        tests,
+        1200,
+        3,
+        Map.of("missing_site", 3L),
+        960,
+        237,
+        16);
   }
 
-  private static TestOutcome test(String task, List<String> classes, String scope, double t,
-      double q, SplittableRandom random) {
+  private static TestOutcome test(
+      String task,
+      List<String> classes,
+      String scope,
+      double t,
+      double q,
+      SplittableRandom random) {
     double[] nulls = new double[49];
     for (int b = 0; b < nulls.length; b++) {
       nulls[b] = 0.05 + 0.2 * random.nextDouble();
@@ -66,15 +87,41 @@ final class ReportFixtures {
     Map<String, Long> counts = new LinkedHashMap<>();
     classes.forEach(c -> counts.put(c, 100L));
     Verdict verdict = q <= 0.05 ? Verdict.SHORTCUT_RISK : Verdict.ENCODED_NOT_USED;
-    return new TestOutcome(task, scope, Role.CONFOUNDER, Kind.CATEGORICAL, null, counts, 0,
-        new Presence(0.9, 0.8, 0.8, 200, counts), true, false, t, t / 2,
-        new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2), q / 2, q, q, verdict);
+    return new TestOutcome(
+        task,
+        scope,
+        Role.CONFOUNDER,
+        Kind.CATEGORICAL,
+        null,
+        counts,
+        0,
+        new Presence(0.9, 0.8, 0.8, 200, counts),
+        true,
+        false,
+        t,
+        t / 2,
+        new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2),
+        q / 2,
+        q,
+        q,
+        verdict);
   }
 
-  private static Head head(String scope, String task, List<String> classes, boolean converged,
-      boolean separable) {
-    return new Head(scope, task, Head.PROBE, classes, classes, new double[][] {{1}},
-        new double[][] {{1}}, new double[] {0}, converged, converged ? 20 : 100, 400, separable);
+  private static Head head(
+      String scope, String task, List<String> classes, boolean converged, boolean separable) {
+    return new Head(
+        scope,
+        task,
+        Head.PROBE,
+        classes,
+        classes,
+        new double[][] {{1}},
+        new double[][] {{1}},
+        new double[] {0},
+        converged,
+        converged ? 20 : 100,
+        400,
+        separable);
   }
 
   /** Cells alternate in sign so that the heat map has both hues. */
@@ -90,10 +137,25 @@ final class ReportFixtures {
   }
 
   static Manifest manifest(String inputPath) {
-    return new Manifest(RUN_ID, "0.1.0", "3.5.9", "17", "JavaBLAS", "2026-11-28T10:00:00Z",
-        "2026-11-28T10:05:00Z", 7, "{\"wsca\":{\"input\":{\"paths\":[\"" + inputPath + "\"]}}}",
-        "notes", List.of(new InputFile(inputPath + "/part-0.parquet", 1234)), 1200, 3,
-        Map.of("missing_site", 3L), 960, 237, 16, Map.of("read_validate", 1500L),
+    return new Manifest(
+        RUN_ID,
+        "0.1.0",
+        "3.5.9",
+        "17",
+        "JavaBLAS",
+        "2026-11-28T10:00:00Z",
+        "2026-11-28T10:05:00Z",
+        7,
+        "{\"wsca\":{\"input\":{\"paths\":[\"" + inputPath + "\"]}}}",
+        "notes",
+        List.of(new InputFile(inputPath + "/part-0.parquet", 1234)),
+        1200,
+        3,
+        Map.of("missing_site", 3L),
+        960,
+        237,
+        16,
+        Map.of("read_validate", 1500L),
         Map.of("spark.master", "local[2]"));
   }
 
@@ -103,10 +165,9 @@ final class ReportFixtures {
     return SettingsLoader.load(Optional.empty(), all);
   }
 
-  static ReportInput input(String task, List<String> classes, List<String> sites,
-      List<HistoryRow> history) {
+  static ReportInput input(
+      String task, List<String> classes, List<String> sites, List<HistoryRow> history) {
     String path = "/data/in";
-    return new ReportInput(result(task, classes, sites), manifest(path), settings(path),
-        history);
+    return new ReportInput(result(task, classes, sites), manifest(path), settings(path), history);
   }
 }

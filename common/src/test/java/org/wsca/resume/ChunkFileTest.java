@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class ChunkFileTest {
   private static final ChunkKey KEY = new ChunkKey("scanner", "site=A<b>", 5, 8);
-  private static final ChunkResult RESULT = new ChunkResult(
-      new double[] {0.1 + 0.2, Double.MIN_VALUE, Double.NaN, 0.123456789012345678},
-      new boolean[] {true, false, true, true});
+  private static final ChunkResult RESULT =
+      new ChunkResult(
+          new double[] {0.1 + 0.2, Double.MIN_VALUE, Double.NaN, 0.123456789012345678},
+          new boolean[] {true, false, true, true});
 
   @Test
   void aChunkReadsBackBitForBit() {
@@ -39,7 +40,6 @@ class ChunkFileTest {
   void fileNamesDifferByTaskScopeAndRangeAndHoldNoUserText() {
     assertThat(KEY.fileName()).matches("[0-9a-f]{16}-5-8\\.chunk");
     assertThat(new ChunkKey("scanner", "site=B", 5, 8).fileName()).isNotEqualTo(KEY.fileName());
-    assertThat(new ChunkKey("scanner", "site=A<b>", 9, 12).fileName())
-        .isNotEqualTo(KEY.fileName());
+    assertThat(new ChunkKey("scanner", "site=A<b>", 9, 12).fileName()).isNotEqualTo(KEY.fileName());
   }
 }

@@ -12,8 +12,8 @@ class ChunkStoreTest {
   @TempDir Path dir;
   private final Configuration hadoop = new Configuration();
   private final ChunkKey key = new ChunkKey("scanner", "pooled", 1, 2);
-  private final ChunkResult result = new ChunkResult(new double[] {0.25, 0.5},
-      new boolean[] {true, false});
+  private final ChunkResult result =
+      new ChunkResult(new double[] {0.25, 0.5}, new boolean[] {true, false});
 
   private ChunkStore open(String fingerprint, boolean enabled) {
     return ChunkStore.open(hadoop, dir.toString(), "2026-11-28", fingerprint, enabled);
@@ -45,7 +45,8 @@ class ChunkStoreTest {
     assertThat(off.load(key)).isEmpty();
     off.save(new ChunkKey("scanner", "pooled", 3, 4), result);
     assertThat(dir.resolve("_chunks/2026-11-28/f1").toFile().list())
-        .filteredOn(n -> n.endsWith(".chunk")).hasSize(1);
+        .filteredOn(n -> n.endsWith(".chunk"))
+        .hasSize(1);
     off.delete();
     assertThat(dir.resolve("_chunks")).doesNotExist();
   }

@@ -128,8 +128,17 @@ class SettingsRangeTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"\".\"", "\"..\"", "\"a/b\"", "\"run 1\"", "\"history\"",
-      "\"_chunks\"", "\"_staging\"", "\".hidden\""})
+  @ValueSource(
+      strings = {
+        "\".\"",
+        "\"..\"",
+        "\"a/b\"",
+        "\"run 1\"",
+        "\"history\"",
+        "\"_chunks\"",
+        "\"_staging\"",
+        "\".hidden\""
+      })
   void runIdMustBeAFolderName(String runId) {
     assertThat(failure("output.run-id=" + runId))
         .contains("wsca.output.run-id = " + runId + " is not a valid run id");

@@ -17,8 +17,8 @@ import org.wsca.errors.WscaException;
 
 /** Merging studies run in parts, on the local file system, without Spark. */
 class StudyMergeTest {
-  private static final Scenario NULL = Scenarios.notEncoded(
-      org.wsca.demo.DemoData.Variant.BALANCED, Scenarios.SITE);
+  private static final Scenario NULL =
+      Scenarios.notEncoded(org.wsca.demo.DemoData.Variant.BALANCED, Scenarios.SITE);
   private static final Scenario POWER = Scenarios.shortcut(Scenarios.SITE);
 
   @TempDir Path dir;
@@ -28,17 +28,57 @@ class StudyMergeTest {
       throws IOException {
     List<DatasetOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      outcomes.add(new DatasetOutcome(NULL.key(), NULL.strataName(), i, first + i,
-          i % k == 0 ? 0.03 : 0.4, 0.2, 0.5, 0, null));
-      outcomes.add(new DatasetOutcome(POWER.key(), POWER.strataName(), i, first + i, 0.01, 0.9,
-          0.99, i == 0 ? 2 : 0, null));
+      outcomes.add(
+          new DatasetOutcome(
+              NULL.key(),
+              NULL.strataName(),
+              i,
+              first + i,
+              i % k == 0 ? 0.03 : 0.4,
+              0.2,
+              0.5,
+              0,
+              null));
+      outcomes.add(
+          new DatasetOutcome(
+              POWER.key(),
+              POWER.strataName(),
+              i,
+              first + i,
+              0.01,
+              0.9,
+              0.99,
+              i == 0 ? 2 : 0,
+              null));
     }
-    outcomes.add(new DatasetOutcome(POWER.key(), POWER.strataName(), n, first + n, Double.NaN,
-        Double.NaN, Double.NaN, 0, "too few rows, \"scanner\" has one class"));
-    StudySettings settings = new StudySettings(n, permutations, 1.0, 64, 3, first, 0.05,
-        dir.resolve(name).toString(), List.of(NULL, POWER));
-    StudyReport.writeTables(FileSystem.getLocal(new Configuration()), settings.output(),
-        outcomes, StudyReport.summarise(settings.scenarios(), outcomes, 0.05), settings.toJson());
+    outcomes.add(
+        new DatasetOutcome(
+            POWER.key(),
+            POWER.strataName(),
+            n,
+            first + n,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0,
+            "too few rows, \"scanner\" has one class"));
+    StudySettings settings =
+        new StudySettings(
+            n,
+            permutations,
+            1.0,
+            64,
+            3,
+            first,
+            0.05,
+            dir.resolve(name).toString(),
+            List.of(NULL, POWER));
+    StudyReport.writeTables(
+        FileSystem.getLocal(new Configuration()),
+        settings.output(),
+        outcomes,
+        StudyReport.summarise(settings.scenarios(), outcomes, 0.05),
+        settings.toJson());
     return outcomes;
   }
 
@@ -47,8 +87,7 @@ class StudyMergeTest {
     for (String p : parts) {
       paths.add(dir.resolve(p).toString());
     }
-    return new StudyMerge(new Configuration()).merge(paths, dir.resolve("merged").toString(),
-        0.05);
+    return new StudyMerge(new Configuration()).merge(paths, dir.resolve("merged").toString(), 0.05);
   }
 
   @Test
@@ -69,8 +108,10 @@ class StudyMergeTest {
     assertThat(Files.readString(dir.resolve("merged/summary.csv")))
         .isEqualTo(StudyReport.summaryCsv(direct));
     assertThat(Files.readString(dir.resolve("merged/summary.json")))
-        .contains("\"datasets\":72").contains("\"seeds\":[\"1000-1040\",\"1100-1130\"]")
-        .contains("\"permutations\":99").doesNotContain("base_seed")
+        .contains("\"datasets\":72")
+        .contains("\"seeds\":[\"1000-1040\",\"1100-1130\"]")
+        .contains("\"permutations\":99")
+        .doesNotContain("base_seed")
         .contains("\"merged_from\":[\"" + dir.resolve("a"));
   }
 
@@ -78,40 +119,49 @@ class StudyMergeTest {
   void refusesASeedCountedTwice() throws IOException {
     part("a", 1000, 10, 5, 99);
     part("b", 1005, 10, 5, 99);
-    assertThatThrownBy(() -> merge("a", "b")).isInstanceOf(WscaException.class)
-        .hasMessageContaining("not-encoded@site seed 1005").hasMessageContaining("--seed");
+    assertThatThrownBy(() -> merge("a", "b"))
+        .isInstanceOf(WscaException.class)
+        .hasMessageContaining("not-encoded@site seed 1005")
+        .hasMessageContaining("--seed");
   }
 
   @Test
   void refusesPartsWithDifferentSettings() throws IOException {
     part("a", 1000, 10, 5, 99);
     part("b", 2000, 10, 5, 199);
-    assertThatThrownBy(() -> merge("a", "b")).isInstanceOf(WscaException.class)
-        .hasMessageContaining("'permutations' is 99").hasMessageContaining("but 199");
+    assertThatThrownBy(() -> merge("a", "b"))
+        .isInstanceOf(WscaException.class)
+        .hasMessageContaining("'permutations' is 99")
+        .hasMessageContaining("but 199");
   }
 
   @Test
   void namesAMissingOrForeignPart() throws IOException {
     part("a", 1000, 10, 5, 99);
-    assertThatThrownBy(() -> merge("a", "nothing-here")).isInstanceOf(WscaException.class)
-        .hasMessageContaining("nothing-here").hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> merge("a", "nothing-here"))
+        .isInstanceOf(WscaException.class)
+        .hasMessageContaining("nothing-here")
+        .hasMessageContaining("does not exist");
     Files.createDirectories(dir.resolve("c"));
     Files.writeString(dir.resolve("c/summary.json"), "{\"study\": {\"permutations\": 99}}");
     Files.writeString(dir.resolve("c/datasets.csv"), "a,b\n1,2\n");
-    assertThatThrownBy(() -> merge("c")).isInstanceOf(WscaException.class)
+    assertThatThrownBy(() -> merge("c"))
+        .isInstanceOf(WscaException.class)
         .hasMessageContaining("is not a calibration datasets.csv");
   }
 
   @Test
   void csvKeepsQuotedReasonsAndMissingNumbers() {
-    DatasetOutcome skipped = new DatasetOutcome("shortcut", "site", 3, 1003, Double.NaN,
-        Double.NaN, Double.NaN, 0, "a, \"b\"");
-    DatasetOutcome tested = new DatasetOutcome("shortcut", "site", 4, 1004, 0.01,
-        0.123456789012345, 1.0, 7, null);
+    DatasetOutcome skipped =
+        new DatasetOutcome(
+            "shortcut", "site", 3, 1003, Double.NaN, Double.NaN, Double.NaN, 0, "a, \"b\"");
+    DatasetOutcome tested =
+        new DatasetOutcome("shortcut", "site", 4, 1004, 0.01, 0.123456789012345, 1.0, 7, null);
     assertThat(DatasetsCsv.parse(DatasetsCsv.write(List.of(skipped, tested)), "t"))
         .containsExactly(skipped, tested);
     assertThatThrownBy(() -> DatasetsCsv.parse(DatasetsCsv.HEADER + "\nx,site,1\n", "f.csv"))
-        .hasMessageContaining("f.csv line 2").hasMessageContaining("3 fields");
+        .hasMessageContaining("f.csv line 2")
+        .hasMessageContaining("3 fields");
   }
 
   @Test

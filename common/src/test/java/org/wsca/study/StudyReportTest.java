@@ -26,8 +26,17 @@ class StudyReportTest {
       outcomes.add(outcome(site, i, i < 2 ? 0.05 : 0.06));
       outcomes.add(outcome(siteLabel, i, i < 10 ? 0.01 : 0.5));
     }
-    outcomes.add(new DatasetOutcome(site.key(), site.strataName(), 40, 1040, Double.NaN,
-        Double.NaN, Double.NaN, 0, "too few rows"));
+    outcomes.add(
+        new DatasetOutcome(
+            site.key(),
+            site.strataName(),
+            40,
+            1040,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0,
+            "too few rows"));
     List<ScenarioSummary> rows = StudyReport.summarise(List.of(site, siteLabel), outcomes, 0.05);
     ScenarioSummary first = rows.get(0);
     assertThat(first.datasets()).isEqualTo(40);
@@ -40,10 +49,14 @@ class StudyReportTest {
     assertThat(second.rate()).isEqualTo(0.25);
     // Wilson 10/40 = [0.1419, 0.4019]: the whole interval is above 0.05.
     assertThat(second.met()).isEqualTo("no");
-    assertThat(StudyReport.table(rows)).contains("encoded-not-used  site+label")
-        .contains("0.250").contains("[0.142, 0.402]");
-    assertThat(StudyReport.summaryCsv(rows).lines().toList()).hasSize(3)
-        .element(1).isEqualTo("encoded-not-used,site,40,2,0.050,0.014,0.165,<= 0.05,yes,1");
+    assertThat(StudyReport.table(rows))
+        .contains("encoded-not-used  site+label")
+        .contains("0.250")
+        .contains("[0.142, 0.402]");
+    assertThat(StudyReport.summaryCsv(rows).lines().toList())
+        .hasSize(3)
+        .element(1)
+        .isEqualTo("encoded-not-used,site,40,2,0.050,0.014,0.165,<= 0.05,yes,1");
   }
 
   @Test
@@ -59,14 +72,20 @@ class StudyReportTest {
 
   @Test
   void selectsScenariosByKeyOrKeyAtStrata() {
-    assertThat(Scenarios.select(List.of()).stream().map(Scenario::id)).containsExactly(
-        "not-encoded@site", "not-encoded@site+label", "encoded-not-used@site",
-        "encoded-not-used@site+label", "shortcut@site", "shortcut@site+label", "clinical@site");
-    assertThat(Scenarios.select(List.of("not-encoded", "shortcut@site")).stream()
-        .map(Scenario::id))
+    assertThat(Scenarios.select(List.of()).stream().map(Scenario::id))
+        .containsExactly(
+            "not-encoded@site",
+            "not-encoded@site+label",
+            "encoded-not-used@site",
+            "encoded-not-used@site+label",
+            "shortcut@site",
+            "shortcut@site+label",
+            "clinical@site");
+    assertThat(Scenarios.select(List.of("not-encoded", "shortcut@site")).stream().map(Scenario::id))
         .containsExactly("not-encoded@site", "not-encoded@site+label", "shortcut@site");
     assertThatThrownBy(() -> Scenarios.select(List.of("shortcut@label")))
-        .isInstanceOf(WscaException.class).hasMessageContaining("'shortcut@label'");
+        .isInstanceOf(WscaException.class)
+        .hasMessageContaining("'shortcut@label'");
   }
 
   @Test
@@ -75,7 +94,9 @@ class StudyReportTest {
     List<ScenarioSummary> none = StudyReport.summarise(List.of(s), List.of(), 0.05);
     StudySettings settings = new StudySettings(1, 19, 1.0, 64, 3, 1000, 0.05, "out", List.of(s));
     String json = StudyReport.summaryJson(none, settings.toJson());
-    assertThat(json).contains("\"rate\": null").contains("\"permutations\": 19")
+    assertThat(json)
+        .contains("\"rate\": null")
+        .contains("\"permutations\": 19")
         .contains("\"met\": \"n/a\"");
     assertThat(StudyReport.json("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
   }
@@ -84,8 +105,8 @@ class StudyReportTest {
   void progressExtrapolatesThePaceSoFar() {
     Progress p = new Progress(4, 10, 40_000);
     assertThat(p.etaMillis()).isEqualTo(60_000);
-    assertThat(p.describe()).isEqualTo(
-        "4/10 data sets, 10.0s per data set, elapsed 40.0s, ETA 1m00s");
+    assertThat(p.describe())
+        .isEqualTo("4/10 data sets, 10.0s per data set, elapsed 40.0s, ETA 1m00s");
     assertThat(new Progress(0, 10, 0).describe()).endsWith("ETA unknown");
   }
 }

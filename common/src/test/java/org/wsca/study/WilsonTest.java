@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden values of the Wilson score interval without continuity correction: Newcombe (1998),
- * "Two-sided confidence intervals for the single proportion", Statistics in Medicine 17,
- * Table I, method 3, printed to 4 decimals (tolerance 5e-5). The other rows were computed by hand
- * from the closed form, checked with
- * {@code python3 -c "import math; z=1.959963984540054; x,n=2,40; p=x/n; d=1+z*z/n;
- * c=(p+z*z/(2*n))/d; h=z/d*math.sqrt(p*(1-p)/n+z*z/(4*n*n)); print(c-h, c+h)"}.
+ * "Two-sided confidence intervals for the single proportion", Statistics in Medicine 17, Table I,
+ * method 3, printed to 4 decimals (tolerance 5e-5). The other rows were computed by hand from the
+ * closed form, checked with {@code python3 -c "import math; z=1.959963984540054; x,n=2,40; p=x/n;
+ * d=1+z*z/n; c=(p+z*z/(2*n))/d; h=z/d*math.sqrt(p*(1-p)/n+z*z/(4*n*n)); print(c-h, c+h)"}.
  */
 class WilsonTest {
   private static final double NEWCOMBE = 5e-5;

@@ -19,28 +19,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The audit: reads embeddings, fits heads, tests WSC, writes results. */
-@Command(name = "wsca-audit", mixinStandardHelpOptions = true, version = "WSCA audit",
+@Command(
+    name = "wsca-audit",
+    mixinStandardHelpOptions = true,
+    version = "WSCA audit",
     sortOptions = false,
     description = {
-        "Audits whether a model's clinical decision uses confounding metadata (Weight Space"
-            + " Correlation with a site-stratified permutation test).",
-        "Settings: reference.conf defaults < --config file < -Dwsca.* properties < --set and"
-            + " the flags below.",
-        "Results go to <output.root>/<run id>/; re-running a run id replaces its results"
-            + " and (output.resume = true, the default) reuses the permutation chunks a failed"
-            + " attempt finished.",
-        "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input,"
-            + " 4 a SHORTCUT_RISK found with verdict.gate-on-shortcut-risk = true (results"
-            + " committed)."})
+      "Audits whether a model's clinical decision uses confounding metadata (Weight Space"
+          + " Correlation with a site-stratified permutation test).",
+      "Settings: reference.conf defaults < --config file < -Dwsca.* properties < --set and"
+          + " the flags below.",
+      "Results go to <output.root>/<run id>/; re-running a run id replaces its results"
+          + " and (output.resume = true, the default) reuses the permutation chunks a failed"
+          + " attempt finished.",
+      "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input,"
+          + " 4 a SHORTCUT_RISK found with verdict.gate-on-shortcut-risk = true (results"
+          + " committed)."
+    })
 public final class AuditJob extends JobCommand {
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (HOCON), e.g. conf/audit.conf.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (HOCON), e.g. conf/audit.conf.")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override one setting, e.g. --set permutation.count=99 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--input", paramLabel = "PATH",
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
       description = "Input Parquet path or URI (repeatable); replaces wsca.input.paths.")
   List<String> inputs = new ArrayList<>();
 
@@ -50,9 +61,12 @@ public final class AuditJob extends JobCommand {
   @Option(names = "--run-id", paramLabel = "ID", description = "Sets wsca.output.run-id.")
   String runId;
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
-      description = "A dated (nightly) run: sets wsca.output.run-id to this date, so results go"
-          + " to <output.root>/<date>/. Not together with --run-id.")
+  @Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "A dated (nightly) run: sets wsca.output.run-id to this date, so results go"
+              + " to <output.root>/<date>/. Not together with --run-id.")
   String runDate;
 
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -60,8 +74,8 @@ public final class AuditJob extends JobCommand {
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
-    AuditResult result = JobRunner.withSession("wsca-audit",
-        spark -> new AuditRun(spark, settings).execute());
+    AuditResult result =
+        JobRunner.withSession("wsca-audit", spark -> new AuditRun(spark, settings).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
     if (settings.report().enabled()) {
@@ -73,9 +87,14 @@ public final class AuditJob extends JobCommand {
   private static ExitCode gate(Settings settings, AuditResult result) {
     List<String> findings = ShortcutGate.findings(settings.verdict(), result.tests());
     if (!findings.isEmpty()) {
-      System.err.println("wsca: gate: SHORTCUT_RISK in " + String.join(", ", findings)
-          + " (verdict.gate-on-shortcut-risk = true); the results are committed to "
-          + result.outputPath() + ". Exit code " + ExitCode.SHORTCUT_RISK.code() + ".");
+      System.err.println(
+          "wsca: gate: SHORTCUT_RISK in "
+              + String.join(", ", findings)
+              + " (verdict.gate-on-shortcut-risk = true); the results are committed to "
+              + result.outputPath()
+              + ". Exit code "
+              + ExitCode.SHORTCUT_RISK.code()
+              + ".");
     }
     return ShortcutGate.exitCode(settings.verdict(), result.tests());
   }
@@ -89,14 +108,21 @@ public final class AuditJob extends JobCommand {
     } catch (DateTimeParseException e) {
       // reported below, with the expected form
     }
-    throw WscaException.badSettings("--run-date " + date + " is not a date: give it as"
-        + " YYYY-MM-DD, e.g. --run-date 2026-11-28 (in Airflow: --run-date '{{ ds }}')");
+    throw WscaException.badSettings(
+        "--run-date "
+            + date
+            + " is not a date: give it as"
+            + " YYYY-MM-DD, e.g. --run-date 2026-11-28 (in Airflow: --run-date '{{ ds }}')");
   }
 
   Settings settings() {
     if (runId != null && runDate != null) {
-      throw WscaException.badSettings("--run-id " + runId + " and --run-date " + runDate
-          + " both name the run: pass only one of them");
+      throw WscaException.badSettings(
+          "--run-id "
+              + runId
+              + " and --run-date "
+              + runDate
+              + " both name the run: pass only one of them");
     }
     List<String> all = new ArrayList<>(overrides);
     if (!inputs.isEmpty()) {

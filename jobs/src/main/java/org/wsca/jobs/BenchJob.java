@@ -13,52 +13,81 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The benchmark of the batched permutation engine against the MLlib loop (submit/bench). */
-@Command(name = "wsca-bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "wsca-bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Generates seeded rows for every n x d x C and times, in this session, the batched"
-            + " engine fitting B permuted heads at once and the MLlib loop fitting loop-B heads"
-            + " one by one; reports milliseconds per head, their ratio, the engine's counted"
-            + " GFLOP/s against a dgemm at its shape, the BLAS and the peak heap.",
-        "Writes <output>/bench.json (one object per grid point) and bench.txt, rewritten after"
-            + " every point."})
+      "Generates seeded rows for every n x d x C and times, in this session, the batched"
+          + " engine fitting B permuted heads at once and the MLlib loop fitting loop-B heads"
+          + " one by one; reports milliseconds per head, their ratio, the engine's counted"
+          + " GFLOP/s against a dgemm at its shape, the BLAS and the peak heap.",
+      "Writes <output>/bench.json (one object per grid point) and bench.txt, rewritten after"
+          + " every point."
+    })
 public final class BenchJob extends JobCommand {
-  @Option(names = "--n", split = ",", defaultValue = "20000,100000", paramLabel = "N",
+  @Option(
+      names = "--n",
+      split = ",",
+      defaultValue = "20000,100000",
+      paramLabel = "N",
       description = "Training rows, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> rows;
 
-  @Option(names = "--d", split = ",", defaultValue = "256,1024", paramLabel = "D",
+  @Option(
+      names = "--d",
+      split = ",",
+      defaultValue = "256,1024",
+      paramLabel = "D",
       description = "Embedding dimensions, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> dimensions;
 
-  @Option(names = "--c", split = ",", defaultValue = "2,4", paramLabel = "C",
+  @Option(
+      names = "--c",
+      split = ",",
+      defaultValue = "2,4",
+      paramLabel = "C",
       description = "Classes of the metadata task, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> classes;
 
-  @Option(names = "--b", defaultValue = "64",
+  @Option(
+      names = "--b",
+      defaultValue = "64",
       description = "Permuted heads the batched engine fits at once (default: ${DEFAULT-VALUE}).")
   int engineB;
 
-  @Option(names = "--loop-b", defaultValue = "2",
+  @Option(
+      names = "--loop-b",
+      defaultValue = "2",
       description = "Permuted heads the MLlib loop fits (default: ${DEFAULT-VALUE}).")
   int loopB;
 
-  @Option(names = "--output", defaultValue = "bench-output", paramLabel = "DIR",
+  @Option(
+      names = "--output",
+      defaultValue = "bench-output",
+      paramLabel = "DIR",
       description = "Local folder for bench.json and bench.txt (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--seed", defaultValue = "20260101",
+  @Option(
+      names = "--seed",
+      defaultValue = "20260101",
       description = "Seed of the data and the permutations (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--no-warm-up", negatable = false,
+  @Option(
+      names = "--no-warm-up",
+      negatable = false,
       description = "Skip the small untimed point run before the grid.")
   boolean noWarmUp;
 
   @Override
   public Integer call() {
     BenchGrid grid = grid();
-    List<PointResult> results = JobRunner.withSession("wsca-bench",
-        spark -> new Benchmark(spark, grid, output).seed(seed).warmUp(!noWarmUp).execute());
+    List<PointResult> results =
+        JobRunner.withSession(
+            "wsca-bench",
+            spark -> new Benchmark(spark, grid, output).seed(seed).warmUp(!noWarmUp).execute());
     System.out.println();
     System.out.print(Benchmark.header(Machine.current(Versions.blas())));
     System.out.print(BenchReport.table(results));

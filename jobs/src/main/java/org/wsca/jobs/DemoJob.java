@@ -14,19 +14,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The Quick start: generates both demo variants, audits each, prints their summaries. */
-@Command(name = "wsca-demo", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Generates the balanced and biased demo data sets, audits both with"
-        + " conf/demo.conf and prints the verdicts. Everything goes under --output.")
+@Command(
+    name = "wsca-demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Generates the balanced and biased demo data sets, audits both with"
+            + " conf/demo.conf and prints the verdicts. Everything goes under --output.")
 public final class DemoJob extends JobCommand {
-  @Option(names = "--config", defaultValue = "conf/demo.conf", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      defaultValue = "conf/demo.conf",
+      paramLabel = "FILE",
       description = "Demo settings (default: ${DEFAULT-VALUE}).")
   Path config;
 
-  @Option(names = "--output", defaultValue = "demo-output", paramLabel = "DIR",
+  @Option(
+      names = "--output",
+      defaultValue = "demo-output",
+      paramLabel = "DIR",
       description = "Folder for data and results (default: ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a setting (repeatable).")
   List<String> overrides = new java.util.ArrayList<>();
 
   @Override
@@ -44,8 +57,8 @@ public final class DemoJob extends JobCommand {
       Settings settings = settings(data, output + "/results/" + name);
       AuditResult result = new AuditRun(spark, settings).execute();
       System.out.println();
-      System.out.println("== " + name + ": " + demo.rows() + " rows, results in "
-          + result.outputPath());
+      System.out.println(
+          "== " + name + ": " + demo.rows() + " rows, results in " + result.outputPath());
       System.out.print(SummaryTable.format(result.tests()));
       if (settings.report().enabled()) {
         System.out.println("Report: " + result.outputPath() + "/report.html");

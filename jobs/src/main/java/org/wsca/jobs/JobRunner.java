@@ -7,22 +7,24 @@ import org.wsca.errors.WscaException;
 import picocli.CommandLine;
 
 /**
- * What every entry point shares: argument parsing, the Spark session, and the mapping of
- * errors to exit codes (0 success, 1 failure, 2 bad settings, 3 bad input). The audit adds 4,
- * a SHORTCUT_RISK found by a run configured as a gate, which it returns itself after committing.
+ * What every entry point shares: argument parsing, the Spark session, and the mapping of errors to
+ * exit codes (0 success, 1 failure, 2 bad settings, 3 bad input). The audit adds 4, a SHORTCUT_RISK
+ * found by a run configured as a gate, which it returns itself after committing.
  */
 final class JobRunner {
   private JobRunner() {}
 
   /** Parses arguments into {@code command} and runs it; returns the process exit code. */
   static int run(JobCommand command, String[] args) {
-    CommandLine cli = new CommandLine(command)
-        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, command.verbose()))
-        .setParameterExceptionHandler((e, a) -> {
-          System.err.println(e.getMessage());
-          e.getCommandLine().usage(System.err);
-          return ExitCode.BAD_SETTINGS.code();
-        });
+    CommandLine cli =
+        new CommandLine(command)
+            .setExecutionExceptionHandler((e, line, parsed) -> handle(e, command.verbose()))
+            .setParameterExceptionHandler(
+                (e, a) -> {
+                  System.err.println(e.getMessage());
+                  e.getCommandLine().usage(System.err);
+                  return ExitCode.BAD_SETTINGS.code();
+                });
     return cli.execute(args);
   }
 
@@ -34,8 +36,13 @@ final class JobRunner {
       }
       return w.exitCode().code();
     }
-    System.err.println("wsca: the run failed: " + e + (verbose ? "" : " (rerun with --verbose"
-        + " for the stack trace). Results of earlier runs are untouched."));
+    System.err.println(
+        "wsca: the run failed: "
+            + e
+            + (verbose
+                ? ""
+                : " (rerun with --verbose"
+                    + " for the stack trace). Results of earlier runs are untouched."));
     if (verbose) {
       e.printStackTrace();
     }
@@ -43,8 +50,8 @@ final class JobRunner {
   }
 
   /**
-   * The session. The master comes from spark-submit or -Dspark.master; only a bare JVM run
-   * (an IDE, a test) falls back to local[*].
+   * The session. The master comes from spark-submit or -Dspark.master; only a bare JVM run (an IDE,
+   * a test) falls back to local[*].
    */
   static SparkSession session(String appName) {
     SparkConf conf = new SparkConf();

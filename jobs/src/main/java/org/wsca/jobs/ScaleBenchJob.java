@@ -14,45 +14,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The scale benchmark's entry point (README: Performance); the work is {@link ScaleBenchmark}. */
-@Command(name = "wsca-scale-bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "wsca-scale-bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Generates demo embeddings (conf/demo.conf's tasks: scanner, gestational_age) at each"
-            + " --point ROWSxDIMxSITESxB, audits them end to end (pooled and per-site scopes)"
-            + " and writes <output>/scale.json after every point, then prints a table and how"
-            + " the audit time grows between points that differ in one quantity.",
-        "Peak heap is the driver JVM's heap use, sampled every 20 ms; on local[*] the"
-            + " executors run in that JVM, so it is the whole run's heap."})
+      "Generates demo embeddings (conf/demo.conf's tasks: scanner, gestational_age) at each"
+          + " --point ROWSxDIMxSITESxB, audits them end to end (pooled and per-site scopes)"
+          + " and writes <output>/scale.json after every point, then prints a table and how"
+          + " the audit time grows between points that differ in one quantity.",
+      "Peak heap is the driver JVM's heap use, sampled every 20 ms; on local[*] the"
+          + " executors run in that JVM, so it is the whole run's heap."
+    })
 public final class ScaleBenchJob extends JobCommand {
-  static final String DEFAULT_POINTS = "1000000x512x20x19,200000x512x20x19,200000x256x20x19,"
-      + "200000x512x5x19,200000x512x20x39";
+  static final String DEFAULT_POINTS =
+      "1000000x512x20x19,200000x512x20x19,200000x256x20x19," + "200000x512x5x19,200000x512x20x39";
 
-  @Option(names = "--point", split = ",", paramLabel = "ROWSxDIMxSITESxB",
+  @Option(
+      names = "--point",
+      split = ",",
+      paramLabel = "ROWSxDIMxSITESxB",
       defaultValue = DEFAULT_POINTS,
       description = "Sizes to run, in order (default: ${DEFAULT-VALUE}).")
   List<String> points;
 
-  @Option(names = "--config", defaultValue = "conf/demo.conf", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      defaultValue = "conf/demo.conf",
+      paramLabel = "FILE",
       description = "Audit settings (default: ${DEFAULT-VALUE}); B comes from --point.")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a setting (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--output", defaultValue = "bench-output", paramLabel = "DIR",
+  @Option(
+      names = "--output",
+      defaultValue = "bench-output",
+      paramLabel = "DIR",
       description = "Where scale.json and the generated data go (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--keep-data", description = "Keep each point's data and results (they are"
-      + " deleted after the point is measured; 1M x 512 is about 2 GB).")
+  @Option(
+      names = "--keep-data",
+      description =
+          "Keep each point's data and results (they are"
+              + " deleted after the point is measured; 1M x 512 is about 2 GB).")
   boolean keepData;
 
   @Override
   public Integer call() {
     List<ScalePoint> sizes = parsePoints();
-    sizes.forEach(p -> settings(p, "x", "x"));  // a bad setting fails before any work
-    List<ScaleMeasurement> measured = JobRunner.withSession("wsca-scale-bench", spark ->
-        new ScaleBenchmark(spark, sizes, this::settings, output).keepData(keepData)
-            .progress(System.out::println).execute());
+    sizes.forEach(p -> settings(p, "x", "x")); // a bad setting fails before any work
+    List<ScaleMeasurement> measured =
+        JobRunner.withSession(
+            "wsca-scale-bench",
+            spark ->
+                new ScaleBenchmark(spark, sizes, this::settings, output)
+                    .keepData(keepData)
+                    .progress(System.out::println)
+                    .execute());
     System.out.println();
     System.out.print(ScaleBenchmark.table(measured));
     System.out.println("Wrote " + output.resolve("scale.json"));

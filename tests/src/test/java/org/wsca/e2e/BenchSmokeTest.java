@@ -33,13 +33,22 @@ class BenchSmokeTest extends SparkTestBase {
     assertThat(p.get("c").asInt()).isEqualTo(2);
     assertThat(p.get("b").asInt()).isEqualTo(4);
     assertThat(p.get("loop_b").asInt()).isEqualTo(1);
-    for (String positive : List.of("engine_ms_per_head", "loop_ms_per_head", "ratio",
-        "engine_gflops", "dgemm_gflops", "peak_heap_mb", "engine_seconds", "loop_seconds")) {
+    for (String positive :
+        List.of(
+            "engine_ms_per_head",
+            "loop_ms_per_head",
+            "ratio",
+            "engine_gflops",
+            "dgemm_gflops",
+            "peak_heap_mb",
+            "engine_seconds",
+            "loop_seconds")) {
       assertThat(p.get(positive).asDouble()).as(positive).isPositive();
     }
-    assertThat(p.get("ratio").asDouble()).isCloseTo(
-        p.get("loop_ms_per_head").asDouble() / p.get("engine_ms_per_head").asDouble(),
-        within(1e-3 * p.get("ratio").asDouble()));
+    assertThat(p.get("ratio").asDouble())
+        .isCloseTo(
+            p.get("loop_ms_per_head").asDouble() / p.get("engine_ms_per_head").asDouble(),
+            within(1e-3 * p.get("ratio").asDouble()));
     // At least the starting pass plus one step for each of the 4 heads.
     assertThat(p.get("engine_passes").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(p.get("engine_head_evaluations").asLong())

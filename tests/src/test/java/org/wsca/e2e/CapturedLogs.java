@@ -9,8 +9,8 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Everything logged through log4j2 (Spark's and WSCA's logging) while open, at the levels the
- * test configuration lets through, as text.
+ * Everything logged through log4j2 (Spark's and WSCA's logging) while open, at the levels the test
+ * configuration lets through, as text.
  */
 final class CapturedLogs implements AutoCloseable {
   private final StringWriter text = new StringWriter();
@@ -20,9 +20,14 @@ final class CapturedLogs implements AutoCloseable {
   CapturedLogs() {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     Configuration config = context.getConfiguration();
-    appender = WriterAppender.createAppender(
-        PatternLayout.newBuilder().withPattern("%p %c: %m%n%throwable").build(),
-        null, text, name, false, true);
+    appender =
+        WriterAppender.createAppender(
+            PatternLayout.newBuilder().withPattern("%p %c: %m%n%throwable").build(),
+            null,
+            text,
+            name,
+            false,
+            true);
     appender.start();
     config.addAppender(appender);
     config.getRootLogger().addAppender(appender, Level.ALL, null);

@@ -23,13 +23,25 @@ class CommitTest extends SparkTestBase {
   void aFailedRerunLeavesThePreviousResultsAndNoStaging() throws Exception {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
     Path out = dir.resolve("out");
-    AuditResult first = new AuditRun(spark(), Fixtures.demoSettings(data, out,
-        "scopes.per-site=false", "permutation.count=19", "input.metadata=[{name=scanner, kind=categorical}]"))
-        .execute();
+    AuditResult first =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(
+                    data,
+                    out,
+                    "scopes.per-site=false",
+                    "permutation.count=19",
+                    "input.metadata=[{name=scanner, kind=categorical}]"))
+            .execute();
     List<Row> before = spark().read().parquet(first.outputPath() + "/tests").collectAsList();
 
-    assertThatThrownBy(() -> new AuditRun(spark(), Fixtures.demoSettings(data, out,
-        "input.columns.label=no_such_column")).execute()).isInstanceOf(WscaException.class);
+    assertThatThrownBy(
+            () ->
+                new AuditRun(
+                        spark(),
+                        Fixtures.demoSettings(data, out, "input.columns.label=no_such_column"))
+                    .execute())
+        .isInstanceOf(WscaException.class);
 
     assertThat(spark().read().parquet(first.outputPath() + "/tests").collectAsList())
         .containsExactlyElementsOf(before);
@@ -47,20 +59,20 @@ class CommitTest extends SparkTestBase {
   @Test
   void commitReplacesAPreviousRunAndAbortLeavesItUntouched() throws Exception {
     Path root = dir.resolve("root");
-    RunCommitter first = new RunCommitter(spark().sparkContext().hadoopConfiguration(),
-        root.toString(), "r");
+    RunCommitter first =
+        new RunCommitter(spark().sparkContext().hadoopConfiguration(), root.toString(), "r");
     spark().range(3).write().parquet(first.stagingTable("t"));
     first.commit();
 
-    RunCommitter failed = new RunCommitter(spark().sparkContext().hadoopConfiguration(),
-        root.toString(), "r");
+    RunCommitter failed =
+        new RunCommitter(spark().sparkContext().hadoopConfiguration(), root.toString(), "r");
     spark().range(10).write().parquet(failed.stagingTable("t"));
     assertThat(spark().read().parquet(root.resolve("r/t").toString()).count()).isEqualTo(3);
     failed.abort();
     assertThat(spark().read().parquet(root.resolve("r/t").toString()).count()).isEqualTo(3);
 
-    RunCommitter second = new RunCommitter(spark().sparkContext().hadoopConfiguration(),
-        root.toString(), "r");
+    RunCommitter second =
+        new RunCommitter(spark().sparkContext().hadoopConfiguration(), root.toString(), "r");
     spark().range(5).write().parquet(second.stagingTable("t"));
     second.commit();
     assertThat(spark().read().parquet(root.resolve("r/t").toString()).count()).isEqualTo(5);
@@ -72,16 +84,22 @@ class CommitTest extends SparkTestBase {
     Path root = dir.resolve("root");
     var hadoop = spark().sparkContext().hadoopConfiguration();
     // Neither committed nor aborted: what a killed driver leaves behind.
-    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r")
-        .stagingTable("t"));
-    spark().range(3).write().parquet(new RunCommitter(hadoop, root.toString(), "r-2")
-        .stagingTable("t"));
+    spark()
+        .range(3)
+        .write()
+        .parquet(new RunCommitter(hadoop, root.toString(), "r").stagingTable("t"));
+    spark()
+        .range(3)
+        .write()
+        .parquet(new RunCommitter(hadoop, root.toString(), "r-2").stagingTable("t"));
 
     new RunCommitter(hadoop, root.toString(), "r").removeAbandonedAttempts();
 
     try (var entries = Files.list(root.resolve("_staging"))) {
       assertThat(entries.map(p -> p.getFileName().toString()))
-          .singleElement().asString().startsWith("r-2-");
+          .singleElement()
+          .asString()
+          .startsWith("r-2-");
     }
   }
 }

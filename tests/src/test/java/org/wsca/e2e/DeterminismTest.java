@@ -16,10 +16,12 @@ class DeterminismTest extends SparkTestBase {
   @TempDir Path dir;
 
   private List<TestOutcome> audit(int partitions) {
-    String data = Fixtures.demoData(spark(), dir.resolve("p" + partitions),
-        DemoData.Variant.BIASED, 16, 0.3, partitions);
-    Settings settings = Fixtures.demoSettings(data, dir.resolve("out" + partitions),
-        "scopes.per-site=false", "permutation.count=19");
+    String data =
+        Fixtures.demoData(
+            spark(), dir.resolve("p" + partitions), DemoData.Variant.BIASED, 16, 0.3, partitions);
+    Settings settings =
+        Fixtures.demoSettings(
+            data, dir.resolve("out" + partitions), "scopes.per-site=false", "permutation.count=19");
     return new AuditRun(spark(), settings).execute().tests();
   }
 
@@ -30,7 +32,8 @@ class DeterminismTest extends SparkTestBase {
     assertThat(one).hasSameSizeAs(four);
     for (int i = 0; i < one.size(); i++) {
       assertThat(four.get(i).p()).as(one.get(i).task()).isEqualTo(one.get(i).p());
-      assertThat(four.get(i).t()).isCloseTo(one.get(i).t(), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(four.get(i).t())
+          .isCloseTo(one.get(i).t(), org.assertj.core.data.Offset.offset(1e-9));
       double[] a = one.get(i).nulls().statistics();
       double[] b = four.get(i).nulls().statistics();
       for (int k = 0; k < a.length; k++) {

@@ -24,9 +24,9 @@ import org.wsca.demo.DemoData;
 import org.wsca.output.RunCommitter;
 
 /**
- * The driver JVM killed with SIGKILL in the middle of the permutation phase: nothing runs to
- * clean up, so only the staging design protects the results. The previous results of the run id
- * must be byte for byte as they were, and nothing new may be visible outside {@code _staging}.
+ * The driver JVM killed with SIGKILL in the middle of the permutation phase: nothing runs to clean
+ * up, so only the staging design protects the results. The previous results of the run id must be
+ * byte for byte as they were, and nothing new may be visible outside {@code _staging}.
  */
 class DriverKillTest extends SparkTestBase {
   private static final String PERMUTING = "permuted heads";
@@ -36,10 +36,18 @@ class DriverKillTest extends SparkTestBase {
   void aDriverKilledMidRunLeavesThePreviousResultsAndNothingPartial() throws Exception {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
     Path out = dir.resolve("out");
-    String previous = new AuditRun(spark(), Fixtures.demoSettings(data, out,
-        "scopes.per-site=false", "permutation.count=19", "output.run-id=kill",
-        "input.metadata=[{name=scanner, kind=categorical, role=confounder}]")).execute()
-        .outputPath();
+    String previous =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(
+                    data,
+                    out,
+                    "scopes.per-site=false",
+                    "permutation.count=19",
+                    "output.run-id=kill",
+                    "input.metadata=[{name=scanner, kind=categorical, role=confounder}]"))
+            .execute()
+            .outputPath();
     Map<String, String> before = digests(out.resolve("kill"));
     Map<String, List<List<Object>>> tablesBefore = Tables.read(spark(), previous);
 
@@ -53,14 +61,16 @@ class DriverKillTest extends SparkTestBase {
       driver.destroyForcibly();
     }
 
-    assertThat(Files.readString(log)).as("the driver had not finished").doesNotContain(
-        "Committed results");
+    assertThat(Files.readString(log))
+        .as("the driver had not finished")
+        .doesNotContain("Committed results");
     assertThat(digests(out.resolve("kill"))).isEqualTo(before);
     assertThat(Tables.read(spark(), previous)).isEqualTo(tablesBefore);
     try (Stream<Path> entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
-          .as("only the committed run, its history, and at most the ignored staging and resume"
-              + " folders")
+          .as(
+              "only the committed run, its history, and at most the ignored staging and resume"
+                  + " folders")
           .allMatch(name -> List.of("kill", "history", "_staging", "_chunks").contains(name));
     }
     assertThat(spark().read().parquet(out.resolve("kill/tests").toString()).count())
@@ -70,53 +80,73 @@ class DriverKillTest extends SparkTestBase {
   /** A settings file for the same run id with many permutations, so the kill lands mid-phase. */
   private Path settingsFile(String data, Path out) throws IOException {
     Path file = dir.resolve("kill.conf");
-    Files.write(file, List.of(
-        "wsca {",
-        "  input.paths = [\"" + data + "\"]",
-        "  input.columns { label = plane, patient-id = patient_id }",
-        "  input.metadata = [",
-        "    { name = scanner, kind = categorical, role = confounder }",
-        "  ]",
-        "  scopes.per-site = false",
-        "  permutation.count = 999",
-        "  output { root = \"" + out + "\", run-id = kill }",
-        "}"));
+    Files.write(
+        file,
+        List.of(
+            "wsca {",
+            "  input.paths = [\"" + data + "\"]",
+            "  input.columns { label = plane, patient-id = patient_id }",
+            "  input.metadata = [",
+            "    { name = scanner, kind = categorical, role = confounder }",
+            "  ]",
+            "  scopes.per-site = false",
+            "  permutation.count = 999",
+            "  output { root = \"" + out + "\", run-id = kill }",
+            "}"));
     return file;
   }
 
   /** The audit job in a JVM of its own, through SparkSubmit on local[2], WSCA logging at INFO. */
   private Process startDriver(Path settings, Path log) throws IOException {
     Path logConfig = dir.resolve("log4j2-driver.properties");
-    Files.write(logConfig, List.of(
-        "rootLogger.level = warn",
-        "rootLogger.appenderRef.stdout.ref = console",
-        "appender.console.type = Console",
-        "appender.console.name = console",
-        "appender.console.layout.type = PatternLayout",
-        "appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1}: %m%n",
-        "logger.wsca.name = org.wsca",
-        "logger.wsca.level = info"));
+    Files.write(
+        logConfig,
+        List.of(
+            "rootLogger.level = warn",
+            "rootLogger.appenderRef.stdout.ref = console",
+            "appender.console.type = Console",
+            "appender.console.name = console",
+            "appender.console.layout.type = PatternLayout",
+            "appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1}: %m%n",
+            "logger.wsca.name = org.wsca",
+            "logger.wsca.level = info"));
     String jar = System.getProperty("wscatest.jobs.jar");
     Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(System.getProperty("wscatest.java.opens", "").trim()
-        .split("\\s+")));
-    command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfig.toUri(),
-        "-cp", jars + "/*", "org.apache.spark.deploy.SparkSubmit",
-        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.sql.shuffle.partitions=2",
-        "--class", "org.wsca.jobs.AuditJob", jar, "--config", settings.toString()));
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    command.addAll(
+        Arrays.asList(System.getProperty("wscatest.java.opens", "").trim().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-Dlog4j2.configurationFile=" + logConfig.toUri(),
+            "-cp",
+            jars + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "local[2]",
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.sql.shuffle.partitions=2",
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jar,
+            "--config",
+            settings.toString()));
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static void awaitLine(Process driver, Path log, String text, Duration timeout)
       throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (!Files.readString(log).contains(text)) {
-      assertThat(driver.isAlive()).as("driver still running; its log:\n%s",
-          Files.readString(log)).isTrue();
+      assertThat(driver.isAlive())
+          .as("driver still running; its log:\n%s", Files.readString(log))
+          .isTrue();
       assertThat(Instant.now()).as("'%s' logged in time", text).isBefore(deadline);
       Thread.sleep(100);
     }

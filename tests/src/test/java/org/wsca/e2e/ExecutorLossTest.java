@@ -43,14 +43,16 @@ class ExecutorLossTest {
     String jar = System.getProperty("wscatest.jobs.jar");
     assertThat(jar).as("wscatest.jobs.jar (set by the tests pom)").isNotNull();
     assertThat(Files.exists(Paths.get(jar))).as("jobs jar " + jar + " built").isTrue();
-    spark = SparkSession.builder()
-        .master("local-cluster[2,1,1024]")
-        .appName("wsca-executor-loss-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.jars", jar)
-        .config("spark.executor.extraJavaOptions", System.getProperty("wscatest.java.opens", ""))
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local-cluster[2,1,1024]")
+            .appName("wsca-executor-loss-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.jars", jar)
+            .config(
+                "spark.executor.extraJavaOptions", System.getProperty("wscatest.java.opens", ""))
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
     awaitExecutors(2, Duration.ofMinutes(1));
   }
 
@@ -71,7 +73,8 @@ class ExecutorLossTest {
 
   /** Executor JVMs are children of the worker, which local-cluster runs in this JVM. */
   private static List<ProcessHandle> executorProcesses() {
-    return ProcessHandle.current().descendants()
+    return ProcessHandle.current()
+        .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
         .toList();
   }
@@ -83,9 +86,12 @@ class ExecutorLossTest {
 
     @Override
     public void onJobStart(SparkListenerJobStart start) {
-      String description = start.properties() == null ? null
-          : start.properties().getProperty("spark.job.description");
-      if (description != null && description.startsWith("permutation batch")
+      String description =
+          start.properties() == null
+              ? null
+              : start.properties().getProperty("spark.job.description");
+      if (description != null
+          && description.startsWith("permutation batch")
           && killedPid.get() < 0) {
         List<ProcessHandle> executors = executorProcesses();
         if (!executors.isEmpty() && killedPid.compareAndSet(-1, executors.get(0).pid())) {
@@ -105,9 +111,13 @@ class ExecutorLossTest {
   void losingAnExecutorDuringPermutationsChangesNoResult() throws Exception {
     assertThat(executorProcesses()).as("executor JVMs under this JVM").hasSize(2);
     String data = Fixtures.demoData(spark, dir, DemoData.Variant.BIASED, 8, 0.15, 4);
-    Settings settings = Fixtures.demoSettings(data, dir.resolve("out"), "scopes.per-site=false",
-        "permutation.count=39",
-        "input.metadata=[{name=scanner, kind=categorical, role=confounder}]");
+    Settings settings =
+        Fixtures.demoSettings(
+            data,
+            dir.resolve("out"),
+            "scopes.per-site=false",
+            "permutation.count=39",
+            "input.metadata=[{name=scanner, kind=categorical, role=confounder}]");
     String run = new AuditRun(spark, settings).execute().outputPath();
     Map<String, List<List<Object>>> undisturbed = Tables.read(spark, run);
 
@@ -126,11 +136,9 @@ class ExecutorLossTest {
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(killer.executorsRemoved.get()).as("Spark saw the executor go").isPositive();
     // Either outcome is allowed; both must leave exactly the undisturbed results in place.
-    LOG.info("Run with a killed executor {}", failure == null ? "completed"
-        : "failed: " + failure);
+    LOG.info("Run with a killed executor {}", failure == null ? "completed" : "failed: " + failure);
     Tables.assertSameResults(Tables.read(spark, run), undisturbed);
-    assertThat(Paths.get(java.net.URI.create(run)).resolve(RunCommitter.COMMITTED_MARKER))
-        .exists();
+    assertThat(Paths.get(java.net.URI.create(run)).resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(dir.resolve("out/_staging")).doesNotExist();
   }
 }

@@ -27,20 +27,28 @@ class FitSpaceTest extends SparkTestBase {
   void withKEqualToDTheScoreSpaceGivesTheFullSpaceStatistic() {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 12, 0.3, 2);
     // k-min 50 > d = 12, so k = rank = 12.
-    String[] common = {"scopes.per-site=false", "permutation.count=19",
-        "input.metadata=[{name=scanner, kind=categorical}]", "heads.tol=1e-10"};
-    AuditResult full = new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("full"),
-        common)).execute();
-    AuditResult scores = new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("pca"),
-        concat(common, "projection.fit-space=pca"))).execute();
+    String[] common = {
+      "scopes.per-site=false",
+      "permutation.count=19",
+      "input.metadata=[{name=scanner, kind=categorical}]",
+      "heads.tol=1e-10"
+    };
+    AuditResult full =
+        new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("full"), common)).execute();
+    AuditResult scores =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(
+                    data, dir.resolve("pca"), concat(common, "projection.fit-space=pca")))
+            .execute();
 
     TestOutcome a = full.tests().get(0);
     TestOutcome b = scores.tests().get(0);
     assertThat(b.t()).isCloseTo(a.t(), offset(1e-3));
     assertThat(b.presence().auroc()).isCloseTo(a.presence().auroc(), offset(1e-3));
     assertThat(b.verdict()).isEqualTo(a.verdict());
-    Row head = spark().read().parquet(scores.outputPath() + "/heads")
-        .filter("task = 'scanner'").first();
+    Row head =
+        spark().read().parquet(scores.outputPath() + "/heads").filter("task = 'scanner'").first();
     assertThat(head.<String>getAs("fit_space")).isEqualTo("pca");
     List<?> directions = head.getList(head.fieldIndex("directions"));
     assertThat(((scala.collection.Seq<?>) directions.get(0)).size()).isEqualTo(12);

@@ -14,24 +14,35 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Writes a demo variant as site-partitioned Parquet and returns its path. */
-  static String demoData(SparkSession spark, Path dir, DemoData.Variant variant, int dimension,
-      double scale, int partitions) {
+  static String demoData(
+      SparkSession spark,
+      Path dir,
+      DemoData.Variant variant,
+      int dimension,
+      double scale,
+      int partitions) {
     String path = dir.resolve("data-" + variant.name().toLowerCase()).toString();
     new DemoData(variant, dimension, 3, 7, DemoData.Strengths.defaults(), scale)
-        .generate(spark, partitions).write().mode("overwrite").partitionBy("site").parquet(path);
+        .generate(spark, partitions)
+        .write()
+        .mode("overwrite")
+        .partitionBy("site")
+        .parquet(path);
     return path;
   }
 
   /** Settings for auditing demo data: conf/demo.conf's columns and tasks, plus overrides. */
   static Settings demoSettings(String input, Path outputRoot, String... overrides) {
-    List<String> all = new ArrayList<>(List.of(
-        "input.paths=[\"" + input + "\"]",
-        "output.root=\"" + outputRoot + "\"",
-        "output.run-id=test",
-        "input.columns.label=plane",
-        "input.columns.patient-id=patient_id",
-        "input.metadata=[{name=scanner, kind=categorical, role=confounder},"
-            + " {name=gestational_age, kind=continuous, role=clinical, bins=4}]"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "input.paths=[\"" + input + "\"]",
+                "output.root=\"" + outputRoot + "\"",
+                "output.run-id=test",
+                "input.columns.label=plane",
+                "input.columns.patient-id=patient_id",
+                "input.metadata=[{name=scanner, kind=categorical, role=confounder},"
+                    + " {name=gestational_age, kind=continuous, role=clinical, bins=4}]"));
     all.addAll(List.of(overrides));
     return SettingsLoader.load(Optional.empty(), all);
   }

@@ -30,16 +30,18 @@ import org.wsca.settings.SettingsLoader;
 
 /**
  * Inputs written by other writers, laid out as exporters lay them out, read to the same rows and
- * the same embedding values that were written; sites whose schemas differ are reconciled when
- * only widths differ, and rejected with both schemas named otherwise.
+ * the same embedding values that were written; sites whose schemas differ are reconciled when only
+ * widths differ, and rejected with both schemas named otherwise.
  */
 class ForeignParquetTest extends SparkTestBase {
   @TempDir Path dir;
 
   private ValidatedInput read(Path input, String... more) {
-    List<String> overrides = new ArrayList<>(List.of(
-        "input.paths=[\"" + input + "\"]",
-        "input.metadata=[{name=scanner, kind=categorical}]"));
+    List<String> overrides =
+        new ArrayList<>(
+            List.of(
+                "input.paths=[\"" + input + "\"]",
+                "input.metadata=[{name=scanner, kind=categorical}]"));
     overrides.addAll(List.of(more));
     return new InputReader(spark(), SettingsLoader.load(Optional.empty(), overrides).input())
         .read();
@@ -66,19 +68,35 @@ class ForeignParquetTest extends SparkTestBase {
     return sites;
   }
 
-  private static Map<String, List<Double>> concat(Map<String, List<Double>> a,
-      Map<String, List<Double>> b) {
+  private static Map<String, List<Double>> concat(
+      Map<String, List<Double>> a, Map<String, List<Double>> b) {
     Map<String, List<Double>> all = new LinkedHashMap<>(a);
     all.putAll(b);
     return all;
   }
 
-  private static String duckRows(String prefix, int from, int to, String labelType,
-      String embeddingType, String extraColumns) {
-    return "SELECT '" + prefix + "' || i AS sample_id,"
-        + " (CASE WHEN i % 2 = 0 THEN 0 ELSE 1 END)::" + labelType + " AS label,"
-        + " 'S' || (i % 3) AS scanner, " + duckEmbedding(embeddingType) + " AS embedding"
-        + extraColumns + " FROM range(" + from + ", " + to + ") t(i)";
+  private static String duckRows(
+      String prefix,
+      int from,
+      int to,
+      String labelType,
+      String embeddingType,
+      String extraColumns) {
+    return "SELECT '"
+        + prefix
+        + "' || i AS sample_id,"
+        + " (CASE WHEN i % 2 = 0 THEN 0 ELSE 1 END)::"
+        + labelType
+        + " AS label,"
+        + " 'S' || (i % 3) AS scanner, "
+        + duckEmbedding(embeddingType)
+        + " AS embedding"
+        + extraColumns
+        + " FROM range("
+        + from
+        + ", "
+        + to
+        + ") t(i)";
   }
 
   private Path siteFile(String root, String site) throws Exception {
@@ -90,9 +108,12 @@ class ForeignParquetTest extends SparkTestBase {
   @Test
   void duckDbFloatListsInHivePartitionFolders() throws Exception {
     Path out = dir.resolve("duck");
-    duckdb("COPY (SELECT *, CASE WHEN i < 30 THEN 'A' ELSE 'B' END AS site FROM ("
-        + duckRows("d", 0, 60, "VARCHAR", "FLOAT", ", i") + ")) TO '" + out
-        + "' (FORMAT PARQUET, PARTITION_BY (site))");
+    duckdb(
+        "COPY (SELECT *, CASE WHEN i < 30 THEN 'A' ELSE 'B' END AS site FROM ("
+            + duckRows("d", 0, 60, "VARCHAR", "FLOAT", ", i")
+            + ")) TO '"
+            + out
+            + "' (FORMAT PARQUET, PARTITION_BY (site))");
     assertThat(out.resolve("site=A")).isDirectory();
 
     ValidatedInput input = read(out);
@@ -115,9 +136,12 @@ class ForeignParquetTest extends SparkTestBase {
   @Test
   void nestedPartitionFolders() throws Exception {
     Path root = dir.resolve("nested");
-    writeParquetHadoop(root.resolve("site=A/date=2026-01-01/part.parquet"), THREE_LEVEL, "n", 0, 10);
-    writeParquetHadoop(root.resolve("site=A/date=2026-01-02/part.parquet"), THREE_LEVEL, "n", 10, 20);
-    writeParquetHadoop(root.resolve("site=B/date=2026-01-01/part.parquet"), THREE_LEVEL, "n", 20, 30);
+    writeParquetHadoop(
+        root.resolve("site=A/date=2026-01-01/part.parquet"), THREE_LEVEL, "n", 0, 10);
+    writeParquetHadoop(
+        root.resolve("site=A/date=2026-01-02/part.parquet"), THREE_LEVEL, "n", 10, 20);
+    writeParquetHadoop(
+        root.resolve("site=B/date=2026-01-01/part.parquet"), THREE_LEVEL, "n", 20, 30);
 
     ValidatedInput input = read(root);
 
@@ -139,32 +163,55 @@ class ForeignParquetTest extends SparkTestBase {
   void manySmallFiles() throws Exception {
     Path root = dir.resolve("many");
     for (int k = 0; k < 200; k++) {
-      writeParquetHadoop(root.resolve("site=S" + (k % 4) + "/part-" + k + ".parquet"),
-          THREE_LEVEL, "m", 2 * k, 2 * k + 2);
+      writeParquetHadoop(
+          root.resolve("site=S" + (k % 4) + "/part-" + k + ".parquet"),
+          THREE_LEVEL,
+          "m",
+          2 * k,
+          2 * k + 2);
     }
 
     ValidatedInput input = read(root);
 
     assertThat(input.files()).hasSize(200);
     assertReadsExactly(input, expected("m", 0, 400));
-    assertThat(rowsBySite(input)).hasSize(4).allSatisfy((site, rows) -> assertThat(rows).isEqualTo(100));
+    assertThat(rowsBySite(input))
+        .hasSize(4)
+        .allSatisfy((site, rows) -> assertThat(rows).isEqualTo(100));
   }
 
   @Test
   void aColumnOnlyOneSiteHasIsReadAndNullElsewhere() throws Exception {
     // Site B alone exports patient ids and a column WSCA does not use.
-    duckdb("COPY (" + duckRows("e", 0, 20, "VARCHAR", "FLOAT", "") + ") TO '"
-            + siteFile("extra", "A") + "' (FORMAT PARQUET)",
-        "COPY (" + duckRows("e", 20, 40, "VARCHAR", "FLOAT",
-            ", 'patient' || (i // 2) AS patient_id, 'x' AS device") + ") TO '"
-            + siteFile("extra", "B") + "' (FORMAT PARQUET)");
+    duckdb(
+        "COPY ("
+            + duckRows("e", 0, 20, "VARCHAR", "FLOAT", "")
+            + ") TO '"
+            + siteFile("extra", "A")
+            + "' (FORMAT PARQUET)",
+        "COPY ("
+            + duckRows(
+                "e",
+                20,
+                40,
+                "VARCHAR",
+                "FLOAT",
+                ", 'patient' || (i // 2) AS patient_id, 'x' AS device")
+            + ") TO '"
+            + siteFile("extra", "B")
+            + "' (FORMAT PARQUET)");
 
     ValidatedInput input = read(dir.resolve("extra"), "input.columns.patient-id=patient_id");
 
     assertReadsExactly(input, expected("e", 0, 40));
     Map<String, Long> withPatient = new TreeMap<>();
-    for (Row r : input.valid().filter(Canonical.PATIENT_ID + " IS NOT NULL")
-        .groupBy(Canonical.SITE).count().collectAsList()) {
+    for (Row r :
+        input
+            .valid()
+            .filter(Canonical.PATIENT_ID + " IS NOT NULL")
+            .groupBy(Canonical.SITE)
+            .count()
+            .collectAsList()) {
       withPatient.put(r.getString(0), r.getLong(1));
     }
     assertThat(withPatient).containsExactly(Map.entry("B", 20L));
@@ -172,18 +219,26 @@ class ForeignParquetTest extends SparkTestBase {
 
   @Test
   void intAndBigintLabelsAndFloatAndDoubleListsAreWidened() throws Exception {
-    duckdb("COPY (" + duckRows("w", 0, 20, "INTEGER", "FLOAT", "") + ") TO '"
-            + siteFile("widths", "A") + "' (FORMAT PARQUET)",
-        "COPY (" + duckRows("w", 20, 40, "BIGINT", "DOUBLE", "") + ") TO '"
-            + siteFile("widths", "B") + "' (FORMAT PARQUET)");
+    duckdb(
+        "COPY ("
+            + duckRows("w", 0, 20, "INTEGER", "FLOAT", "")
+            + ") TO '"
+            + siteFile("widths", "A")
+            + "' (FORMAT PARQUET)",
+        "COPY ("
+            + duckRows("w", 20, 40, "BIGINT", "DOUBLE", "")
+            + ") TO '"
+            + siteFile("widths", "B")
+            + "' (FORMAT PARQUET)");
 
     ValidatedInput input = read(dir.resolve("widths"));
 
     assertReadsExactly(input, expected("w", 0, 40));
     assertThat(rowsBySite(input)).containsExactly(Map.entry("A", 20L), Map.entry("B", 20L));
-    List<Row> labels = input.valid().groupBy(Canonical.LABEL).count().orderBy(Canonical.LABEL)
-        .collectAsList();
-    assertThat(labels).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+    List<Row> labels =
+        input.valid().groupBy(Canonical.LABEL).count().orderBy(Canonical.LABEL).collectAsList();
+    assertThat(labels)
+        .extracting(r -> r.getString(0) + "=" + r.getLong(1))
         .containsExactly("0=20", "1=20");
     Row b = input.valid().filter(Canonical.SAMPLE_ID + " = 'w25'").first();
     assertThat(b.<String>getAs(Canonical.SOURCE_FILE)).contains("/site=B/");
@@ -191,14 +246,21 @@ class ForeignParquetTest extends SparkTestBase {
 
   @Test
   void labelsOfDifferentKindsAtTwoSitesFailNamingBothSchemas() throws Exception {
-    duckdb("COPY (" + duckRows("k", 0, 20, "VARCHAR", "FLOAT", "") + ") TO '"
-            + siteFile("kinds", "A") + "' (FORMAT PARQUET)",
-        "COPY (" + duckRows("k", 20, 40, "INTEGER", "FLOAT", "") + ") TO '"
-            + siteFile("kinds", "B") + "' (FORMAT PARQUET)");
+    duckdb(
+        "COPY ("
+            + duckRows("k", 0, 20, "VARCHAR", "FLOAT", "")
+            + ") TO '"
+            + siteFile("kinds", "A")
+            + "' (FORMAT PARQUET)",
+        "COPY ("
+            + duckRows("k", 20, 40, "INTEGER", "FLOAT", "")
+            + ") TO '"
+            + siteFile("kinds", "B")
+            + "' (FORMAT PARQUET)");
 
     assertThatThrownBy(() -> read(dir.resolve("kinds")))
-        .isInstanceOfSatisfying(WscaException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining("Column 'label' is string in site=A (file ")
         .hasMessageContaining("but int in site=B (file ")
         .hasMessageContaining("struct<sample_id:string,label:string,")

@@ -21,8 +21,8 @@ import org.apache.parquet.schema.MessageTypeParser;
 
 /**
  * Input rows written by writers other than Spark: DuckDB, and parquet-hadoop's example writer
- * (which writes the schema it is given, e.g. pyarrow's 3-level lists). Every embedding value is
- * a multiple of 1/4, so float, double and DuckDB's decimal literals hold it exactly.
+ * (which writes the schema it is given, e.g. pyarrow's 3-level lists). Every embedding value is a
+ * multiple of 1/4, so float, double and DuckDB's decimal literals hold it exactly.
  */
 final class ForeignRows {
   private ForeignRows() {}
@@ -75,8 +75,12 @@ final class ForeignRows {
     }
   }
 
-  /** pyarrow's list encoding: optional group (LIST) { repeated group list { optional element } }. */
-  static final MessageType THREE_LEVEL = MessageTypeParser.parseMessageType("""
+  /**
+   * pyarrow's list encoding: optional group (LIST) { repeated group list { optional element } }.
+   */
+  static final MessageType THREE_LEVEL =
+      MessageTypeParser.parseMessageType(
+          """
       message schema {
         required binary sample_id (STRING);
         optional binary label (STRING);
@@ -89,7 +93,9 @@ final class ForeignRows {
       }""");
 
   /** The legacy 2-level list encoding of older parquet-avro and Hive writers. */
-  static final MessageType TWO_LEVEL = MessageTypeParser.parseMessageType("""
+  static final MessageType TWO_LEVEL =
+      MessageTypeParser.parseMessageType(
+          """
       message schema {
         required binary sample_id (STRING);
         optional binary label (STRING);
@@ -107,12 +113,19 @@ final class ForeignRows {
     Files.createDirectories(file.getParent());
     boolean threeLevel = !schema.getType("embedding").asGroupType().getType(0).isPrimitive();
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
-            new org.apache.hadoop.fs.Path(file.toUri()), HADOOP))
-        .withType(schema).withConf(HADOOP).build()) {
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(
+                HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), HADOOP))
+            .withType(schema)
+            .withConf(HADOOP)
+            .build()) {
       for (int i = from; i < to; i++) {
-        Group row = groups.newGroup()
-            .append("sample_id", prefix + i).append("label", label(i)).append("scanner", scanner(i));
+        Group row =
+            groups
+                .newGroup()
+                .append("sample_id", prefix + i)
+                .append("label", label(i))
+                .append("scanner", scanner(i));
         Group list = row.addGroup("embedding");
         for (float v : embedding(i)) {
           if (threeLevel) {

@@ -58,7 +58,10 @@ class HdfsTest extends SparkTestBase {
   private String demoInput(String name) {
     String input = root + "/" + name;
     new DemoData(DemoData.Variant.BIASED, 8, 3, 7, DemoData.Strengths.defaults(), 0.15)
-        .generate(spark(), 2).write().partitionBy("site").parquet(input);
+        .generate(spark(), 2)
+        .write()
+        .partitionBy("site")
+        .parquet(input);
     return input;
   }
 
@@ -74,7 +77,9 @@ class HdfsTest extends SparkTestBase {
 
   private static List<String> children(String path) throws IOException {
     return Arrays.stream(hdfs.getFileSystem().listStatus(hdfsPath(path)))
-        .map(s -> s.getPath().getName()).sorted().toList();
+        .map(s -> s.getPath().getName())
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -84,18 +89,31 @@ class HdfsTest extends SparkTestBase {
     AuditResult first = new AuditRun(spark(), settings(input, out)).execute();
 
     assertThat(first.outputPath()).startsWith(hdfs.getURI() + "/wsca/audits/test");
-    assertThat(first.tests()).singleElement()
+    assertThat(first.tests())
+        .singleElement()
         .satisfies(t -> assertThat(t.task()).isEqualTo("scanner"));
     List<Row> before = spark().read().parquet(first.outputPath() + "/tests").collectAsList();
     assertThat(before).hasSize(1);
     assertThat(spark().read().parquet(first.outputPath() + "/manifest").count()).isEqualTo(1);
-    assertThat(children(out + "/test")).contains(RunCommitter.COMMITTED_MARKER, "tests", "wsc",
-        "heads", "pca", "rejects", "manifest", "report.html", "figures");
-    assertThat(children(out + "/test/figures")).isNotEmpty()
+    assertThat(children(out + "/test"))
+        .contains(
+            RunCommitter.COMMITTED_MARKER,
+            "tests",
+            "wsc",
+            "heads",
+            "pca",
+            "rejects",
+            "manifest",
+            "report.html",
+            "figures");
+    assertThat(children(out + "/test/figures"))
+        .isNotEmpty()
         .allSatisfy(name -> assertThat(name).matches("[a-z0-9-]+\\.png"));
 
-    assertThatThrownBy(() -> new AuditRun(spark(),
-        settings(input, out, "input.columns.label=no_such_column")).execute())
+    assertThatThrownBy(
+            () ->
+                new AuditRun(spark(), settings(input, out, "input.columns.label=no_such_column"))
+                    .execute())
         .isInstanceOf(WscaException.class)
         .hasMessageContaining("no_such_column");
 
@@ -103,10 +121,12 @@ class HdfsTest extends SparkTestBase {
         .containsExactlyElementsOf(before);
     assertThat(children(out)).containsExactly("history", "test");
     assertThat(History.previousRuns(spark(), out, "2026-11-28", 5))
-        .singleElement().satisfies(h -> {
-          assertThat(h.runId()).isEqualTo("test");
-          assertThat(h.t()).isEqualTo(first.tests().get(0).t());
-        });
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.runId()).isEqualTo("test");
+              assertThat(h.t()).isEqualTo(first.tests().get(0).t());
+            });
   }
 
   @Test
@@ -129,7 +149,8 @@ class HdfsTest extends SparkTestBase {
     assertThat(spark().read().parquet(first.outputPath() + "/tests").collectAsList())
         .containsExactlyElementsOf(before);
     // _chunks: what the failed run finished, kept for a re-run to resume from.
-    assertThat(children(out)).filteredOn(n -> !n.equals("_chunks"))
+    assertThat(children(out))
+        .filteredOn(n -> !n.equals("_chunks"))
         .containsExactly("history", "test");
   }
 
@@ -153,7 +174,8 @@ class HdfsTest extends SparkTestBase {
     second.commit();
     assertThat(spark().read().parquet(out + "/r/t").count()).isEqualTo(5);
     FileStatus[] committed = hdfs.getFileSystem().listStatus(hdfsPath(out + "/r"));
-    assertThat(committed).extracting(s -> s.getPath().getName())
+    assertThat(committed)
+        .extracting(s -> s.getPath().getName())
         .contains(RunCommitter.COMMITTED_MARKER, "t");
     assertThat(children(out)).containsExactly("r");
   }

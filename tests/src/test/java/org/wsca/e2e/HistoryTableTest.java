@@ -18,9 +18,10 @@ class HistoryTableTest extends SparkTestBase {
 
   private static List<HistoryRow> run(String runId, String finishedAt, double t) {
     String at = History.timestamp(Instant.parse(finishedAt));
-    return List.of(new HistoryRow(runId, at, "scanner", "pooled", t, 0.05, 0.05, "SHORTCUT_RISK"),
-        new HistoryRow(runId, at, "age", "site=A", Double.NaN, Double.NaN, Double.NaN,
-            "NOT_TESTED"));
+    return List.of(
+        new HistoryRow(runId, at, "scanner", "pooled", t, 0.05, 0.05, "SHORTCUT_RISK"),
+        new HistoryRow(
+            runId, at, "age", "site=A", Double.NaN, Double.NaN, Double.NaN, "NOT_TESTED"));
   }
 
   private void record(String runId, List<HistoryRow> rows) throws Exception {
@@ -39,14 +40,21 @@ class HistoryTableTest extends SparkTestBase {
 
     List<HistoryRow> previous = History.previousRuns(spark(), dir.toString(), "2026-11-28", 2);
 
-    assertThat(previous).extracting(h -> h.runId() + " " + h.task() + " " + h.t())
-        .containsExactly("2026-11-27 age NaN", "2026-11-27 scanner 0.3",
-            "2026-11-26 age NaN", "2026-11-26 scanner 0.25");
+    assertThat(previous)
+        .extracting(h -> h.runId() + " " + h.task() + " " + h.t())
+        .containsExactly(
+            "2026-11-27 age NaN",
+            "2026-11-27 scanner 0.3",
+            "2026-11-26 age NaN",
+            "2026-11-26 scanner 0.25");
     assertThat(previous.get(3)).isEqualTo(run("2026-11-26", "2026-11-28T01:00:00Z", 0.25).get(0));
     try (Stream<Path> files = Files.list(dir.resolve("history"))) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet")))
-          .containsExactlyInAnyOrder("2026-11-25.parquet", "2026-11-26.parquet",
-              "2026-11-27.parquet", "2026-11-28.parquet");
+          .containsExactlyInAnyOrder(
+              "2026-11-25.parquet",
+              "2026-11-26.parquet",
+              "2026-11-27.parquet",
+              "2026-11-28.parquet");
     }
     assertThat(spark().read().parquet(dir.resolve("history").toString()).count()).isEqualTo(8);
   }

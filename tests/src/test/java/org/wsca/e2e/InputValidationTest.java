@@ -31,12 +31,13 @@ class InputValidationTest extends SparkTestBase {
   private static final DataType FLOATS = DataTypes.createArrayType(DataTypes.FloatType, true);
 
   private static StructType schema(DataType embedding) {
-    return DataTypes.createStructType(List.of(
-        DataTypes.createStructField("sample_id", DataTypes.StringType, true),
-        DataTypes.createStructField("site", DataTypes.StringType, true),
-        DataTypes.createStructField("label", DataTypes.StringType, true),
-        DataTypes.createStructField("scanner", DataTypes.StringType, true),
-        DataTypes.createStructField("embedding", embedding, true)));
+    return DataTypes.createStructType(
+        List.of(
+            DataTypes.createStructField("sample_id", DataTypes.StringType, true),
+            DataTypes.createStructField("site", DataTypes.StringType, true),
+            DataTypes.createStructField("label", DataTypes.StringType, true),
+            DataTypes.createStructField("scanner", DataTypes.StringType, true),
+            DataTypes.createStructField("embedding", embedding, true)));
   }
 
   private String write(List<Row> rows, DataType embedding, String name) {
@@ -48,15 +49,18 @@ class InputValidationTest extends SparkTestBase {
   private static List<Row> goodRows(int n) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      rows.add(RowFactory.create("s" + i, "A", "" + (i % 2), "S" + (i % 3),
-          new float[] {i, 1f, -i}));
+      rows.add(
+          RowFactory.create("s" + i, "A", "" + (i % 2), "S" + (i % 3), new float[] {i, 1f, -i}));
     }
     return rows;
   }
 
   private Settings settings(String path, String... more) {
-    List<String> overrides = new ArrayList<>(List.of("input.paths=[\"" + path + "\"]",
-        "input.metadata=[{name=scanner, kind=categorical}]"));
+    List<String> overrides =
+        new ArrayList<>(
+            List.of(
+                "input.paths=[\"" + path + "\"]",
+                "input.metadata=[{name=scanner, kind=categorical}]"));
     overrides.addAll(List.of(more));
     return SettingsLoader.load(Optional.empty(), overrides);
   }
@@ -76,20 +80,35 @@ class InputValidationTest extends SparkTestBase {
     rows.add(RowFactory.create("dup", "A", "1", "S1", new float[] {1, 2, 3}));
     rows.add(RowFactory.create("dup", "A", "0", "S2", new float[] {1, 2, 3}));
     rows.add(RowFactory.create("nometa", "A", "0", null, new float[] {1, 2, 3}));
-    ValidatedInput input = read(settings(write(rows, FLOATS, "mixed"),
-        "input.max-reject-fraction=0.5"));
+    ValidatedInput input =
+        read(settings(write(rows, FLOATS, "mixed"), "input.max-reject-fraction=0.5"));
 
     assertThat(input.rowsRead()).isEqualTo(208);
-    assertThat(input.rejectsByReason()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "missing_primary_label", 1L, "non_finite_embedding_value", 2L, "empty_embedding", 1L,
-        "missing_embedding", 1L, "duplicate_sample_id", 2L));
+    assertThat(input.rejectsByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "missing_primary_label",
+                1L,
+                "non_finite_embedding_value",
+                2L,
+                "empty_embedding",
+                1L,
+                "missing_embedding",
+                1L,
+                "duplicate_sample_id",
+                2L));
     assertThat(input.rejects().count()).isEqualTo(7);
-    assertThat(input.rejects().columns()).contains("sample_id", "embedding", "reject_reason",
-        "source_file");
+    assertThat(input.rejects().columns())
+        .contains("sample_id", "embedding", "reject_reason", "source_file");
     // A row missing only its metadata value stays; it is left out of that task alone.
     assertThat(input.valid().count()).isEqualTo(201);
-    assertThat(input.valid().filter("sample_id = 'nometa'").first()
-        .<String>getAs(Canonical.metadata("scanner"))).isNull();
+    assertThat(
+            input
+                .valid()
+                .filter("sample_id = 'nometa'")
+                .first()
+                .<String>getAs(Canonical.metadata("scanner")))
+        .isNull();
     assertThat(input.dimension()).isEqualTo(3);
   }
 
@@ -97,15 +116,19 @@ class InputValidationTest extends SparkTestBase {
   void vectorAndDoubleArrayEmbeddingsReadAsTheSameNumbers() {
     List<Row> rows = List.of(RowFactory.create("a", "A", "0", "S", new double[] {0.5, -2, 3}));
     String doubles = write(rows, DataTypes.createArrayType(DataTypes.DoubleType), "doubles");
-    Dataset<Row> vectors = spark().read().parquet(doubles).withColumn("embedding",
-        org.apache.spark.ml.functions.array_to_vector(
-            org.apache.spark.sql.functions.col("embedding")));
+    Dataset<Row> vectors =
+        spark()
+            .read()
+            .parquet(doubles)
+            .withColumn(
+                "embedding",
+                org.apache.spark.ml.functions.array_to_vector(
+                    org.apache.spark.sql.functions.col("embedding")));
     String vectorPath = dir.resolve("vectors").toString();
     vectors.write().parquet(vectorPath);
     for (String path : List.of(doubles, vectorPath)) {
       Row row = read(settings(path)).valid().first();
-      assertThat(row.getList(row.fieldIndex(Canonical.EMBEDDING)))
-          .containsExactly(0.5, -2.0, 3.0);
+      assertThat(row.getList(row.fieldIndex(Canonical.EMBEDDING))).containsExactly(0.5, -2.0, 3.0);
     }
   }
 
@@ -113,8 +136,8 @@ class InputValidationTest extends SparkTestBase {
   void aMissingColumnNamesTheSettingAndTheAvailableColumns() {
     String path = write(goodRows(10), FLOATS, "ok");
     assertThatThrownBy(() -> read(settings(path, "input.columns.label=diagnosis")))
-        .isInstanceOfSatisfying(WscaException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining("'diagnosis'")
         .hasMessageContaining("wsca.input.columns.label")
         .hasMessageContaining("sample_id, site, label, scanner, embedding");
@@ -159,8 +182,14 @@ class InputValidationTest extends SparkTestBase {
     StructType withPatient = schema(FLOATS).add("patient", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      rows.add(RowFactory.create("s" + i, i < 20 ? "A" : "B", "" + (i % 2), "S" + (i % 3),
-          new float[] {i, 1f, -i}, "p" + i / 2));
+      rows.add(
+          RowFactory.create(
+              "s" + i,
+              i < 20 ? "A" : "B",
+              "" + (i % 2),
+              "S" + (i % 3),
+              new float[] {i, 1f, -i},
+              "p" + i / 2));
     }
     rows.add(RowFactory.create("moved1", "A", "0", "S1", new float[] {1, 2, 3}, "p-moved"));
     rows.add(RowFactory.create("moved2", "B", "1", "S2", new float[] {3, 2, 1}, "p-moved"));
@@ -173,8 +202,12 @@ class InputValidationTest extends SparkTestBase {
 
     assertThat(input.rejectsByReason())
         .containsExactlyEntriesOf(Map.of(InputReader.PATIENT_IN_SEVERAL_SITES, 2L));
-    assertThat(input.rejects().select("sample_id", Canonical.REJECT_REASON)
-        .orderBy("sample_id").collectAsList())
+    assertThat(
+            input
+                .rejects()
+                .select("sample_id", Canonical.REJECT_REASON)
+                .orderBy("sample_id")
+                .collectAsList())
         .extracting(r -> r.getString(0) + " " + r.getString(1))
         .containsExactly(
             "moved1 patient_in_several_sites: patient 'p-moved' appears in sites A, B. Fix: give"
@@ -187,10 +220,15 @@ class InputValidationTest extends SparkTestBase {
     assertThat(input.valid().count()).isEqualTo(42);
     assertThat(input.valid().filter("sample_id like 'moved%'").count()).isZero();
 
-    assertThatThrownBy(() -> read(settings(path, "input.columns.patient-id=patient",
-        "input.max-reject-fraction=0.01")))
-        .isInstanceOfSatisfying(WscaException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+    assertThatThrownBy(
+            () ->
+                read(
+                    settings(
+                        path,
+                        "input.columns.patient-id=patient",
+                        "input.max-reject-fraction=0.01")))
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining("patient_in_several_sites=2")
         .hasMessageContaining("patient 'p-moved' appears in sites A, B")
         .hasMessageContaining("give each patient one site");
@@ -213,8 +251,8 @@ class InputValidationTest extends SparkTestBase {
     java.nio.file.Files.delete(victim.resolveSibling("." + victim.getFileName() + ".crc"));
 
     assertThatThrownBy(() -> read(settings(path)))
-        .isInstanceOfSatisfying(WscaException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining("Input file ")
         .hasMessageContaining(victim.getFileName().toString())
         .hasMessageContaining("is not readable as Parquet")
@@ -228,8 +266,8 @@ class InputValidationTest extends SparkTestBase {
     java.nio.file.Files.writeString(victim, "sample_id,site\ns1,A\n");
 
     assertThatThrownBy(() -> read(settings(path)))
-        .isInstanceOfSatisfying(WscaException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining("part-99999-extra.parquet")
         .hasMessageContaining("Fix: remove it from the input folder, or write it again");
   }

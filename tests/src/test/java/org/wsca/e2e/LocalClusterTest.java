@@ -17,8 +17,8 @@ import org.wsca.method.Verdict;
 
 /**
  * A small audit in separate executor JVMs (local-cluster: a standalone master, a worker and two
- * executors), so closures, UDFs and mergeable states really cross process boundaries. The
- * executors load the project from the jar given to spark-submit.
+ * executors), so closures, UDFs and mergeable states really cross process boundaries. The executors
+ * load the project from the jar given to spark-submit.
  */
 class LocalClusterTest {
   private static SparkSession spark;
@@ -30,14 +30,15 @@ class LocalClusterTest {
     assertThat(jar).as("wscatest.jobs.jar (set by the tests pom)").isNotNull();
     assertThat(Files.exists(Paths.get(jar))).as("jobs jar " + jar + " built").isTrue();
     String opens = System.getProperty("wscatest.java.opens", "");
-    spark = SparkSession.builder()
-        .master("local-cluster[2,1,1024]")
-        .appName("wsca-local-cluster-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.jars", jar)
-        .config("spark.executor.extraJavaOptions", opens)
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local-cluster[2,1,1024]")
+            .appName("wsca-local-cluster-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.jars", jar)
+            .config("spark.executor.extraJavaOptions", opens)
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -50,15 +51,21 @@ class LocalClusterTest {
   @Test
   void auditsEndToEndInTwoExecutorJvms() {
     String data = Fixtures.demoData(spark, dir, DemoData.Variant.BIASED, 16, 0.5, 4);
-    AuditResult result = new AuditRun(spark, Fixtures.demoSettings(data, dir.resolve("out"),
-        "scopes.per-site=false", "permutation.count=19")).execute();
+    AuditResult result =
+        new AuditRun(
+                spark,
+                Fixtures.demoSettings(
+                    data, dir.resolve("out"), "scopes.per-site=false", "permutation.count=19"))
+            .execute();
 
     long executorPids = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
     assertThat(executorPids).isEqualTo(2);
-    assertThat(result.tests()).anySatisfy(t -> {
-      assertThat(t.task()).isEqualTo("scanner");
-      assertThat(t.verdict()).isEqualTo(Verdict.SHORTCUT_RISK);
-    });
+    assertThat(result.tests())
+        .anySatisfy(
+            t -> {
+              assertThat(t.task()).isEqualTo("scanner");
+              assertThat(t.verdict()).isEqualTo(Verdict.SHORTCUT_RISK);
+            });
     assertThat(spark.read().parquet(result.outputPath() + "/tests").count())
         .isEqualTo(result.tests().size());
   }

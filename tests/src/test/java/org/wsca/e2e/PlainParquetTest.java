@@ -22,8 +22,12 @@ class PlainParquetTest extends SparkTestBase {
   @Test
   void everyTableReadsInDuckDb() throws SQLException {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
-    AuditResult result = new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("out"),
-        "scopes.per-site=false", "permutation.count=19")).execute();
+    AuditResult result =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(
+                    data, dir.resolve("out"), "scopes.per-site=false", "permutation.count=19"))
+            .execute();
     String root = result.outputPath().replaceFirst("^file:", "");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = duck.createStatement()) {
@@ -31,8 +35,11 @@ class PlainParquetTest extends SparkTestBase {
         long spark = spark().read().parquet(result.outputPath() + "/" + table).count();
         assertThat(count(sql, root + "/" + table)).as(table).isEqualTo(spark).isPositive();
       }
-      try (ResultSet rs = sql.executeQuery("SELECT verdict, t FROM read_parquet('" + root
-          + "/tests/*.parquet') WHERE task = 'scanner' AND scope = 'pooled'")) {
+      try (ResultSet rs =
+          sql.executeQuery(
+              "SELECT verdict, t FROM read_parquet('"
+                  + root
+                  + "/tests/*.parquet') WHERE task = 'scanner' AND scope = 'pooled'")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo(result.tests().get(0).verdict().name());
         assertThat(rs.getDouble(2)).isEqualTo(result.tests().get(0).t());
@@ -41,8 +48,8 @@ class PlainParquetTest extends SparkTestBase {
   }
 
   private static long count(Statement sql, String table) throws SQLException {
-    try (ResultSet rs = sql.executeQuery(
-        "SELECT count(*) FROM read_parquet('" + table + "/*.parquet')")) {
+    try (ResultSet rs =
+        sql.executeQuery("SELECT count(*) FROM read_parquet('" + table + "/*.parquet')")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -34,9 +34,8 @@ import org.wsca.demo.DemoData;
 
 /**
  * The report of a real (small) audit whose data carry hostile names: a scanner value that is a
- * script, and sites named {@code ../x} and {@code a/b}. The page must escape them, the figure
- * files must stay in {@code figures/}, and headless Chromium must render the page with its
- * figures.
+ * script, and sites named {@code ../x} and {@code a/b}. The page must escape them, the figure files
+ * must stay in {@code figures/}, and headless Chromium must render the page with its figures.
  */
 class ReportTest extends SparkTestBase {
   private static final String SCRIPT = "<script>alert(1)</script>";
@@ -46,20 +45,36 @@ class ReportTest extends SparkTestBase {
   @TempDir static Path dir;
   private static AuditResult result;
 
-  /** One audit shared by the tests of this class (one task, B = 19, d = 16, a quarter of the demo rows). */
+  /**
+   * One audit shared by the tests of this class (one task, B = 19, d = 16, a quarter of the demo
+   * rows).
+   */
   private AuditResult audit() {
     if (result == null) {
       String clean = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 16, 0.25, 2);
-      Dataset<Row> hostile = spark().read().parquet(clean)
-          .withColumn("scanner", when(col("scanner").equalTo("E6"), lit(SCRIPT))
-              .otherwise(col("scanner")))
-          .withColumn("site", when(col("site").equalTo("siteA"), lit("../x"))
-              .when(col("site").equalTo("siteB"), lit("a/b")).otherwise(col("site")));
+      Dataset<Row> hostile =
+          spark()
+              .read()
+              .parquet(clean)
+              .withColumn(
+                  "scanner",
+                  when(col("scanner").equalTo("E6"), lit(SCRIPT)).otherwise(col("scanner")))
+              .withColumn(
+                  "site",
+                  when(col("site").equalTo("siteA"), lit("../x"))
+                      .when(col("site").equalTo("siteB"), lit("a/b"))
+                      .otherwise(col("site")));
       String input = dir.resolve("hostile").toString();
       hostile.write().parquet(input);
-      result = new AuditRun(spark(), Fixtures.demoSettings(input, dir.resolve("out"),
-          "permutation.count=19",
-          "input.metadata=[{name=scanner, kind=categorical, role=confounder}]")).execute();
+      result =
+          new AuditRun(
+                  spark(),
+                  Fixtures.demoSettings(
+                      input,
+                      dir.resolve("out"),
+                      "permutation.count=19",
+                      "input.metadata=[{name=scanner, kind=categorical, role=confounder}]"))
+              .execute();
     }
     return result;
   }
@@ -76,8 +91,12 @@ class ReportTest extends SparkTestBase {
   private int expectedFigures() {
     List<TestOutcome> tested = audit().tests().stream().filter(TestOutcome::tested).toList();
     long heatMaps = audit().scopes().stream().filter(s -> !s.cells().isEmpty()).count();
-    long forests = tested.stream().filter(t -> !t.scope().equals("pooled"))
-        .map(TestOutcome::task).distinct().count();
+    long forests =
+        tested.stream()
+            .filter(t -> !t.scope().equals("pooled"))
+            .map(TestOutcome::task)
+            .distinct()
+            .count();
     return (int) (heatMaps + (tested.isEmpty() ? 0 : 1) + forests + tested.size());
   }
 
@@ -85,9 +104,11 @@ class ReportTest extends SparkTestBase {
   void hostileValuesAppearEscaped() throws IOException {
     String html = html();
     assertThat(audit().tests()).anySatisfy(t -> assertThat(t.trainCounts()).containsKey(SCRIPT));
-    assertThat(html).doesNotContain(SCRIPT)
+    assertThat(html)
+        .doesNotContain(SCRIPT)
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-        .contains("site=../x").contains("site=a/b");
+        .contains("site=../x")
+        .contains("site=a/b");
     assertThat(html.toLowerCase()).doesNotContain("<script");
   }
 
@@ -99,14 +120,26 @@ class ReportTest extends SparkTestBase {
       files = walk.filter(Files::isRegularFile).toList();
     }
     List<Path> pngs = files.stream().filter(p -> p.toString().endsWith(".png")).toList();
-    assertThat(pngs).hasSize(expectedFigures()).allSatisfy(p -> {
-      assertThat(p.getParent()).isEqualTo(run.resolve("figures"));
-      assertThat(p.getFileName().toString()).matches("[a-z0-9-]+\\.png");
-    });
+    assertThat(pngs)
+        .hasSize(expectedFigures())
+        .allSatisfy(
+            p -> {
+              assertThat(p.getParent()).isEqualTo(run.resolve("figures"));
+              assertThat(p.getFileName().toString()).matches("[a-z0-9-]+\\.png");
+            });
     try (Stream<Path> top = Files.list(run)) {
       assertThat(top.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-          .containsExactlyInAnyOrder("tests", "heads", "wsc", "pca", "rejects", "manifest",
-              "nulls", "report.html", "figures", "_WSCA_COMMITTED");
+          .containsExactlyInAnyOrder(
+              "tests",
+              "heads",
+              "wsc",
+              "pca",
+              "rejects",
+              "manifest",
+              "nulls",
+              "report.html",
+              "figures",
+              "_WSCA_COMMITTED");
     }
     assertThat(dir.resolve("x")).doesNotExist();
     assertThat(dir.resolve("out/x")).doesNotExist();
@@ -116,8 +149,9 @@ class ReportTest extends SparkTestBase {
   @Test
   void theManifestRecordsTheReportTime() {
     Row manifest = spark().read().parquet(audit().outputPath() + "/manifest").first();
-    assertThat(manifest.<scala.collection.Map<String, Long>>getAs("phase_millis")
-        .contains("report")).isTrue();
+    assertThat(
+            manifest.<scala.collection.Map<String, Long>>getAs("phase_millis").contains("report"))
+        .isTrue();
   }
 
   @Test
@@ -157,21 +191,38 @@ class ReportTest extends SparkTestBase {
   }
 
   private static void screenshot(Path page, Path png) throws Exception {
-    String chromium = executable("chromium").orElseThrow(() -> new AssertionError(
-        "Headless Chromium is needed to check the report: install the Debian package"
-            + " `chromium` (apt-get install -y chromium); .ci/run installs it when missing."));
-    Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--hide-scrollbars", "--screenshot=" + png, "--window-size=1200,3000",
-        page.toUri().toString())
-        .redirectErrorStream(true).redirectOutput(png.resolveSibling("chromium.log").toFile())
-        .start();
+    String chromium =
+        executable("chromium")
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "Headless Chromium is needed to check the report: install the Debian package"
+                            + " `chromium` (apt-get install -y chromium); .ci/run installs it when missing."));
+    Process p =
+        new ProcessBuilder(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--screenshot=" + png,
+                "--window-size=1200,3000",
+                page.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(png.resolveSibling("chromium.log").toFile())
+            .start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("Chromium did not finish within 180 s; see " + png.resolveSibling("chromium.log"));
+      throw new AssertionError(
+          "Chromium did not finish within 180 s; see " + png.resolveSibling("chromium.log"));
     }
-    assertThat(png).as("screenshot; Chromium log: %s",
-        Files.exists(png.resolveSibling("chromium.log"))
-            ? Files.readString(png.resolveSibling("chromium.log")) : "").exists();
+    assertThat(png)
+        .as(
+            "screenshot; Chromium log: %s",
+            Files.exists(png.resolveSibling("chromium.log"))
+                ? Files.readString(png.resolveSibling("chromium.log"))
+                : "")
+        .exists();
   }
 
   private static Optional<String> executable(String name) {

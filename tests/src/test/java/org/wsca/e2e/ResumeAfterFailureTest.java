@@ -15,10 +15,10 @@ import org.wsca.demo.DemoData;
 import org.wsca.settings.Settings;
 
 /**
- * Resume with the mllib-loop engine: a run that fails after its permutations (its results cannot
- * be staged) keeps its chunks, and the re-run of its run id takes T_b from them instead of
- * refitting. To see that the chunks are used, one chunk's first T_b is overwritten before the
- * re-run and must appear in the committed nulls table.
+ * Resume with the mllib-loop engine: a run that fails after its permutations (its results cannot be
+ * staged) keeps its chunks, and the re-run of its run id takes T_b from them instead of refitting.
+ * To see that the chunks are used, one chunk's first T_b is overwritten before the re-run and must
+ * appear in the committed nulls table.
  */
 class ResumeAfterFailureTest extends SparkTestBase {
   @TempDir Path dir;
@@ -27,9 +27,15 @@ class ResumeAfterFailureTest extends SparkTestBase {
   void theReRunOfAFailedRunTakesItsFinishedChunks() throws Exception {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
     Path out = dir.resolve("out");
-    Settings settings = Fixtures.demoSettings(data, out, "scopes.per-site=false",
-        "permutation.count=19", "permutation.engine=mllib-loop",
-        "permutation.max-heads-per-chunk=5", "input.metadata=[{name=scanner, kind=categorical}]");
+    Settings settings =
+        Fixtures.demoSettings(
+            data,
+            out,
+            "scopes.per-site=false",
+            "permutation.count=19",
+            "permutation.engine=mllib-loop",
+            "permutation.max-heads-per-chunk=5",
+            "input.metadata=[{name=scanner, kind=categorical}]");
     // A file where the staging folder belongs: writing the results fails.
     Files.createDirectories(out);
     Files.writeString(out.resolve("_staging"), "in the way");
@@ -39,8 +45,11 @@ class ResumeAfterFailureTest extends SparkTestBase {
     assertThat(chunks).as("4 chunks: 1-5, 6-10, 11-15, 16-19").hasSize(4);
     assertThat(out.resolve("test")).doesNotExist();
 
-    Path first = chunks.stream().filter(c -> c.getFileName().toString().endsWith("-1-5.chunk"))
-        .findFirst().orElseThrow();
+    Path first =
+        chunks.stream()
+            .filter(c -> c.getFileName().toString().endsWith("-1-5.chunk"))
+            .findFirst()
+            .orElseThrow();
     String text = Files.readString(first);
     String row = text.lines().filter(l -> l.startsWith("1\t")).findFirst().orElseThrow();
     Files.writeString(first, text.replace(row, "1\t0.987654321\ttrue"));
@@ -50,8 +59,8 @@ class ResumeAfterFailureTest extends SparkTestBase {
 
     String committed = new AuditRun(spark(), settings).execute().outputPath();
 
-    List<Row> nulls = spark().read().parquet(committed + "/nulls").orderBy("permutation")
-        .collectAsList();
+    List<Row> nulls =
+        spark().read().parquet(committed + "/nulls").orderBy("permutation").collectAsList();
     assertThat(nulls).hasSize(19);
     assertThat(nulls.get(0).<Double>getAs("t")).isEqualTo(0.987654321);
     assertThat(out.resolve("_chunks")).as("dropped after the commit").doesNotExist();

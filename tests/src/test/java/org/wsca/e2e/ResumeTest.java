@@ -19,20 +19,26 @@ import org.wsca.demo.DemoData;
 import org.wsca.output.RunCommitter;
 
 /**
- * Resume (issue 4): an audit whose driver is killed during the permutation phase, re-run with
- * the same run date, reuses the chunks the killed attempt finished and commits the same tests
- * and nulls as a run that was never interrupted. The killed and the resumed attempts run
- * AuditJob in JVMs of their own, with the Spark configuration of this class's session, so the
- * uninterrupted run in this JVM computes in the same partitions. Doubles are compared within
- * 1e-9 ({@link SameRows}): two uninterrupted runs differ by that much too.
+ * Resume (issue 4): an audit whose driver is killed during the permutation phase, re-run with the
+ * same run date, reuses the chunks the killed attempt finished and commits the same tests and nulls
+ * as a run that was never interrupted. The killed and the resumed attempts run AuditJob in JVMs of
+ * their own, with the Spark configuration of this class's session, so the uninterrupted run in this
+ * JVM computes in the same partitions. Doubles are compared within 1e-9 ({@link SameRows}): two
+ * uninterrupted runs differ by that much too.
  */
 class ResumeTest extends SparkTestBase {
   private static final String DATE = "2026-11-28";
+
   /** B = 19 in chunks of 4 heads: 5 chunks for the one task. */
-  private static final List<String> SETTINGS = List.of(
-      "input.columns.label=plane", "input.columns.patient-id=patient_id",
-      "input.metadata=[{name=scanner, kind=categorical, role=confounder}]",
-      "scopes.per-site=false", "permutation.count=19", "permutation.max-heads-per-chunk=4");
+  private static final List<String> SETTINGS =
+      List.of(
+          "input.columns.label=plane",
+          "input.columns.patient-id=patient_id",
+          "input.metadata=[{name=scanner, kind=categorical, role=confounder}]",
+          "scopes.per-site=false",
+          "permutation.count=19",
+          "permutation.max-heads-per-chunk=4");
+
   private static final int CHUNKS = 5;
   @TempDir Path dir;
 
@@ -54,25 +60,33 @@ class ResumeTest extends SparkTestBase {
     assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).as("resumed run finished").isTrue();
     assertThat(resumed.exitValue()).as("exit code; output:\n%s", tail("resumed")).isZero();
     assertThat(Files.readString(dir.resolve("resumed.log")))
-        .contains("reused " + finished + " permutation chunks of an earlier attempt and fitted "
-            + (CHUNKS - finished));
+        .contains(
+            "reused "
+                + finished
+                + " permutation chunks of an earlier attempt and fitted "
+                + (CHUNKS - finished));
     assertThat(out.resolve(DATE).resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(out.resolve("_chunks")).as("chunks are dropped after the commit").doesNotExist();
 
     List<String> uninterrupted = new ArrayList<>(SETTINGS);
     uninterrupted.add("output.run-id=" + DATE);
-    String fresh = new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("fresh"),
-        uninterrupted.toArray(new String[0]))).execute().outputPath();
-    SameRows.assertSame(rows(out.resolve(DATE) + "/tests", "task"),
-        rows(fresh + "/tests", "task"));
+    String fresh =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(
+                    data, dir.resolve("fresh"), uninterrupted.toArray(new String[0])))
+            .execute()
+            .outputPath();
+    SameRows.assertSame(rows(out.resolve(DATE) + "/tests", "task"), rows(fresh + "/tests", "task"));
     List<Row> nulls = rows(out.resolve(DATE) + "/nulls", "permutation");
     assertThat(nulls).hasSize(19);
     SameRows.assertSame(nulls, rows(fresh + "/nulls", "permutation"));
   }
 
   private List<String> jobArguments(String data, Path out) {
-    List<String> args = new ArrayList<>(List.of("--input", data, "--output-root", out.toString(),
-        "--run-date", DATE));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--input", data, "--output-root", out.toString(), "--run-date", DATE));
     SETTINGS.forEach(s -> args.addAll(List.of("--set", s)));
     return args;
   }
@@ -81,23 +95,33 @@ class ResumeTest extends SparkTestBase {
   private Process start(String name, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(System.getProperty("wscatest.java.opens", "").trim()
-        .split("\\s+")));
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        "-Dspark.master=local[2]", "-Dspark.default.parallelism=2",
-        "-Dspark.sql.shuffle.partitions=2", "-Dspark.ui.enabled=false",
-        "org.wsca.jobs.AuditJob"));
+    command.addAll(
+        Arrays.asList(System.getProperty("wscatest.java.opens", "").trim().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Dspark.master=local[2]",
+            "-Dspark.default.parallelism=2",
+            "-Dspark.sql.shuffle.partitions=2",
+            "-Dspark.ui.enabled=false",
+            "org.wsca.jobs.AuditJob"));
     command.addAll(args);
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .start();
   }
 
   /** Waits until {@code count} chunks are persisted; fails if the run ends first. */
   private void awaitChunks(Process run, Path chunks, int count) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (chunkFiles(chunks).size() < count) {
-      assertThat(run.isAlive()).as("the run ended before %s chunks were persisted:\n%s", count,
-          tail("killed")).isTrue();
+      assertThat(run.isAlive())
+          .as("the run ended before %s chunks were persisted:\n%s", count, tail("killed"))
+          .isTrue();
       assertThat(System.nanoTime()).as("no chunks after 5 minutes").isLessThan(deadline);
       Thread.sleep(20);
     }

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Result rows of two runs of the same audit, compared field by field: doubles within 1e-9,
- * everything else exactly. The batched engine's T_b differ between two uninterrupted runs by
- * about 1e-11, because Spark adds the partitions' partial gradients in the order their tasks
- * finish; everything computed from them that is not a double (p, q as ranks, verdicts) is equal.
+ * everything else exactly. The batched engine's T_b differ between two uninterrupted runs by about
+ * 1e-11, because Spark adds the partitions' partial gradients in the order their tasks finish;
+ * everything computed from them that is not a double (p, q as ranks, verdicts) is equal.
  */
 public final class SameRows {
   private static final double TOLERANCE = 1e-9;

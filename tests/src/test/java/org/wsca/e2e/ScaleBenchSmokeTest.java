@@ -14,24 +14,32 @@ import org.wsca.bench.ScaleMeasurement;
 import org.wsca.bench.ScalePoint;
 
 /**
- * The scale benchmark on two tiny points that differ in rows only (pooled scope only, to keep
- * it short): scale.json holds both with
- * the audit's phases, sizes and heap, the generated data is cleaned up, and the table reports
- * the growth in rows. Nothing about speed is asserted.
+ * The scale benchmark on two tiny points that differ in rows only (pooled scope only, to keep it
+ * short): scale.json holds both with the audit's phases, sizes and heap, the generated data is
+ * cleaned up, and the table reports the growth in rows. Nothing about speed is asserted.
  */
 class ScaleBenchSmokeTest extends SparkTestBase {
   @TempDir Path dir;
 
   @Test
   void measuresEachPointAndReportsGrowth() throws Exception {
-    List<ScalePoint> points = List.of(ScalePoint.parse("1000x8x2x19"),
-        ScalePoint.parse("2000x8x2x19"));
+    List<ScalePoint> points =
+        List.of(ScalePoint.parse("1000x8x2x19"), ScalePoint.parse("2000x8x2x19"));
     List<String> progress = new ArrayList<>();
-    List<ScaleMeasurement> measured = new ScaleBenchmark(spark(), points,
-        (point, data, results) -> Fixtures.demoSettings(data, Path.of(results),
-            "permutation.count=" + point.permutations(), "report.enabled=false",
-            "scopes.per-site=false"),
-        dir).progress(progress::add).execute();
+    List<ScaleMeasurement> measured =
+        new ScaleBenchmark(
+                spark(),
+                points,
+                (point, data, results) ->
+                    Fixtures.demoSettings(
+                        data,
+                        Path.of(results),
+                        "permutation.count=" + point.permutations(),
+                        "report.enabled=false",
+                        "scopes.per-site=false"),
+                dir)
+            .progress(progress::add)
+            .execute();
 
     assertThat(measured).extracting(ScaleMeasurement::point).isEqualTo(points);
     for (ScaleMeasurement m : measured) {

@@ -24,17 +24,19 @@ import org.wsca.settings.SettingsLoader;
 class SeparableTest extends SparkTestBase {
   @TempDir Path dir;
 
-  private static final StructType SCHEMA = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("sample_id", DataTypes.StringType, false),
-      DataTypes.createStructField("site", DataTypes.StringType, false),
-      DataTypes.createStructField("label", DataTypes.StringType, false),
-      DataTypes.createStructField("scanner", DataTypes.StringType, false),
-      DataTypes.createStructField("embedding",
-          DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
+  private static final StructType SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("sample_id", DataTypes.StringType, false),
+              DataTypes.createStructField("site", DataTypes.StringType, false),
+              DataTypes.createStructField("label", DataTypes.StringType, false),
+              DataTypes.createStructField("scanner", DataTypes.StringType, false),
+              DataTypes.createStructField(
+                  "embedding", DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
 
   /**
-   * Two sites 6 apart on the first coordinate (noise sd 0.5), one scanner per site; the label is
-   * a coin flip, so the primary head cannot separate it.
+   * Two sites 6 apart on the first coordinate (noise sd 0.5), one scanner per site; the label is a
+   * coin flip, so the primary head cannot separate it.
    */
   private String separableSites() {
     Random random = new Random(11);
@@ -42,10 +44,15 @@ class SeparableTest extends SparkTestBase {
     for (int i = 0; i < 240; i++) {
       String site = i % 2 == 0 ? "A" : "B";
       double offset = site.equals("A") ? 3 : -3;
-      double[] x = {offset + 0.5 * random.nextGaussian(), random.nextGaussian(),
-          random.nextGaussian(), random.nextGaussian()};
-      rows.add(RowFactory.create("s" + i, site, random.nextBoolean() ? "yes" : "no",
-          "scanner-" + site, x));
+      double[] x = {
+        offset + 0.5 * random.nextGaussian(),
+        random.nextGaussian(),
+        random.nextGaussian(),
+        random.nextGaussian()
+      };
+      rows.add(
+          RowFactory.create(
+              "s" + i, site, random.nextBoolean() ? "yes" : "no", "scanner-" + site, x));
     }
     String path = dir.resolve("separable").toString();
     spark().createDataFrame(rows, SCHEMA).write().parquet(path);
@@ -60,32 +67,50 @@ class SeparableTest extends SparkTestBase {
     try (CapturedLogs captured = new CapturedLogs()) {
       // Strata [site] with one scanner per site: every permuted label vector equals the observed
       // one, so all B permuted heads of the batched engine are fitted on separable labels too.
-      result = new AuditRun(spark(), SettingsLoader.load(Optional.empty(), List.of(
-          "input.paths=[\"" + data + "\"]", "output.root=\"" + dir.resolve("out") + "\"",
-          "output.run-id=sep", "scopes.per-site=false", "permutation.count=19",
-          "permutation.engine=batched",
-          "input.metadata=[{name=scanner, kind=categorical, role=confounder}]"))).execute();
+      result =
+          new AuditRun(
+                  spark(),
+                  SettingsLoader.load(
+                      Optional.empty(),
+                      List.of(
+                          "input.paths=[\"" + data + "\"]",
+                          "output.root=\"" + dir.resolve("out") + "\"",
+                          "output.run-id=sep",
+                          "scopes.per-site=false",
+                          "permutation.count=19",
+                          "permutation.engine=batched",
+                          "input.metadata=[{name=scanner, kind=categorical, role=confounder}]")))
+              .execute();
       logs = captured.text();
     }
 
-    Row scanner = spark().read().parquet(result.outputPath() + "/heads")
-        .filter("task = 'scanner'").first();
-    Row primary = spark().read().parquet(result.outputPath() + "/heads")
-        .filter("task = 'primary'").first();
+    Row scanner =
+        spark().read().parquet(result.outputPath() + "/heads").filter("task = 'scanner'").first();
+    Row primary =
+        spark().read().parquet(result.outputPath() + "/heads").filter("task = 'primary'").first();
     assertThat(scanner.<Boolean>getAs("separable")).isTrue();
     assertThat(primary.<Boolean>getAs("separable")).as("a coin-flip label").isFalse();
-    List<Double> coefficients = spark().read().parquet(result.outputPath() + "/heads")
-        .filter("task = 'scanner'").selectExpr("flatten(coefficients)").first().getList(0);
+    List<Double> coefficients =
+        spark()
+            .read()
+            .parquet(result.outputPath() + "/heads")
+            .filter("task = 'scanner'")
+            .selectExpr("flatten(coefficients)")
+            .first()
+            .getList(0);
     assertThat(coefficients).hasSize(4).allMatch(Double::isFinite);
 
-    Row test = spark().read().parquet(result.outputPath() + "/tests")
-        .filter("task = 'scanner'").first();
+    Row test =
+        spark().read().parquet(result.outputPath() + "/tests").filter("task = 'scanner'").first();
     assertThat(test.<Boolean>getAs("separable")).isTrue();
     assertThat(test.<Integer>getAs("permutations")).isEqualTo(19);
     for (String column : List.of("t", "p", "null_mean", "null_sd", "null_p95")) {
       assertThat(test.<Double>getAs(column)).as(column).isNotNull().isFinite();
     }
-    assertThat(logs).contains("The head of task scanner in pooled classifies every training"
-        + " row right", "wsca.heads.reg-param = 0.01", "separable = true");
+    assertThat(logs)
+        .contains(
+            "The head of task scanner in pooled classifies every training" + " row right",
+            "wsca.heads.reg-param = 0.01",
+            "separable = true");
   }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * One local[2] SparkSession per test class through spark-testing-base, bridged to JUnit 5: its
- * base classes carry JUnit 4 lifecycle annotations that Jupiter does not run.
+ * One local[2] SparkSession per test class through spark-testing-base, bridged to JUnit 5: its base
+ * classes carry JUnit 4 lifecycle annotations that Jupiter does not run.
  */
 public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
 

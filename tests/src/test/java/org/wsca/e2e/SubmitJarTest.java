@@ -18,17 +18,24 @@ import org.wsca.demo.DemoData;
 import org.wsca.output.RunCommitter;
 
 /**
- * The jar given to spark-submit, as users run it: only WSCA's classes and what it shades, run
- * by {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own against a local-cluster
- * master (a standalone master, a worker and two executor JVMs that load the jar), with the
- * settings shipped as a file, through submit/wsca-submit and directly.
+ * The jar given to spark-submit, as users run it: only WSCA's classes and what it shades, run by
+ * {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own against a local-cluster master (a
+ * standalone master, a worker and two executor JVMs that load the jar), with the settings shipped
+ * as a file, through submit/wsca-submit and directly.
  */
 class SubmitJarTest extends SparkTestBase {
   private static final String MASTER = "local-cluster[2,1,1024]";
+
   /** Two partitions for two executor cores: 8 tasks a job would quadruple the test's time. */
-  private static final List<String> SMALL_JOB = List.of(
-      "--conf", "spark.sql.shuffle.partitions=2", "--conf", "spark.default.parallelism=2",
-      "--conf", "spark.ui.enabled=false");
+  private static final List<String> SMALL_JOB =
+      List.of(
+          "--conf",
+          "spark.sql.shuffle.partitions=2",
+          "--conf",
+          "spark.default.parallelism=2",
+          "--conf",
+          "spark.ui.enabled=false");
+
   @TempDir Path dir;
 
   private static Path jobsJar() {
@@ -54,7 +61,8 @@ class SubmitJarTest extends SparkTestBase {
     try (ZipFile zip = new ZipFile(jobsJar().toFile())) {
       entries = zip.stream().map(ZipEntry::getName).toList();
     }
-    assertThat(entries).contains("org/wsca/jobs/AuditJob.class", "reference.conf")
+    assertThat(entries)
+        .contains("org/wsca/jobs/AuditJob.class", "reference.conf")
         .noneMatch(e -> e.startsWith("org/apache/spark/"))
         .noneMatch(e -> e.startsWith("org/apache/hadoop/"))
         .noneMatch(e -> e.startsWith("scala/"))
@@ -72,17 +80,19 @@ class SubmitJarTest extends SparkTestBase {
   /** Demo data and a settings file for it, both in {@code dir}. */
   private Path settingsFile(String name, String... extra) throws IOException {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
-    List<String> lines = new ArrayList<>(List.of(
-        "wsca {",
-        "  input.paths = [\"" + data + "\"]",
-        "  input.columns { label = plane, patient-id = patient_id }",
-        "  input.metadata = [",
-        "    { name = scanner, kind = categorical, role = confounder }",
-        "    { name = gestational_age, kind = continuous, role = clinical, bins = 4 }",
-        "  ]",
-        "  scopes.per-site = false",
-        "  permutation.count = 19",
-        "  output { root = \"" + dir.resolve("out") + "\", run-id = submitted }"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "wsca {",
+                "  input.paths = [\"" + data + "\"]",
+                "  input.columns { label = plane, patient-id = patient_id }",
+                "  input.metadata = [",
+                "    { name = scanner, kind = categorical, role = confounder }",
+                "    { name = gestational_age, kind = continuous, role = clinical, bins = 4 }",
+                "  ]",
+                "  scopes.per-site = false",
+                "  permutation.count = 19",
+                "  output { root = \"" + dir.resolve("out") + "\", run-id = submitted }"));
     lines.addAll(List.of(extra));
     lines.add("}");
     Path file = dir.resolve(name);
@@ -93,8 +103,12 @@ class SubmitJarTest extends SparkTestBase {
   /** Runs {@code command} in {@code dir}; returns its exit code, output in dir/name.log. */
   private int run(String name, List<String> command) throws Exception {
     Path log = dir.resolve(name + ".log");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError(name + " did not finish in 5 minutes:\n" + tail(log));
@@ -110,10 +124,17 @@ class SubmitJarTest extends SparkTestBase {
   @Test
   void wscaSubmitRunsTheJarOnALocalClusterWithTheSettingsShippedAsAFile() throws Exception {
     Path settings = settingsFile("settings.conf");
-    List<String> command = new ArrayList<>(List.of("bash",
-        checkout().resolve("submit/wsca-submit").toString(),
-        "--master", MASTER, "--files", settings.getFileName().toString(),
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                checkout().resolve("submit/wsca-submit").toString(),
+                "--master",
+                MASTER,
+                "--files",
+                settings.getFileName().toString(),
+                "--conf",
+                "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
     command.addAll(SMALL_JOB);
     command.addAll(List.of("--", "audit", "--config", settings.getFileName().toString()));
 
@@ -127,11 +148,18 @@ class SubmitJarTest extends SparkTestBase {
     // The report renders from the shaded (relocated) JFreeChart, headless, in the driver.
     assertThat(run.resolve("report.html")).isNotEmptyFile();
     assertThat(run.resolve("figures")).isDirectoryContaining("glob:**.png");
-    assertThat(Files.readString(log)).contains("Results: file:" + run)
+    assertThat(Files.readString(log))
+        .contains("Results: file:" + run)
         .contains("Report: file:" + run + "/report.html");
-    List<Row> tests = spark().read().parquet(run.resolve("tests").toString())
-        .select("task", "scope", "status").orderBy("task").collectAsList();
-    assertThat(tests).extracting(r -> r.getString(0) + "/" + r.getString(1))
+    List<Row> tests =
+        spark()
+            .read()
+            .parquet(run.resolve("tests").toString())
+            .select("task", "scope", "status")
+            .orderBy("task")
+            .collectAsList();
+    assertThat(tests)
+        .extracting(r -> r.getString(0) + "/" + r.getString(1))
         .containsExactly("gestational_age/pooled", "scanner/pooled");
   }
 
@@ -142,12 +170,25 @@ class SubmitJarTest extends SparkTestBase {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(opens());
-    command.addAll(List.of("-cp", jars + "/*", "org.apache.spark.deploy.SparkSubmit",
-        "--master", MASTER, "--files", settings.getFileName().toString(),
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+    command.addAll(
+        List.of(
+            "-cp",
+            jars + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            MASTER,
+            "--files",
+            settings.getFileName().toString(),
+            "--conf",
+            "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
     command.addAll(SMALL_JOB);
-    command.addAll(List.of("--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
-        "--config", settings.getFileName().toString()));
+    command.addAll(
+        List.of(
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            settings.getFileName().toString()));
 
     int exit = run("bad-input", command);
 
@@ -167,8 +208,8 @@ class SubmitJarTest extends SparkTestBase {
   }
 
   private List<String> submitArguments(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash",
-        checkout().resolve("submit/wsca-submit").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", checkout().resolve("submit/wsca-submit").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("SPARK_HOME", fakeSparkHome().toString());
@@ -183,24 +224,59 @@ class SubmitJarTest extends SparkTestBase {
     Files.writeString(dir.resolve("my-audit.conf"), "wsca {}\n");
     String shipped = dir.resolve("my-audit.conf").toString();
 
-    assertThat(submitArguments("--master", "yarn", "--deploy-mode", "cluster",
-        "--files", "extra.txt", "--", "audit", "--config", "my-audit.conf", "--set", "seed=1"))
-        .endsWith("--files", "extra.txt," + shipped, "--class", "org.wsca.jobs.AuditJob",
-            jobsJar().toString(), "--config", "my-audit.conf", "--set", "seed=1");
+    assertThat(
+            submitArguments(
+                "--master",
+                "yarn",
+                "--deploy-mode",
+                "cluster",
+                "--files",
+                "extra.txt",
+                "--",
+                "audit",
+                "--config",
+                "my-audit.conf",
+                "--set",
+                "seed=1"))
+        .endsWith(
+            "--files",
+            "extra.txt," + shipped,
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            "my-audit.conf",
+            "--set",
+            "seed=1");
 
     Path properties = dir.resolve("k8s.properties");
-    Files.writeString(properties, "spark.master k8s://https://k8s.example.org:6443\n"
-        + "spark.submit.deployMode=cluster\n");
-    assertThat(submitArguments("--properties-file", properties.toString(), "--", "audit",
-        "--config=" + shipped))
+    Files.writeString(
+        properties,
+        "spark.master k8s://https://k8s.example.org:6443\n" + "spark.submit.deployMode=cluster\n");
+    assertThat(
+            submitArguments(
+                "--properties-file", properties.toString(), "--", "audit", "--config=" + shipped))
         .as("the master of the properties file is kept; --config=FILE is rewritten too")
-        .containsExactly("--properties-file", properties.toString(), "--files", shipped,
-            "--class", "org.wsca.jobs.AuditJob", jobsJar().toString(),
-            "--config", "my-audit.conf");
+        .containsExactly(
+            "--properties-file",
+            properties.toString(),
+            "--files",
+            shipped,
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            "my-audit.conf");
 
     assertThat(submitArguments("--", "audit", "--config", "my-audit.conf"))
         .as("client mode on local[*]: the file is read where it is")
-        .containsExactly("--master", "local[*]", "--class", "org.wsca.jobs.AuditJob",
-            jobsJar().toString(), "--config", "my-audit.conf");
+        .containsExactly(
+            "--master",
+            "local[*]",
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            "my-audit.conf");
   }
 }

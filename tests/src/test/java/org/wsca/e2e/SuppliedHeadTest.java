@@ -28,23 +28,33 @@ class SuppliedHeadTest extends SparkTestBase {
   @Test
   void suppliedHeadEqualToTheProbeGivesTheProbesResultsAndReferenceOne() throws IOException {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 12, 0.2, 2);
-    String[] common = {"scopes.per-site=false", "permutation.count=19",
-        "input.metadata=[{name=scanner, kind=categorical}]"};
-    AuditResult probeOnly = new AuditRun(spark(),
-        Fixtures.demoSettings(data, dir.resolve("a"), common)).execute();
+    String[] common = {
+      "scopes.per-site=false",
+      "permutation.count=19",
+      "input.metadata=[{name=scanner, kind=categorical}]"
+    };
+    AuditResult probeOnly =
+        new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("a"), common)).execute();
     Path csv = writeProbeAsCsv(probeOnly.outputPath() + "/heads");
 
     List<String> withHead = new ArrayList<>(List.of(common));
     withHead.add("primary-head.path=\"" + csv + "\"");
-    AuditResult supplied = new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("b"),
-        withHead.toArray(new String[0]))).execute();
+    AuditResult supplied =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(data, dir.resolve("b"), withHead.toArray(new String[0])))
+            .execute();
 
     TestOutcome before = probeOnly.tests().get(0);
     TestOutcome after = supplied.tests().get(0);
     assertThat(after.t()).isCloseTo(before.t(), offset(1e-6));
     assertThat(after.p()).isEqualTo(before.p());
-    Row suppliedRow = spark().read().parquet(supplied.outputPath() + "/heads")
-        .filter("source = 'supplied'").first();
+    Row suppliedRow =
+        spark()
+            .read()
+            .parquet(supplied.outputPath() + "/heads")
+            .filter("source = 'supplied'")
+            .first();
     assertThat(suppliedRow.<Double>getAs("same_task_reference")).isCloseTo(1.0, offset(1e-4));
   }
 
@@ -53,16 +63,25 @@ class SuppliedHeadTest extends SparkTestBase {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 12, 0.1, 1);
     Path csv = dir.resolve("head.csv");
     Files.writeString(csv, "class,w0,w1,w2\nabdomen,1,2,3\nhead,3,2,1\n");
-    assertThatThrownBy(() -> new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve("o"),
-        "primary-head.path=\"" + csv + "\"")).execute())
+    assertThatThrownBy(
+            () ->
+                new AuditRun(
+                        spark(),
+                        Fixtures.demoSettings(
+                            data, dir.resolve("o"), "primary-head.path=\"" + csv + "\""))
+                    .execute())
         .isInstanceOf(WscaException.class)
         .hasMessageContaining("dimension 3")
         .hasMessageContaining("have 12");
   }
 
   private Path writeProbeAsCsv(String headsTable) throws IOException {
-    Row probe = spark().read().parquet(headsTable)
-        .filter("task = 'primary' AND source = 'probe' AND scope = 'pooled'").first();
+    Row probe =
+        spark()
+            .read()
+            .parquet(headsTable)
+            .filter("task = 'primary' AND source = 'probe' AND scope = 'pooled'")
+            .first();
     List<String> classes = probe.getList(probe.fieldIndex("direction_labels"));
     List<scala.collection.Seq<Double>> directions = probe.getList(probe.fieldIndex("directions"));
     StringBuilder csv = new StringBuilder("class");

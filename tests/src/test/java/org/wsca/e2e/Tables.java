@@ -13,9 +13,9 @@ import scala.collection.JavaConverters;
 
 /**
  * The result tables of a committed run, to compare two runs. Spark adds up partial sums in the
- * order tasks finish, so doubles of two correct runs may differ in their last bits (as between
- * any two runs; see DeterminismTest): they are compared to 1e-9 relative, everything else
- * (tasks, scopes, classes, counts, p-values, verdicts) exactly.
+ * order tasks finish, so doubles of two correct runs may differ in their last bits (as between any
+ * two runs; see DeterminismTest): they are compared to 1e-9 relative, everything else (tasks,
+ * scopes, classes, counts, p-values, verdicts) exactly.
  */
 final class Tables {
   private Tables() {}
@@ -54,20 +54,24 @@ final class Tables {
   }
 
   private static String key(List<Object> row) {
-    return row.stream().filter(v -> !(v instanceof Double)).map(Object::toString).toList()
+    return row.stream()
+        .filter(v -> !(v instanceof Double))
+        .map(Object::toString)
+        .toList()
         .toString();
   }
 
-  static void assertSameResults(Map<String, List<List<Object>>> actual,
-      Map<String, List<List<Object>>> expected) {
+  static void assertSameResults(
+      Map<String, List<List<Object>>> actual, Map<String, List<List<Object>>> expected) {
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-    expected.forEach((table, rows) -> {
-      List<List<Object>> other = actual.get(table);
-      assertThat(other).as(table).hasSameSizeAs(rows);
-      for (int r = 0; r < rows.size(); r++) {
-        assertSameRow(table, other.get(r), rows.get(r));
-      }
-    });
+    expected.forEach(
+        (table, rows) -> {
+          List<List<Object>> other = actual.get(table);
+          assertThat(other).as(table).hasSameSizeAs(rows);
+          for (int r = 0; r < rows.size(); r++) {
+            assertSameRow(table, other.get(r), rows.get(r));
+          }
+        });
   }
 
   private static void assertSameRow(String table, List<Object> actual, List<Object> expected) {
@@ -77,8 +81,9 @@ final class Tables {
       Object a = actual.get(i);
       if (e instanceof Double x && a instanceof Double y) {
         double scale = Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
-        assertThat(Math.abs(x - y)).as("%s value %d of row %s: %s vs %s", table, i, expected,
-            y, x).isLessThanOrEqualTo(TOLERANCE * scale);
+        assertThat(Math.abs(x - y))
+            .as("%s value %d of row %s: %s vs %s", table, i, expected, y, x)
+            .isLessThanOrEqualTo(TOLERANCE * scale);
       } else {
         assertThat(a).as("%s value %d of row %s", table, i, expected).isEqualTo(e);
       }

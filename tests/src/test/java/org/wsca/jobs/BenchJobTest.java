@@ -10,14 +10,18 @@ class BenchJobTest extends ConsoleCapture {
   @Test
   void helpShowsTheIssuesGridAsDefaults() {
     assertThat(JobRunner.run(new BenchJob(), new String[] {"--help"})).isZero();
-    assertThat(out.toString()).contains("20000,100000", "256,1024", "2,4", "--loop-b",
-        "bench-output");
+    assertThat(out.toString())
+        .contains("20000,100000", "256,1024", "2,4", "--loop-b", "bench-output");
   }
 
   @Test
   void listsParseAndBadCountsExitWithTheSettingsCode() {
-    int code = JobRunner.run(new BenchJob(),
-        new String[] {"--n", "20000", "--d", "256", "--c", "2,4", "--b", "32", "--loop-b", "0"});
+    int code =
+        JobRunner.run(
+            new BenchJob(),
+            new String[] {
+              "--n", "20000", "--d", "256", "--c", "2,4", "--b", "32", "--loop-b", "0"
+            });
     assertThat(code).isEqualTo(ExitCode.BAD_SETTINGS.code());
     assertThat(err.toString()).contains("--loop-b is 0");
   }

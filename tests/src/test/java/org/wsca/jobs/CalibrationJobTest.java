@@ -19,13 +19,26 @@ class CalibrationJobTest extends ConsoleCapture {
   private Path part(String name, long firstSeed, int rejections) throws Exception {
     List<DatasetOutcome> rows = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      rows.add(new DatasetOutcome("not-encoded", "site", i, firstSeed + i,
-          i < rejections ? 0.01 : 0.5, 0.2, 0.5, 0, null));
+      rows.add(
+          new DatasetOutcome(
+              "not-encoded",
+              "site",
+              i,
+              firstSeed + i,
+              i < rejections ? 0.01 : 0.5,
+              0.2,
+              0.5,
+              0,
+              null));
     }
     Path folder = Files.createDirectories(dir.resolve(name));
     Files.writeString(folder.resolve("datasets.csv"), DatasetsCsv.write(rows));
-    Files.writeString(folder.resolve("summary.json"), "{\"study\": {\"datasets\": 20,"
-        + " \"permutations\": 99, \"base_seed\": " + firstSeed + "}, \"scenarios\": []}");
+    Files.writeString(
+        folder.resolve("summary.json"),
+        "{\"study\": {\"datasets\": 20,"
+            + " \"permutations\": 99, \"base_seed\": "
+            + firstSeed
+            + "}, \"scenarios\": []}");
     return folder;
   }
 
@@ -34,12 +47,15 @@ class CalibrationJobTest extends ConsoleCapture {
     Path a = part("a", 1000, 1);
     Path b = part("b", 1020, 2);
     Path out = dir.resolve("merged");
-    int code = JobRunner.run(new CalibrationJob(),
-        new String[] {"--merge", a + "," + b, "--output", out.toString()});
+    int code =
+        JobRunner.run(
+            new CalibrationJob(),
+            new String[] {"--merge", a + "," + b, "--output", out.toString()});
     assertThat(code).as(err.toString()).isZero();
     // 3 of 40: rate 0.075, Wilson [0.026, 0.199].
-    assertThat(this.out.toString()).contains("not-encoded", "40", "0.075", "[0.026, 0.199]",
-        "within MC error", "Results: " + out);
+    assertThat(this.out.toString())
+        .contains(
+            "not-encoded", "40", "0.075", "[0.026, 0.199]", "within MC error", "Results: " + out);
     assertThat(Files.readAllLines(out.resolve("datasets.csv"))).hasSize(41);
     assertThat(Files.readString(out.resolve("summary.json"))).contains("\"1000-1039\"");
   }
@@ -47,8 +63,12 @@ class CalibrationJobTest extends ConsoleCapture {
   @Test
   void aMissingPartExitsWithTheInputCodeAndNamesIt() throws Exception {
     Path a = part("a", 1000, 1);
-    int code = JobRunner.run(new CalibrationJob(), new String[] {"--merge",
-        a + "," + dir.resolve("typo"), "--output", dir.resolve("m").toString()});
+    int code =
+        JobRunner.run(
+            new CalibrationJob(),
+            new String[] {
+              "--merge", a + "," + dir.resolve("typo"), "--output", dir.resolve("m").toString()
+            });
     assertThat(code).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(err.toString()).contains("typo").contains("does not exist");
   }
