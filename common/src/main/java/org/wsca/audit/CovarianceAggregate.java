@@ -8,7 +8,7 @@ import org.wsca.math.CovarianceState;
 
 /**
  * The scope's covariance, aggregated where the rows are: each partition folds its rows into a
- * mergeable state and only the d x d states travel, never the rows (method.md section 5.1).
+ * mergeable state and only the d x d states travel, never the rows (docs/method.md section 5.1).
  */
 public final class CovarianceAggregate {
   private CovarianceAggregate() {}

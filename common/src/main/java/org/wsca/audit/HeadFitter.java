@@ -10,7 +10,7 @@ import org.wsca.settings.Settings;
 
 /**
  * Fits every head of the method with one estimator: L2 logistic regression with intercept on the
- * raw coordinates (no standardisation), because the audited head lives there (method.md 3).
+ * raw coordinates (no standardisation), because the audited head lives there (docs/method.md 3).
  */
 public final class HeadFitter {
   public static final String FEATURES = "features";

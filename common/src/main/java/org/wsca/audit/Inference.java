@@ -7,8 +7,8 @@ import org.wsca.method.Verdict;
 import org.wsca.settings.Settings;
 
 /**
- * Multiple testing across every (metadata task, scope) test of a run, then the verdicts (method.md
- * sections 6 and 8). Pure: no Spark.
+ * Multiple testing across every (metadata task, scope) test of a run, then the verdicts
+ * (docs/method.md sections 6 and 8). Pure: no Spark.
  */
 public final class Inference {
   private Inference() {}

@@ -1,8 +1,8 @@
 package org.wsca.audit;
 
 /**
- * Choices made where method.md is silent, recorded in every manifest and in the README so a reader
- * of the results knows exactly what was computed.
+ * Choices made where docs/method.md is silent, recorded in every manifest and in the README so a
+ * reader of the results knows exactly what was computed.
  */
 final class MethodNotes {
   static final String TEXT =

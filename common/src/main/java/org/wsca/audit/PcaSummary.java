@@ -1,6 +1,8 @@
 package org.wsca.audit;
 
-/** One row of the pca table: the projection chosen for a scope by the k rule (method.md 5.2). */
+/**
+ * One row of the pca table: the projection chosen for a scope by the k rule (docs/method.md 5.2).
+ */
 public record PcaSummary(
     String scope,
     String method,

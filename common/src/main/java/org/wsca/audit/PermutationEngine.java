@@ -5,7 +5,7 @@ import org.wsca.method.NullDistribution;
 /**
  * Fits the B permuted heads of one (task, scope) and returns their T statistics. Permutation b of
  * stratum s must be {@code Permutations.permuteLabels(labels of s in sample_id order, seed, task,
- * scope, s, b)}, so results do not depend on partitioning (method.md section 6).
+ * scope, s, b)}, so results do not depend on partitioning (docs/method.md section 6).
  */
 public interface PermutationEngine {
   NullDistribution fitNull(PermutationRequest request);

@@ -9,8 +9,8 @@ import org.wsca.math.Auroc;
 import org.wsca.math.Classification;
 
 /**
- * How well a metadata probe decodes its task on the held-out test rows (method.md section 7): AUROC
- * (macro one-vs-rest above two classes), balanced accuracy and accuracy.
+ * How well a metadata probe decodes its task on the held-out test rows (docs/method.md section 7):
+ * AUROC (macro one-vs-rest above two classes), balanced accuracy and accuracy.
  */
 public record Presence(
     double auroc,

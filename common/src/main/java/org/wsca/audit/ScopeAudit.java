@@ -36,7 +36,7 @@ import org.wsca.method.Scope;
 import org.wsca.settings.Settings;
 
 /**
- * One scope of an audit (method.md sections 3 to 7): projection, primary head, and for each
+ * One scope of an audit (docs/method.md sections 3 to 7): projection, primary head, and for each
  * metadata task its head, presence, WSC matrix and permutation null.
  */
 final class ScopeAudit {

@@ -6,7 +6,7 @@ import org.wsca.method.Verdict;
 import org.wsca.settings.Settings;
 
 /**
- * method.md section 8: a run used as a gate (verdict.gate-on-shortcut-risk = true) fails with
+ * docs/method.md section 8: a run used as a gate (verdict.gate-on-shortcut-risk = true) fails with
  * {@link ExitCode#SHORTCUT_RISK} when any test is {@link Verdict#SHORTCUT_RISK}. The results are
  * committed either way; the gate only decides the exit code.
  */

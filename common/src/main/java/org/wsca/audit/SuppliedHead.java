@@ -17,8 +17,8 @@ import org.wsca.method.Head;
 import org.wsca.settings.Settings;
 
 /**
- * The real model's primary head, supplied by the user (method.md section 3a): class weight vectors,
- * centred when there are several, since softmax heads are defined up to a shift.
+ * The real model's primary head, supplied by the user (docs/method.md section 3a): class weight
+ * vectors, centred when there are several, since softmax heads are defined up to a shift.
  */
 public record SuppliedHead(List<String> classes, double[][] weights) {
 

@@ -14,10 +14,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Synthetic multi-site embeddings that mirror the paper's induced-shortcut validation (method.md
- * section 9): 4 fetal planes (the primary label) x 3 scanners (a confounder) with the paper's cell
- * sizes, a clinical continuous factor (gestational age) that drives the label, site offsets and
- * noise.
+ * Synthetic multi-site embeddings that mirror the paper's induced-shortcut validation
+ * (docs/method.md section 9): 4 fetal planes (the primary label) x 3 scanners (a confounder) with
+ * the paper's cell sizes, a clinical continuous factor (gestational age) that drives the label,
+ * site offsets and noise.
  *
  * <p>The embedding is {@code x = plane signal + scanner signal + age * u_age + site offset +
  * noise}. The scanner is strongly encoded and the plane only weakly, as in shortcut learning: where
@@ -31,7 +31,7 @@ public final class DemoData implements Serializable {
   public static final List<String> PLANES = List.of("abdomen", "head", "femur", "thorax");
   public static final List<String> SCANNERS = List.of("E10", "S10", "E6");
 
-  /** Rows per (plane, scanner) cell, from method.md section 9. */
+  /** Rows per (plane, scanner) cell, from docs/method.md section 9. */
   public enum Variant {
     BALANCED(new int[][] {{300, 300, 300}, {300, 300, 300}, {300, 300, 300}, {300, 300, 300}}),
     BIASED(new int[][] {{150, 150, 658}, {150, 700, 150}, {700, 150, 150}, {700, 150, 150}});

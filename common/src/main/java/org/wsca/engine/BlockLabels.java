@@ -7,9 +7,9 @@ import org.wsca.math.Permutations;
 /**
  * Labels the rows of one partition for the heads of one chunk, next to the rows: permutation b of
  * stratum s is {@code Permutations.permuteLabels(labels of s in sample_id order, seed, task, scope,
- * s, b)} (method.md section 6), and a row of rank r in s gets entry r of it. Permutation index 0
- * stands for the observed (unpermuted) labels. Only the unpermuted per-stratum labels travel; each
- * partition recomputes the permutations of the strata it holds, so the labels do not depend on
+ * s, b)} (docs/method.md section 6), and a row of rank r in s gets entry r of it. Permutation index
+ * 0 stands for the observed (unpermuted) labels. Only the unpermuted per-stratum labels travel;
+ * each partition recomputes the permutations of the strata it holds, so the labels do not depend on
  * partitioning.
  */
 public final class BlockLabels {

@@ -5,7 +5,7 @@ import org.wsca.math.Vectors;
 /**
  * A fitted head in raw coordinates, laid out like MLlib's model: one coefficient row for two
  * classes, one per class otherwise (with intercepts centred, as MLlib centres its unpenalised
- * multinomial intercepts). {@link #directions()} are what WSC compares (method.md section 3).
+ * multinomial intercepts). {@link #directions()} are what WSC compares (docs/method.md section 3).
  */
 public record LinearHead(double[][] coefficients, double[] intercepts, double[][] directions) {
 

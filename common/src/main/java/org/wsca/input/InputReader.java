@@ -55,7 +55,7 @@ import org.wsca.settings.Settings;
 
 /**
  * Reads the users' Parquet, maps their column names onto {@link Canonical} ones and validates every
- * row before any fitting (method.md section 2). Failing rows are kept with a reason.
+ * row before any fitting (docs/method.md section 2). Failing rows are kept with a reason.
  */
 public final class InputReader {
   private static final Logger LOG = LoggerFactory.getLogger(InputReader.class);

@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The signed WSC matrix between a primary head and a metadata head (method.md section 5.4-5.6),
- * with its summaries T = max |WSC| and RMS. Rows are primary classes, columns metadata classes.
+ * The signed WSC matrix between a primary head and a metadata head (docs/method.md section
+ * 5.4-5.6), with its summaries T = max |WSC| and RMS. Rows are primary classes, columns metadata
+ * classes.
  */
 public final class Alignment implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,7 @@ package org.wsca.math;
 
 import java.util.Arrays;
 
-/** Area under the ROC curve, the presence measure of method.md section 7. */
+/** Area under the ROC curve, the presence measure of docs/method.md section 7. */
 public final class Auroc {
   private Auroc() {}
 

@@ -1,6 +1,6 @@
 package org.wsca.math;
 
-/** Plain classification summaries for the presence probes (method.md section 7). */
+/** Plain classification summaries for the presence probes (docs/method.md section 7). */
 public final class Classification {
   private Classification() {}
 

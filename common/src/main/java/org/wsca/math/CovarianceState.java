@@ -6,9 +6,9 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
- * Mergeable running mean and covariance of d-dimensional rows (method.md section 5.1), in the Deequ
- * style: each partition adds its rows, partial states merge associatively, and the final step is
- * pure.
+ * Mergeable running mean and covariance of d-dimensional rows (docs/method.md section 5.1), in the
+ * Deequ style: each partition adds its rows, partial states merge associatively, and the final step
+ * is pure.
  *
  * <p>Rows are buffered into blocks; a full block is centred on its own mean and its scatter is
  * added with one BLAS {@code dsyrk} call, then folded into the running (n, mean, M2) with Chan et

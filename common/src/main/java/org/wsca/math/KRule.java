@@ -1,7 +1,7 @@
 package org.wsca.math;
 
 /**
- * How many principal components the projection keeps (method.md section 5.2): k = min(rank,
+ * How many principal components the projection keeps (docs/method.md section 5.2): k = min(rank,
  * max(kMin, k_q)), where k_q is the fewest leading components explaining at least the fraction q of
  * the variance.
  */

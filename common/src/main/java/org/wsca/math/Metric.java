@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How two projected head vectors are compared (method.md section 5). */
+/** How two projected head vectors are compared (docs/method.md section 5). */
 public enum Metric {
   /** cos(P a, P b): the paper's Weight Space Correlation. */
   COSINE("cosine"),

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Adjustments across all (metadata task x scope) tests of a run (method.md section 6). NaN marks a
- * test that was not run: it stays NaN and does not count towards m.
+ * Adjustments across all (metadata task x scope) tests of a run (docs/method.md section 6). NaN
+ * marks a test that was not run: it stays NaN and does not count towards m.
  */
 public final class MultipleTesting {
   private MultipleTesting() {}

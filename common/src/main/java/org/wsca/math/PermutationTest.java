@@ -1,6 +1,6 @@
 package org.wsca.math;
 
-/** The permutation p-value of method.md section 6. */
+/** The permutation p-value of docs/method.md section 6. */
 public final class PermutationTest {
   private PermutationTest() {}
 

@@ -3,9 +3,10 @@ package org.wsca.math;
 import java.util.SplittableRandom;
 
 /**
- * Label permutations for the permutation test (method.md section 6). Permutation b of a stratum is
- * a pure function of (seed, task, scope, stratum, b): it does not depend on partitioning, executor
- * count, retries or the JVM, so a published p-value can be recomputed from the seed.
+ * Label permutations for the permutation test (docs/method.md section 6). Permutation b of a
+ * stratum is a pure function of (seed, task, scope, stratum, b): it does not depend on
+ * partitioning, executor count, retries or the JVM, so a published p-value can be recomputed from
+ * the seed.
  */
 public final class Permutations {
   private static final String DOMAIN = "wsca/permutation/v1";

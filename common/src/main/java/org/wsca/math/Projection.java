@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The map w -> P w applied to every class vector before comparison (method.md section 5.3): either
- * the top-k principal directions of the scope's covariance, or the identity ({@code projection =
- * none}). Immutable; shipped to executors, hence Serializable.
+ * The map w -> P w applied to every class vector before comparison (docs/method.md section 5.3):
+ * either the top-k principal directions of the scope's covariance, or the identity ({@code
+ * projection = none}). Immutable; shipped to executors, hence Serializable.
  */
 public final class Projection implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Bins of a continuous metadata value (method.md section 3), given by sorted inner edges e_0 < ...
- * < e_{m-1}: bin 0 is (-inf, e_0], bin i is (e_{i-1}, e_i], bin m is (e_{m-1}, +inf). Bins are
+ * Bins of a continuous metadata value (docs/method.md section 3), given by sorted inner edges e_0 <
+ * ... < e_{m-1}: bin 0 is (-inf, e_0], bin i is (e_{i-1}, e_i], bin m is (e_{m-1}, +inf). Bins are
  * right-closed, so a value equal to an edge goes to the lower bin.
  */
 public final class QuantileBins implements Serializable {

@@ -1,9 +1,9 @@
 package org.wsca.math;
 
 /**
- * The deterministic train/test split of method.md section 2: a row goes to test when a stable hash
- * of (seed, key) falls below the test fraction. Keyed by patient_id (or sample_id), so all images
- * of one patient land on the same side.
+ * The deterministic train/test split of docs/method.md section 2: a row goes to test when a stable
+ * hash of (seed, key) falls below the test fraction. Keyed by patient_id (or sample_id), so all
+ * images of one patient land on the same side.
  */
 public final class SplitAssigner {
   private static final String DOMAIN = "wsca/split/v1";

@@ -32,8 +32,8 @@ public final class Vectors {
   }
 
   /**
-   * Subtracts the mean class vector from every class vector (method.md section 3): softmax heads
-   * are defined only up to a common shift, so an uncentred cosine would be arbitrary.
+   * Subtracts the mean class vector from every class vector (docs/method.md section 3): softmax
+   * heads are defined only up to a common shift, so an uncentred cosine would be arbitrary.
    */
   public static double[][] centreRows(double[][] classVectors) {
     if (classVectors.length == 0) {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The classes of one task in one scope, in a fixed order: numeric when every value is a number (so
  * "2" comes before "10"), else lexicographic. For binary tasks the second class is the positive
- * one, whose log-odds direction is the head (method.md section 3).
+ * one, whose log-odds direction is the head (docs/method.md section 3).
  */
 public final class ClassIndex implements Serializable {
   private final List<String> classes;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A fitted or supplied linear head. {@code directions} are the vectors WSC compares: one log-odds
- * direction for two classes, otherwise the centred class vectors (method.md section 3). {@code
+ * direction for two classes, otherwise the centred class vectors (docs/method.md section 3). {@code
  * coefficients} and {@code intercepts} are the head as fitted, before centring. {@code separable}:
  * the fitted head classifies every training row right (null for a supplied head, which was not
  * fitted on these rows).

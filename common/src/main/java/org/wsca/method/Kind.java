@@ -1,6 +1,6 @@
 package org.wsca.method;
 
-/** How a metadata task's values are turned into classes (method.md section 3). */
+/** How a metadata task's values are turned into classes (docs/method.md section 3). */
 public enum Kind {
   /** Exactly two classes; the head is one direction, the log-odds of the second class. */
   BINARY,

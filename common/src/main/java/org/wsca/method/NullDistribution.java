@@ -4,9 +4,9 @@ import org.wsca.math.NullSummary;
 import org.wsca.math.PermutationTest;
 
 /**
- * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels (method.md
- * section 6), and how many of those heads did not converge. {@code converged[b - 1]} says whether
- * head b converged; it is null when the engine did not record it per head.
+ * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels
+ * (docs/method.md section 6), and how many of those heads did not converge. {@code converged[b -
+ * 1]} says whether head b converged; it is null when the engine did not record it per head.
  */
 public record NullDistribution(double[] statistics, int nonConverged, boolean[] converged) {
 

@@ -1,6 +1,6 @@
 package org.wsca.method;
 
-/** Whether a metadata task may legitimately drive the decision (method.md section 3). */
+/** Whether a metadata task may legitimately drive the decision (docs/method.md section 3). */
 public enum Role {
   /** Scanner, site, acquisition settings: alignment with it is a shortcut risk. */
   CONFOUNDER,

@@ -3,7 +3,7 @@ package org.wsca.method;
 import java.io.Serializable;
 import java.util.Optional;
 
-/** Where an analysis runs: all sites pooled, or one site (method.md section 4). */
+/** Where an analysis runs: all sites pooled, or one site (docs/method.md section 4). */
 public record Scope(String name, Optional<String> site) implements Serializable {
   public static final String POOLED = "pooled";
 

@@ -2,7 +2,7 @@ package org.wsca.method;
 
 import java.util.Objects;
 
-/** The per-(metadata task, scope) conclusion of method.md section 8. */
+/** The per-(metadata task, scope) conclusion of docs/method.md section 8. */
 public enum Verdict {
   NOT_ENCODED(
       "The metadata cannot be decoded reliably from the embedding, so its alignment with"
@@ -27,9 +27,9 @@ public enum Verdict {
   }
 
   /**
-   * Applies method.md section 8. Boundaries are inclusive where the method says so: presence equal
-   * to the gate counts as encoded, q equal to alpha as significant, T equal to the minimum effect
-   * as large enough. A NaN presence, q or T means the test did not run.
+   * Applies docs/method.md section 8. Boundaries are inclusive where the method says so: presence
+   * equal to the gate counts as encoded, q equal to alpha as significant, T equal to the minimum
+   * effect as large enough. A NaN presence, q or T means the test did not run.
    */
   public static Verdict decide(
       Role role,

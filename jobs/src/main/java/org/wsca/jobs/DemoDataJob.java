@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
       "Generates demo embeddings: 4 planes (label) x 3 scanners (confounder), a clinical"
           + " factor (gestational_age) that drives the label, site offsets and noise.",
       "balanced: the scanner is encoded but independent of the label; biased: each plane is"
-          + " drawn mostly from one scanner. Cell sizes are the paper's (method.md section 9)."
+          + " drawn mostly from one scanner. Cell sizes are the paper's (docs/method.md section 9)."
     })
 public final class DemoDataJob extends JobCommand {
   @Option(names = "--variant", required = true, description = "balanced or biased.")

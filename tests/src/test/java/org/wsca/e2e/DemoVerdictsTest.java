@@ -13,9 +13,9 @@ import org.wsca.demo.DemoData;
 import org.wsca.method.Verdict;
 
 /**
- * The paper's induced-shortcut validation (method.md section 9) end to end on generated data: when
- * each plane comes mostly from one scanner the decision aligns with the scanner; when the scanner
- * is balanced it is encoded but not used; the clinical factor is used in both.
+ * The paper's induced-shortcut validation (docs/method.md section 9) end to end on generated data:
+ * when each plane comes mostly from one scanner the decision aligns with the scanner; when the
+ * scanner is balanced it is encoded but not used; the clinical factor is used in both.
  */
 class DemoVerdictsTest extends SparkTestBase {
   @TempDir Path dir;

@@ -11,7 +11,9 @@ import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
 import org.wsca.settings.Settings;
 
-/** method.md section 6: permutations are a pure function of (seed, task, scope, stratum, b). */
+/**
+ * docs/method.md section 6: permutations are a pure function of (seed, task, scope, stratum, b).
+ */
 class DeterminismTest extends SparkTestBase {
   @TempDir Path dir;
 

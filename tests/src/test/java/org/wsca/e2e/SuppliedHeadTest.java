@@ -19,7 +19,7 @@ import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
 
 /**
- * method.md section 3a: a supplied primary head is what WSC compares against, a probe is still
+ * docs/method.md section 3a: a supplied primary head is what WSC compares against, a probe is still
  * fitted, and their agreement is reported as the same-task reference.
  */
 class SuppliedHeadTest extends SparkTestBase {
