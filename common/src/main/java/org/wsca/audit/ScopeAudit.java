@@ -33,6 +33,11 @@ import org.wsca.method.Head;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.Presence;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
@@ -373,7 +378,8 @@ final class ScopeAudit {
       boolean separable = separable(head, "task " + task.name(), scope);
       heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes), separable));
       SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
-      Presence presence = Presence.measure(head, test, classes.size(), testCounts(test, names));
+      Presence presence =
+          PresenceProbe.measure(head, test, classes.size(), testCounts(test, names));
       Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
       addCells(cells, alignment, directionLabels(names, head.directions().length));
       LOG.info(

@@ -12,11 +12,11 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.wsca.audit.PcaSummary;
-import org.wsca.audit.TestOutcome;
-import org.wsca.audit.WscCell;
 import org.wsca.math.NullSummary;
 import org.wsca.method.Head;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
 
 /** The result tables as DataFrames with fixed, documented schemas (see the README). */
 public final class ResultTables {

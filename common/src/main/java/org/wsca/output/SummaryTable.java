@@ -2,7 +2,7 @@ package org.wsca.output;
 
 import java.util.List;
 import java.util.Locale;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /** The plain-text summary a job prints: one line per metadata task and scope. */
 public final class SummaryTable {

@@ -12,8 +12,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.wsca.audit.TestOutcome;
 import org.wsca.math.NullSummary;
+import org.wsca.result.TestOutcome;
 
 /**
  * One metadata task across scopes, one row per scope (pooled first, then each site): the grey bar

@@ -10,7 +10,7 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.HistogramDataset;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /**
  * The permutation null of one test: T_1..T_B as a histogram, the observed T as a solid line and the

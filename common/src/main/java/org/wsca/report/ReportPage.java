@@ -3,10 +3,10 @@ package org.wsca.report;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.wsca.audit.TestOutcome;
 import org.wsca.method.Verdict;
 import org.wsca.output.Manifest;
 import org.wsca.report.Figure.Section;
+import org.wsca.result.TestOutcome;
 
 /**
  * The report as one self-contained HTML page: inline CSS, figures as data: URIs, no scripts and no

@@ -2,12 +2,12 @@ package org.wsca.report;
 
 import java.util.Locale;
 import java.util.Map;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.ScopeResult;
-import org.wsca.audit.TestOutcome;
 import org.wsca.input.InputFile;
 import org.wsca.method.Head;
 import org.wsca.output.Manifest;
+import org.wsca.result.AuditResult;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
 
 /** The run facts: inputs, row counts, projections, convergence, versions, timings, settings. */
 final class RunFactsSection {

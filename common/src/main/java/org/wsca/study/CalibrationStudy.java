@@ -17,11 +17,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.audit.SparkPhase;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 

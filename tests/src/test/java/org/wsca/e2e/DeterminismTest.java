@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditRun;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /** method.md section 6: permutations are a pure function of (seed, task, scope, stratum, b). */

@@ -1,7 +1,4 @@
-package org.wsca.audit;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.udf;
+package org.wsca.run;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -9,26 +6,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.spark.ml.functions;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.input.Canonical;
-import org.wsca.input.InputReader;
+import org.wsca.audit.Audit;
+import org.wsca.audit.MethodNotes;
+import org.wsca.audit.PhaseTimes;
+import org.wsca.audit.SparkPhase;
+import org.wsca.audit.Versions;
 import org.wsca.input.ValidatedInput;
-import org.wsca.math.SplitAssigner;
 import org.wsca.method.Head;
-import org.wsca.method.Scope;
 import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
@@ -36,13 +27,16 @@ import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
-import org.wsca.resume.ChunkStore;
+import org.wsca.result.AuditResult;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
- * One audit, end to end: read and validate, split, audit every scope, decide the verdicts and write
- * every table to staging, then commit, record the run in the history table and drop its persisted
- * permutation chunks. {@link #execute()} returns the immutable result.
+ * One audit run, end to end: compute the {@link Audit}, write every table and the report to
+ * staging, then commit, record the run in the history table and drop its persisted permutation
+ * chunks. {@link #execute()} returns the immutable result.
  */
 public final class AuditRun {
   private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
@@ -52,8 +46,7 @@ public final class AuditRun {
   private final SparkSession spark;
   private final Settings settings;
   private final String runId;
-  private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
-  private ChunkStore chunks = ChunkStore.none();
+  private final PhaseTimes phases = new PhaseTimes();
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -70,12 +63,18 @@ public final class AuditRun {
         new RunCommitter(
             spark.sparkContext().hadoopConfiguration(), settings.output().root(), runId);
     committer.removeAbandonedAttempts();
-    List<Runnable> releases = new ArrayList<>();
+    Audit audit = new Audit(spark, settings, runId, phases);
     try {
-      AuditResult result = audit(committer, started, releases);
+      AuditResult result = audit.compute(committer.finalPath());
+      phases.timed(
+          "write",
+          () -> {
+            write(committer, result, audit.input(), started);
+            return null;
+          });
       committer.commit();
       recordHistory(result);
-      chunks.delete();
+      audit.chunks().delete();
       return result;
     } catch (Exception e) {
       committer.abort();
@@ -88,60 +87,8 @@ public final class AuditRun {
               e);
     } finally {
       // A session may run many audits (the calibration study): free this run's cached rows.
-      releases.forEach(Runnable::run);
+      audit.release();
     }
-  }
-
-  private AuditResult audit(RunCommitter committer, Instant started, List<Runnable> releases) {
-    SparkPhase.label(spark, "read and validate input");
-    ValidatedInput input =
-        timed("read_validate", () -> new InputReader(spark, settings.input()).read());
-    releases.add(input::release);
-    LOG.info(
-        "Read {} rows ({} rejected), embedding dimension {}",
-        input.rowsRead(),
-        input.rowsRejected(),
-        input.dimension());
-    chunks =
-        ChunkStore.forRun(
-            spark.sparkContext().hadoopConfiguration(), settings, runId, Versions.wsca());
-    Optional<SuppliedHead> supplied =
-        settings
-            .primaryHead()
-            .path()
-            .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
-    Dataset<Row> prepared = timed("split", () -> prepare(input.valid()));
-    releases.add(prepared::unpersist);
-    long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
-    long trainRows = input.rowsValid() - testRows;
-    List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
-    List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
-    if (chunks.reused() > 0) {
-      LOG.info(
-          "Resume: run {} reused {} permutation chunks of an earlier attempt and fitted {}",
-          runId,
-          chunks.reused(),
-          chunks.saved());
-    }
-    AuditResult result =
-        new AuditResult(
-            runId,
-            committer.finalPath(),
-            scopes,
-            tests,
-            input.rowsRead(),
-            input.rowsRejected(),
-            input.rejectsByReason(),
-            trainRows,
-            testRows,
-            input.dimension());
-    timed(
-        "write",
-        () -> {
-          write(committer, result, input, started);
-          return null;
-        });
-    return result;
   }
 
   /** Appends the committed run to the history table (replacing an earlier run of this id). */
@@ -161,77 +108,6 @@ public final class AuditRun {
               + ". Re-run the same run id to record it.",
           e);
     }
-  }
-
-  private Dataset<Row> prepare(Dataset<Row> valid) {
-    return valid
-        .withColumn(Canonical.IS_TEST, isTest())
-        .withColumn(HeadFitter.FEATURES, functions.array_to_vector(col(Canonical.EMBEDDING)))
-        .drop(Canonical.EMBEDDING)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** The split column when configured, else a hash of (patient or sample id, seed). */
-  private Column isTest() {
-    if (settings.input().columns().split().isPresent()) {
-      return col(Canonical.SPLIT).equalTo("test");
-    }
-    long seed = settings.seed();
-    double fraction = settings.split().testFraction();
-    UDF2<String, String, Boolean> hash =
-        (patient, sample) ->
-            SplitAssigner.isTest(patient != null ? patient : sample, seed, fraction);
-    return udf(hash, DataTypes.BooleanType)
-        .apply(col(Canonical.PATIENT_ID), col(Canonical.SAMPLE_ID));
-  }
-
-  private List<ScopeResult> auditScopes(
-      Dataset<Row> prepared, Optional<SuppliedHead> supplied, int dimension) {
-    PermutationEngine engine = engine();
-    ScopeAudit audit = new ScopeAudit(spark, settings, engine, supplied, dimension);
-    List<ScopeResult> results = new ArrayList<>();
-    for (Scope scope : scopes(prepared)) {
-      Dataset<Row> rows =
-          scope
-              .site()
-              .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
-              .orElse(prepared);
-      LOG.info("Auditing scope {}", scope.name());
-      results.add(timed("scope " + scope.name(), () -> audit.run(scope, rows)));
-    }
-    return results;
-  }
-
-  private PermutationEngine engine() {
-    Settings.Permutation p = settings.permutation();
-    if (p.engine().equals("mllib-loop")) {
-      return new MllibLoopEngine(
-          spark, new HeadFitter(settings.heads()), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
-    }
-    return new BatchedEngine(
-        spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
-  }
-
-  private List<Scope> scopes(Dataset<Row> prepared) {
-    List<Scope> scopes = new ArrayList<>();
-    if (settings.scopes().pooled()) {
-      scopes.add(Scope.pooled());
-    }
-    if (settings.scopes().perSite()) {
-      prepared
-          .select(Canonical.SITE)
-          .distinct()
-          .orderBy(Canonical.SITE)
-          .collectAsList()
-          .forEach(r -> scopes.add(Scope.ofSite(r.getString(0))));
-    }
-    return scopes;
-  }
-
-  private static List<TestOutcome> allTests(List<ScopeResult> scopes) {
-    List<TestOutcome> tests = new ArrayList<>();
-    scopes.forEach(s -> tests.addAll(s.tests()));
-    return tests;
   }
 
   private void write(
@@ -269,7 +145,7 @@ public final class AuditRun {
     if (settings.report().enabled()) {
       // Before the manifest table, so that the manifest records the report's time too.
       Manifest sofar = manifest(result, input, started);
-      timed(
+      phases.timed(
           "report",
           () -> {
             new RunReport(new ReportInput(result, sofar, settings, previousRuns()))
@@ -313,16 +189,7 @@ public final class AuditRun {
         result.rowsTrain(),
         result.rowsTest(),
         result.dimension(),
-        new LinkedHashMap<>(phaseMillis),
+        phases.millis(),
         sparkConf);
-  }
-
-  private <T> T timed(String phase, java.util.function.Supplier<T> work) {
-    long start = System.nanoTime();
-    try {
-      return work.get();
-    } finally {
-      phaseMillis.put(phase, (System.nanoTime() - start) / 1_000_000);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.wsca.audit;
+package org.wsca.result;
 
 import java.util.Map;
 import org.wsca.method.Kind;
@@ -10,7 +10,7 @@ import org.wsca.method.Verdict;
  * One row of the tests table: a metadata task in a scope, its use (T, p) next to its presence.
  * {@code skipReason} is non-null when the test could not run; q, Holm p and the verdict are filled
  * once all tests of the run are known. {@code headSeparable}: the task's head classifies every
- * training row right (see {@link FittedHead}).
+ * training row right (see {@code org.wsca.audit.FittedHead}).
  */
 public record TestOutcome(
     String task,

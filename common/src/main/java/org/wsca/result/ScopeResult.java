@@ -1,4 +1,4 @@
-package org.wsca.audit;
+package org.wsca.result;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public record ScopeResult(
     List<TestOutcome> tests,
     Double sameTaskReference) {
 
-  static ScopeResult skipped(Scope scope, String reason, List<TestOutcome> tests) {
+  public static ScopeResult skipped(Scope scope, String reason, List<TestOutcome> tests) {
     return new ScopeResult(scope, reason, Optional.empty(), List.of(), List.of(), tests, null);
   }
 }
