@@ -25,7 +25,7 @@ public final class SummaryTable {
               number(t.t()),
               number(t.p()),
               number(t.q()),
-              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason() + ")"));
+              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason().orElse("") + ")"));
     }
     return out.toString();
   }

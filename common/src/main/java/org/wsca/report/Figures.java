@@ -90,7 +90,7 @@ final class Figures {
         String.format(
             Locale.ROOT,
             "%d permutations; observed T %.3f, p %.3f.",
-            t.nulls().permutations(),
+            t.nulls().orElseThrow().permutations(),
             t.t(),
             t.p()),
         ChartStyle.png(NullHistogramChart.chart(t, input.significant(t)), WIDTH, 360));

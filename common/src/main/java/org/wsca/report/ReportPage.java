@@ -112,11 +112,11 @@ final class ReportPage {
   }
 
   private void summaryRow(TestOutcome t) {
-    String p95 = t.tested() ? Html.number(t.nulls().summary().p95()) : "-";
+    String p95 = t.tested() ? Html.number(t.nulls().orElseThrow().summary().p95()) : "-";
     String words =
         t.tested()
             ? t.verdict().explanation()
-            : t.verdict().explanation() + " Reason: " + t.skipReason();
+            : t.verdict().explanation() + " Reason: " + t.skipReason().orElse("");
     page.raw("<tr class=\"v-" + t.verdict().name() + "\">")
         .element("td", t.task())
         .element("td", t.scope())

@@ -82,7 +82,7 @@ final class RunFactsSection {
             "skipped because")
         .raw("</thead><tbody>\n");
     for (ScopeResult s : input.result().scopes()) {
-      String skip = s.skipReason() == null ? "" : s.skipReason();
+      String skip = s.skipReason().orElse("");
       s.pca()
           .ifPresentOrElse(
               p ->
@@ -121,13 +121,15 @@ final class RunFactsSection {
       }
     }
     for (TestOutcome t : input.tested()) {
-      if (t.nulls().nonConverged() > 0) {
+      if (t.nulls().orElseThrow().nonConverged() > 0) {
         page.row(
             "td",
             t.scope(),
             t.task(),
             "permuted",
-            t.nulls().nonConverged() + " of " + t.nulls().permutations());
+            t.nulls().orElseThrow().nonConverged()
+                + " of "
+                + t.nulls().orElseThrow().permutations());
         rows++;
       }
     }

@@ -122,7 +122,7 @@ public final class AuditRun {
       heads.addAll(s.heads());
       cells.addAll(s.cells());
       s.pca().ifPresent(pca::add);
-      if (s.sameTaskReference() != null) {
+      if (!Double.isNaN(s.sameTaskReference())) {
         sameTask.put(s.scope().name(), s.sameTaskReference());
       }
     }

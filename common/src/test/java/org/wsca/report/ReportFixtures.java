@@ -52,13 +52,13 @@ final class ReportFixtures {
       scopes.add(
           new ScopeResult(
               scope,
-              null,
+              Optional.empty(),
               Optional.of(
                   new PcaSummary(scope.name(), "pca", 16, 16, 12, 0.991, new double[] {1}, 400)),
               List.of(head(scope.name(), task, classes, i != 1, i == 0)),
               cells(scope.name(), task, classes),
               List.of(test),
-              null));
+              Double.NaN));
     }
     return new AuditResult(
         RUN_ID,
@@ -92,7 +92,7 @@ final class ReportFixtures {
         scope,
         Role.CONFOUNDER,
         Kind.CATEGORICAL,
-        null,
+        Optional.empty(),
         counts,
         0,
         new Presence(0.9, 0.8, 0.8, 200, counts),
@@ -100,7 +100,7 @@ final class ReportFixtures {
         false,
         t,
         t / 2,
-        new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2),
+        Optional.of(new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2)),
         q / 2,
         q,
         q,

@@ -34,8 +34,8 @@ class DeterminismTest extends SparkTestBase {
       assertThat(four.get(i).p()).as(one.get(i).task()).isEqualTo(one.get(i).p());
       assertThat(four.get(i).t())
           .isCloseTo(one.get(i).t(), org.assertj.core.data.Offset.offset(1e-9));
-      double[] a = one.get(i).nulls().statistics();
-      double[] b = four.get(i).nulls().statistics();
+      double[] a = one.get(i).nulls().orElseThrow().statistics();
+      double[] b = four.get(i).nulls().orElseThrow().statistics();
       for (int k = 0; k < a.length; k++) {
         assertThat(b[k]).isCloseTo(a[k], org.assertj.core.data.Offset.offset(1e-6));
       }
