@@ -151,7 +151,7 @@ public final class Audit {
 
   private PermutationEngine engine() {
     Settings.Permutation p = settings.permutation();
-    if (p.engine().equals("mllib-loop")) {
+    if (p.engine() == Settings.Engine.MLLIB_LOOP) {
       return new MllibLoopEngine(
           spark, new HeadFitter(settings.heads()), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
     }

@@ -62,7 +62,7 @@ final class ScopeAudit {
     this.engine = engine;
     this.supplied = supplied;
     this.dimension = dimension;
-    this.metric = Metric.parse(settings.metric());
+    this.metric = settings.metric();
   }
 
   ScopeResult run(Scope scope, Dataset<Row> rows) {
@@ -201,7 +201,7 @@ final class ScopeAudit {
 
   private Chosen project(Scope scope, Dataset<Row> train, long trainRows) {
     double[][] covariance = CovarianceAggregate.of(train, dimension).covariance();
-    if (settings.projection().method().equals("none")) {
+    if (settings.projection().method() == Settings.ProjectionMethod.NONE) {
       Projection none = Projection.none(covariance);
       return new Chosen(
           none,
@@ -293,10 +293,10 @@ final class ScopeAudit {
     return separable;
   }
 
-  static Column stratum(List<String> strata) {
+  static Column stratum(List<Settings.Stratum> strata) {
     List<Column> parts = new ArrayList<>();
-    for (String s : strata) {
-      parts.add(col(s.equals("label") ? Canonical.LABEL : Canonical.SITE));
+    for (Settings.Stratum s : strata) {
+      parts.add(col(s == Settings.Stratum.LABEL ? Canonical.LABEL : Canonical.SITE));
     }
     return concat_ws("|", parts.toArray(new Column[0]));
   }

@@ -130,9 +130,12 @@ public final class AuditRun {
     save(tables.tests(result.tests()), committer, "tests", parts);
     save(tables.nulls(result.tests()), committer, "nulls", parts);
     save(
-        tables.heads(heads, sameTask, settings.projection().fitSpace()), committer, "heads", parts);
+        tables.heads(heads, sameTask, settings.projection().fitSpace().label()),
+        committer,
+        "heads",
+        parts);
     save(
-        tables.wsc(cells, settings.metric(), settings.projection().method()),
+        tables.wsc(cells, settings.metric().label(), settings.projection().method().label()),
         committer,
         "wsc",
         parts);
