@@ -1,10 +1,8 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.wsca.engine.BlockLabels;
 import org.wsca.engine.FeatureMoments;
@@ -66,7 +63,7 @@ final class BatchedRows implements AutoCloseable {
     Dataset<Row> arranged =
         arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      MllibLoopEngine.StrataLabels strata = MllibLoopEngine.StrataLabels.collect(arranged);
+      StrataLabels strata = StrataLabels.collect(arranged);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
       Standardizer standardizer = moments(arranged).standardizer();
       JavaRDD<RowBlock> blocks =
@@ -135,11 +132,7 @@ final class BatchedRows implements AutoCloseable {
 
   private static Dataset<Row> arrange(Dataset<Row> train, int partitions) {
     return train
-        .withColumn(
-            TaskData.RANK,
-            row_number()
-                .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID))
-                .minus(1))
+        .withColumn(TaskData.RANK, StrataLabels.rank())
         .select(
             col(Canonical.SAMPLE_ID),
             col(HeadFitter.FEATURES),
@@ -162,10 +155,7 @@ final class BatchedRows implements AutoCloseable {
 
   private static JavaRDD<RowBlock> blocks(
       Dataset<Row> arranged, List<String> names, Standardizer standardizer) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int s = 0; s < names.size(); s++) {
-      index.put(names.get(s), s);
-    }
+    Map<String, Integer> index = StrataLabels.positions(names);
     int d = standardizer.dimension();
     return arranged
         .select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(TaskData.RANK))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wsca.math.MultipleTesting;
 import org.wsca.method.Verdict;
+import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
 
 /**

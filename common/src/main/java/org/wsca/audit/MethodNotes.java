@@ -4,8 +4,8 @@ package org.wsca.audit;
  * Choices made where docs/method.md is silent, recorded in every manifest and in the README so a
  * reader of the results knows exactly what was computed.
  */
-final class MethodNotes {
-  static final String TEXT =
+public final class MethodNotes {
+  public static final String TEXT =
       String.join(
           "\n",
           "Class order: numeric when every value is a number, else lexicographic; a binary head is"

@@ -1,28 +1,20 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.input.Canonical;
 import org.wsca.math.Alignment;
-import org.wsca.math.Permutations;
 import org.wsca.method.NullDistribution;
 import org.wsca.resume.ChunkStore;
 
@@ -103,11 +95,7 @@ public final class MllibLoopEngine implements PermutationEngine {
   }
 
   private static Dataset<Row> ranked(Dataset<Row> train) {
-    return train.withColumn(
-        TaskData.RANK,
-        row_number()
-            .over(Window.partitionBy(TaskData.STRATUM).orderBy(Canonical.SAMPLE_ID))
-            .minus(1));
+    return train.withColumn(TaskData.RANK, StrataLabels.rank());
   }
 
   private FittedHead fitPermuted(
@@ -124,43 +112,6 @@ public final class MllibLoopEngine implements PermutationEngine {
       return fitter.fit(data, PERMUTED, request.numClasses());
     } finally {
       labels.destroy();
-    }
-  }
-
-  /** The task's labels of each stratum in sample_id order: the input of every permutation. */
-  record StrataLabels(List<String> names, int[][] labels) {
-    static StrataLabels collect(Dataset<Row> ranked) {
-      Map<String, List<Integer>> byStratum = new TreeMap<>();
-      List<Row> rows =
-          ranked
-              .select(col(TaskData.STRATUM), col(TaskData.Y))
-              .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
-              .collectAsList();
-      for (Row r : rows) {
-        byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add((int) r.getDouble(1));
-      }
-      List<String> names = new ArrayList<>(byStratum.keySet());
-      int[][] labels =
-          names.stream()
-              .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
-              .toArray(int[][]::new);
-      return new StrataLabels(names, labels);
-    }
-
-    int[][] permuted(long seed, String task, String scope, int b) {
-      int[][] out = new int[labels.length][];
-      for (int s = 0; s < labels.length; s++) {
-        out[s] = Permutations.permuteLabels(labels[s], seed, task, scope, names.get(s), b);
-      }
-      return out;
-    }
-
-    Map<String, Integer> positions() {
-      Map<String, Integer> out = new HashMap<>();
-      for (int s = 0; s < names.size(); s++) {
-        out.put(names.get(s), s);
-      }
-      return out;
     }
   }
 

@@ -18,21 +18,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.input.Canonical;
-import org.wsca.math.Alignment;
 import org.wsca.math.KRule;
 import org.wsca.math.Metric;
 import org.wsca.math.Projection;
-import org.wsca.math.QuantileBins;
 import org.wsca.math.SymmetricEigen;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Head;
-import org.wsca.method.Kind;
-import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
@@ -63,13 +62,14 @@ final class ScopeAudit {
     this.engine = engine;
     this.supplied = supplied;
     this.dimension = dimension;
-    this.metric = Metric.parse(settings.metric());
+    this.metric = settings.metric();
   }
 
   ScopeResult run(Scope scope, Dataset<Row> rows) {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
     ClassIndex primaryClasses = classIndex(train, col(Canonical.LABEL));
-    Optional<String> skip = tooFewRows("primary label", primaryClasses);
+    Optional<String> skip =
+        tooFewRows("primary label", primaryClasses, settings.scopes().minRowsPerClass());
     if (skip.isPresent()) {
       LOG.info("Skipping {}: {}", scope.name(), skip.get());
       return ScopeResult.skipped(scope, skip.get(), skippedTasks(scope, skip.get()));
@@ -109,22 +109,26 @@ final class ScopeAudit {
             primaryClasses.classes(),
             probe,
             trainRows(primaryClasses),
-            separable(probe, "the primary label", scope)));
+            separable(probe, "the primary label", scope, settings.heads().regParam())));
     double[][] primary = supplied.map(SuppliedHead::directions).orElse(probe.directions());
     List<String> primaryLabels =
         supplied
             .map(SuppliedHead::directionLabels)
             .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
-    Double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(null);
+    double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(Double.NaN);
     supplied.ifPresent(s -> heads.add(s.asHead(scope.name())));
     List<WscCell> cells = new ArrayList<>();
     List<TestOutcome> tests = new ArrayList<>();
+    TaskAudit.Context context = new TaskAudit.Context(spark, settings, fitter, engine, metric);
+    TaskAudit.Primary directions = new TaskAudit.Primary(primary, primaryLabels, projection);
     for (Settings.MetadataTask task : settings.input().metadata()) {
-      TaskAudit audit = new TaskAudit(scope, task, rows, primary, primaryLabels, projection);
-      tests.add(audit.run(heads, cells));
+      TaskAudit.Result result = new TaskAudit(context, scope, task, rows, directions).run();
+      result.head().ifPresent(heads::add);
+      cells.addAll(result.cells());
+      tests.add(result.test());
     }
     return new ScopeResult(
-        scope, null, Optional.of(chosen.summary()), heads, cells, tests, sameTask);
+        scope, Optional.empty(), Optional.of(chosen.summary()), heads, cells, tests, sameTask);
   }
 
   /** Replaces each row's features by its k PCA scores P x. */
@@ -142,7 +146,7 @@ final class ScopeAudit {
     return m;
   }
 
-  private static long trainRows(ClassIndex classes) {
+  static long trainRows(ClassIndex classes) {
     long n = 0;
     for (int i = 0; i < classes.size(); i++) {
       n += classes.count(i);
@@ -158,8 +162,7 @@ final class ScopeAudit {
     return out;
   }
 
-  private Optional<String> tooFewRows(String what, ClassIndex classes) {
-    int min = settings.scopes().minRowsPerClass();
+  static Optional<String> tooFewRows(String what, ClassIndex classes, int min) {
     if (classes.size() < 2) {
       return Optional.of(
           what
@@ -183,7 +186,7 @@ final class ScopeAudit {
     return Optional.empty();
   }
 
-  private static ClassIndex classIndex(Dataset<Row> train, Column classColumn) {
+  static ClassIndex classIndex(Dataset<Row> train, Column classColumn) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Row r : train.groupBy(classColumn.as(CLASS)).count().collectAsList()) {
       if (!r.isNullAt(0)) {
@@ -198,7 +201,7 @@ final class ScopeAudit {
 
   private Chosen project(Scope scope, Dataset<Row> train, long trainRows) {
     double[][] covariance = CovarianceAggregate.of(train, dimension).covariance();
-    if (settings.projection().method().equals("none")) {
+    if (settings.projection().method() == Settings.ProjectionMethod.NONE) {
       Projection none = Projection.none(covariance);
       return new Chosen(
           none,
@@ -240,7 +243,7 @@ final class ScopeAudit {
     return fitter.fit(data, TaskData.Y, classes.size());
   }
 
-  private static Column indexOf(ClassIndex classes, Column value) {
+  static Column indexOf(ClassIndex classes, Column value) {
     UDF1<String, Double> index = v -> v == null ? null : (double) classes.index(v);
     return udf(index, DataTypes.DoubleType).apply(value);
   }
@@ -251,7 +254,7 @@ final class ScopeAudit {
         : classes;
   }
 
-  private static Head head(
+  static Head head(
       Scope scope,
       String task,
       String source,
@@ -275,7 +278,7 @@ final class ScopeAudit {
   }
 
   /** Separation is common (sites often are), and legitimate, but worth knowing when reading T. */
-  private boolean separable(FittedHead head, String what, Scope scope) {
+  static boolean separable(FittedHead head, String what, Scope scope, double regParam) {
     boolean separable = HeadFitter.separatesTrainingRows(head);
     if (separable) {
       LOG.warn(
@@ -285,203 +288,16 @@ final class ScopeAudit {
               + " tests tables; its direction is the penalised maximum-margin one.",
           what,
           scope.name(),
-          settings.heads().regParam());
+          regParam);
     }
     return separable;
   }
 
-  private Column stratum() {
+  static Column stratum(List<Settings.Stratum> strata) {
     List<Column> parts = new ArrayList<>();
-    for (String s : settings.permutation().strata()) {
-      parts.add(col(s.equals("label") ? Canonical.LABEL : Canonical.SITE));
+    for (Settings.Stratum s : strata) {
+      parts.add(col(s == Settings.Stratum.LABEL ? Canonical.LABEL : Canonical.SITE));
     }
     return concat_ws("|", parts.toArray(new Column[0]));
-  }
-
-  /** One metadata task inside this scope. */
-  private final class TaskAudit {
-    private final Scope scope;
-    private final Settings.MetadataTask task;
-    private final Dataset<Row> rows;
-    private final double[][] primary;
-    private final List<String> primaryLabels;
-    private final Projection projection;
-
-    TaskAudit(
-        Scope scope,
-        Settings.MetadataTask task,
-        Dataset<Row> rows,
-        double[][] primary,
-        List<String> primaryLabels,
-        Projection projection) {
-      this.scope = scope;
-      this.task = task;
-      this.rows = rows;
-      this.primary = primary;
-      this.primaryLabels = primaryLabels;
-      this.projection = projection;
-    }
-
-    TestOutcome run(List<Head> heads, List<WscCell> cells) {
-      String value = Canonical.metadata(task.name());
-      long missing = rows.filter(col(value).isNull()).count();
-      Dataset<Row> present = rows.filter(col(value).isNotNull());
-      Dataset<Row> train = present.filter(col(Canonical.IS_TEST).equalTo(false));
-      Optional<QuantileBins> bins = bins(train, value);
-      Column classColumn = bins.map(b -> binOf(b, col(value))).orElse(col(value));
-      ClassIndex classes = classIndex(train, classColumn);
-      List<String> names = bins.map(b -> binNames(b, classes)).orElse(classes.classes());
-      Map<String, Long> trainCounts = counts(names, classes);
-      Optional<String> skip =
-          tooFewRows("task " + task.name(), classes).or(() -> kindMismatch(classes));
-      if (skip.isPresent()) {
-        LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
-        return TestOutcome.skipped(
-            task.name(), scope.name(), task.role(), task.kind(), skip.get(), trainCounts, missing);
-      }
-      Dataset<Row> taskRows =
-          present
-              .withColumn(TaskData.Y, indexOf(classes, classColumn))
-              .withColumn(TaskData.STRATUM, stratum())
-              .filter(col(TaskData.Y).geq(0))
-              .select(
-                  col(Canonical.SAMPLE_ID),
-                  col(HeadFitter.FEATURES),
-                  col(TaskData.Y),
-                  col(TaskData.STRATUM),
-                  col(Canonical.IS_TEST))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        return audit(taskRows, classes, names, trainCounts, missing, heads, cells);
-      } finally {
-        taskRows.unpersist();
-      }
-    }
-
-    private TestOutcome audit(
-        Dataset<Row> taskRows,
-        ClassIndex classes,
-        List<String> names,
-        Map<String, Long> trainCounts,
-        long missing,
-        List<Head> heads,
-        List<WscCell> cells) {
-      Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
-      Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
-      SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
-      FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
-      boolean separable = separable(head, "task " + task.name(), scope);
-      heads.add(head(scope, task.name(), Head.PROBE, names, head, trainRows(classes), separable));
-      SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
-      Presence presence = Presence.measure(head, test, classes.size(), testCounts(test, names));
-      Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
-      addCells(cells, alignment, directionLabels(names, head.directions().length));
-      LOG.info(
-          "task={} {}: presence AUROC {}, T {}; fitting {} permuted heads",
-          task.name(),
-          scope.name(),
-          String.format("%.3f", presence.auroc()),
-          String.format("%.4f", alignment.t()),
-          settings.permutation().count());
-      NullDistribution nulls =
-          engine.fitNull(
-              new PermutationRequest(
-                  task.name(),
-                  scope,
-                  train,
-                  classes.size(),
-                  settings.permutation().count(),
-                  settings.seed(),
-                  primary,
-                  projection,
-                  metric));
-      return new TestOutcome(
-          task.name(),
-          scope.name(),
-          task.role(),
-          task.kind(),
-          null,
-          trainCounts,
-          missing,
-          presence,
-          head.converged(),
-          separable,
-          alignment.t(),
-          alignment.rms(),
-          nulls,
-          nulls.pValue(alignment.t()),
-          Double.NaN,
-          Double.NaN,
-          null);
-    }
-
-    private void addCells(List<WscCell> cells, Alignment alignment, List<String> labels) {
-      double[][] m = alignment.matrix();
-      for (int i = 0; i < m.length; i++) {
-        for (int j = 0; j < m[i].length; j++) {
-          cells.add(
-              new WscCell(
-                  scope.name(), task.name(), primaryLabels.get(i), labels.get(j), i, j, m[i][j]));
-        }
-      }
-    }
-
-    private Optional<String> kindMismatch(ClassIndex classes) {
-      if (task.kind() == Kind.BINARY && classes.size() != 2) {
-        return Optional.of(
-            "task "
-                + task.name()
-                + " is declared binary but has "
-                + classes.size()
-                + " classes "
-                + classes.classes()
-                + "; set its kind = categorical");
-      }
-      return Optional.empty();
-    }
-
-    private Optional<QuantileBins> bins(Dataset<Row> train, String value) {
-      if (task.kind() != Kind.CONTINUOUS) {
-        return Optional.empty();
-      }
-      int q = task.bins();
-      double[] probabilities = new double[q - 1];
-      for (int i = 1; i < q; i++) {
-        probabilities[i - 1] = (double) i / q;
-      }
-      // Relative error 0 asks Spark for exact quantiles of the scope's training rows.
-      double[] edges = train.stat().approxQuantile(value, probabilities, 0.0);
-      return Optional.of(QuantileBins.fromInnerEdges(edges));
-    }
-
-    private Column binOf(QuantileBins bins, Column value) {
-      UDF1<Double, String> bin = v -> v == null ? null : Integer.toString(bins.bin(v));
-      return udf(bin, DataTypes.StringType).apply(value);
-    }
-
-    private List<String> binNames(QuantileBins bins, ClassIndex classes) {
-      List<String> out = new ArrayList<>();
-      for (String c : classes.classes()) {
-        out.add(bins.label(Integer.parseInt(c)));
-      }
-      return out;
-    }
-
-    private Map<String, Long> counts(List<String> names, ClassIndex classes) {
-      Map<String, Long> out = new LinkedHashMap<>();
-      for (int i = 0; i < classes.size(); i++) {
-        out.put(names.get(i), classes.count(i));
-      }
-      return out;
-    }
-
-    private Map<String, Long> testCounts(Dataset<Row> test, List<String> names) {
-      Map<String, Long> out = new LinkedHashMap<>();
-      names.forEach(n -> out.put(n, 0L));
-      for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
-        out.put(names.get((int) r.getDouble(0)), r.getLong(1));
-      }
-      return out;
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.wsca.audit;
 import java.util.List;
 import org.wsca.errors.ExitCode;
 import org.wsca.method.Verdict;
+import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
 
 /**

@@ -25,11 +25,14 @@ public record SuppliedHead(List<String> classes, double[][] weights) {
   public static SuppliedHead load(
       SparkSession spark, Settings.PrimaryHead settings, int dimension) {
     String path = settings.path().orElseThrow();
-    String format =
-        settings.format().equals("auto")
-            ? (path.toLowerCase().endsWith(".csv") ? "csv" : "parquet")
+    Settings.HeadFormat format =
+        settings.format() == Settings.HeadFormat.AUTO
+            ? (path.toLowerCase().endsWith(".csv")
+                ? Settings.HeadFormat.CSV
+                : Settings.HeadFormat.PARQUET)
             : settings.format();
-    SuppliedHead head = format.equals("csv") ? fromCsv(spark, path) : fromParquet(spark, path);
+    SuppliedHead head =
+        format == Settings.HeadFormat.CSV ? fromCsv(spark, path) : fromParquet(spark, path);
     head.requireDimension(path, dimension);
     return head;
   }

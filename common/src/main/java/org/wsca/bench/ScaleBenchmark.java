@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /**

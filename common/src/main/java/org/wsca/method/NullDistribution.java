@@ -1,7 +1,7 @@
 package org.wsca.method;
 
 import org.wsca.math.NullSummary;
-import org.wsca.math.PermutationTest;
+import org.wsca.math.PermutationPValue;
 
 /**
  * T_1..T_B of one (metadata task, scope) test, from heads refitted on permuted labels
@@ -39,7 +39,7 @@ public record NullDistribution(double[] statistics, int nonConverged, boolean[] 
   }
 
   public double pValue(double observed) {
-    return PermutationTest.pValue(observed, statistics);
+    return PermutationPValue.pValue(observed, statistics);
   }
 
   public NullSummary summary() {

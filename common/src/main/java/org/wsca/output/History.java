@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /**
  * The {@code history} table at {@code <root>/history}: one Parquet file per committed run, {@code

@@ -12,11 +12,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.wsca.audit.PcaSummary;
-import org.wsca.audit.TestOutcome;
-import org.wsca.audit.WscCell;
 import org.wsca.math.NullSummary;
 import org.wsca.method.Head;
+import org.wsca.method.NullDistribution;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
 
 /** The result tables as DataFrames with fixed, documented schemas (see the README). */
 public final class ResultTables {
@@ -65,7 +66,7 @@ public final class ResultTables {
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
     for (TestOutcome t : tests) {
-      NullSummary nulls = t.nulls() == null ? null : t.nulls().summary();
+      NullSummary nulls = t.nulls().map(NullDistribution::summary).orElse(null);
       rows.add(
           RowFactory.create(
               runId,
@@ -74,7 +75,7 @@ public final class ResultTables {
               t.role().name().toLowerCase(),
               t.kind().name().toLowerCase(),
               t.tested() ? "TESTED" : "SKIPPED",
-              t.skipReason(),
+              t.skipReason().orElse(null),
               t.verdict().name(),
               t.verdict().explanation(),
               nan(t.presence().auroc()),
@@ -85,11 +86,11 @@ public final class ResultTables {
               nan(t.p()),
               nan(t.q()),
               nan(t.holm()),
-              t.nulls() == null ? null : t.nulls().permutations(),
+              t.nulls().map(NullDistribution::permutations).orElse(null),
               nulls == null ? null : nulls.mean(),
               nulls == null ? null : nulls.sd(),
               nulls == null ? null : nulls.p95(),
-              t.nulls() == null ? null : t.nulls().nonConverged(),
+              t.nulls().map(NullDistribution::nonConverged).orElse(null),
               t.headConverged(),
               t.trainCounts(),
               t.presence().testCounts(),
@@ -109,11 +110,11 @@ public final class ResultTables {
   public Dataset<Row> nulls(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
     for (TestOutcome t : tests) {
-      if (t.nulls() == null) {
+      if (t.nulls().isEmpty()) {
         continue;
       }
-      double[] statistics = t.nulls().statistics();
-      boolean[] converged = t.nulls().converged();
+      double[] statistics = t.nulls().get().statistics();
+      boolean[] converged = t.nulls().get().converged();
       for (int b = 1; b <= statistics.length; b++) {
         rows.add(
             RowFactory.create(

@@ -2,7 +2,7 @@ package org.wsca.output;
 
 import java.util.List;
 import java.util.Locale;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /** The plain-text summary a job prints: one line per metadata task and scope. */
 public final class SummaryTable {
@@ -25,7 +25,7 @@ public final class SummaryTable {
               number(t.t()),
               number(t.p()),
               number(t.q()),
-              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason() + ")"));
+              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason().orElse("") + ")"));
     }
     return out.toString();
   }

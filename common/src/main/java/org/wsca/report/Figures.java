@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.wsca.audit.ScopeResult;
-import org.wsca.audit.TestOutcome;
 import org.wsca.method.Scope;
 import org.wsca.report.Figure.Section;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
 
 /** Renders every figure of a report, in the order the page shows them. */
 final class Figures {
@@ -90,7 +90,7 @@ final class Figures {
         String.format(
             Locale.ROOT,
             "%d permutations; observed T %.3f, p %.3f.",
-            t.nulls().permutations(),
+            t.nulls().orElseThrow().permutations(),
             t.t(),
             t.p()),
         ChartStyle.png(NullHistogramChart.chart(t, input.significant(t)), WIDTH, 360));

@@ -12,8 +12,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.wsca.audit.TestOutcome;
 import org.wsca.math.NullSummary;
+import org.wsca.result.TestOutcome;
 
 /**
  * One metadata task across scopes, one row per scope (pooled first, then each site): the grey bar
@@ -32,7 +32,7 @@ final class ForestChart {
     for (int i = 0; i < tests.size(); i++) {
       TestOutcome t = tests.get(i);
       rows[i] = t.scope();
-      NullSummary nulls = t.nulls().summary();
+      NullSummary nulls = t.nulls().orElseThrow().summary();
       chance.add(nulls.p95(), Math.min(nulls.mean(), nulls.p95()), nulls.p95(), i, i, i);
       (input.significant(t) ? significant : other).add(t.t(), t.t(), t.t(), i, i, i);
     }

@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.wsca.audit.WscCell;
+import org.wsca.result.WscCell;
 
 /**
  * The signed WSC matrix of one scope: primary classes (rows) against the classes of every metadata

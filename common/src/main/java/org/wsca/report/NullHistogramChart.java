@@ -10,7 +10,7 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.HistogramDataset;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /**
  * The permutation null of one test: T_1..T_B as a histogram, the observed T as a solid line and the
@@ -21,7 +21,7 @@ final class NullHistogramChart {
   private NullHistogramChart() {}
 
   static JFreeChart chart(TestOutcome test, boolean significant) {
-    double[] nulls = test.nulls().statistics();
+    double[] nulls = test.nulls().orElseThrow().statistics();
     HistogramDataset data = new HistogramDataset();
     data.addSeries("T under permuted labels", nulls, bins(nulls.length));
     JFreeChart chart =
@@ -41,7 +41,7 @@ final class NullHistogramChart {
     bars.setBarPainter(new StandardXYBarPainter());
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, ChartStyle.NULL_GREY);
-    double p95 = test.nulls().summary().p95();
+    double p95 = test.nulls().orElseThrow().summary().p95();
     plot.addDomainMarker(ChartStyle.marker(p95, Color.DARK_GRAY, null, true));
     Color observed = significant ? ChartStyle.SIGNIFICANT : ChartStyle.NOT_SIGNIFICANT;
     plot.addDomainMarker(ChartStyle.marker(test.t(), observed, null, false));

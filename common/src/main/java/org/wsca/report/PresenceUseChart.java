@@ -12,7 +12,7 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.wsca.audit.TestOutcome;
+import org.wsca.result.TestOutcome;
 
 /**
  * Presence against use, one point per tested (task, scope): probe AUROC on x, T on y. Significant

@@ -1,10 +1,10 @@
 package org.wsca.report;
 
 import java.util.List;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.TestOutcome;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
 
 /**

@@ -3,10 +3,10 @@ package org.wsca.report;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.wsca.audit.TestOutcome;
 import org.wsca.method.Verdict;
 import org.wsca.output.Manifest;
 import org.wsca.report.Figure.Section;
+import org.wsca.result.TestOutcome;
 
 /**
  * The report as one self-contained HTML page: inline CSS, figures as data: URIs, no scripts and no
@@ -112,11 +112,11 @@ final class ReportPage {
   }
 
   private void summaryRow(TestOutcome t) {
-    String p95 = t.tested() ? Html.number(t.nulls().summary().p95()) : "-";
+    String p95 = t.tested() ? Html.number(t.nulls().orElseThrow().summary().p95()) : "-";
     String words =
         t.tested()
             ? t.verdict().explanation()
-            : t.verdict().explanation() + " Reason: " + t.skipReason();
+            : t.verdict().explanation() + " Reason: " + t.skipReason().orElse("");
     page.raw("<tr class=\"v-" + t.verdict().name() + "\">")
         .element("td", t.task())
         .element("td", t.scope())

@@ -2,12 +2,12 @@ package org.wsca.report;
 
 import java.util.Locale;
 import java.util.Map;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.ScopeResult;
-import org.wsca.audit.TestOutcome;
 import org.wsca.input.InputFile;
 import org.wsca.method.Head;
 import org.wsca.output.Manifest;
+import org.wsca.result.AuditResult;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
 
 /** The run facts: inputs, row counts, projections, convergence, versions, timings, settings. */
 final class RunFactsSection {
@@ -82,7 +82,7 @@ final class RunFactsSection {
             "skipped because")
         .raw("</thead><tbody>\n");
     for (ScopeResult s : input.result().scopes()) {
-      String skip = s.skipReason() == null ? "" : s.skipReason();
+      String skip = s.skipReason().orElse("");
       s.pca()
           .ifPresentOrElse(
               p ->
@@ -121,13 +121,15 @@ final class RunFactsSection {
       }
     }
     for (TestOutcome t : input.tested()) {
-      if (t.nulls().nonConverged() > 0) {
+      if (t.nulls().orElseThrow().nonConverged() > 0) {
         page.row(
             "td",
             t.scope(),
             t.task(),
             "permuted",
-            t.nulls().nonConverged() + " of " + t.nulls().permutations());
+            t.nulls().orElseThrow().nonConverged()
+                + " of "
+                + t.nulls().orElseThrow().permutations());
         rows++;
       }
     }

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.wsca.audit.TestOutcome;
 import org.wsca.output.HistoryRow;
+import org.wsca.result.TestOutcome;
 
 /**
  * T of every test over the last runs (oldest first, this run last) and its change since the

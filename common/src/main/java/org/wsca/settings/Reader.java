@@ -80,6 +80,13 @@ final class Reader {
     return value;
   }
 
+  /** A closed choice spelled by {@code label}; the values' order is the order the error lists. */
+  <E extends Enum<E>> E labelled(
+      String key, E[] values, java.util.function.Function<E, String> label, String what) {
+    List<String> labels = java.util.Arrays.stream(values).map(label).toList();
+    return values[labels.indexOf(choice(key, labels, what))];
+  }
+
   <E extends Enum<E>> E constant(String key, Class<E> type, String what) {
     List<String> names =
         Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();

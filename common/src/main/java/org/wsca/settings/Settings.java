@@ -1,8 +1,10 @@
 package org.wsca.settings;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.wsca.errors.WscaException;
+import org.wsca.math.Metric;
 import org.wsca.method.Kind;
 import org.wsca.method.Role;
 
@@ -19,7 +21,7 @@ public record Settings(
     Heads heads,
     PrimaryHead primaryHead,
     Projection projection,
-    String metric,
+    Metric metric,
     Permutation permutation,
     VerdictThresholds verdict,
     Output output,
@@ -61,28 +63,89 @@ public record Settings(
 
   public record Heads(double regParam, int maxIter, double tol, int continuousBins) {}
 
-  /** {@code format} is auto, parquet or csv. */
-  public record PrimaryHead(Optional<String> path, String format) {}
+  /** How a supplied primary head file is read; AUTO goes by the file name's extension. */
+  public enum HeadFormat {
+    AUTO,
+    PARQUET,
+    CSV;
 
-  /** {@code method} is pca or none; {@code fitSpace} is full or pca (needs method pca). */
-  public record Projection(String method, int kMin, double varianceFraction, String fitSpace) {
-    public Projection(String method, int kMin, double varianceFraction) {
-      this(method, kMin, varianceFraction, "full");
+    /** The configuration spelling. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** PCA keeps the top k components; NONE compares heads in the full embedding. */
+  public enum ProjectionMethod {
+    PCA,
+    NONE;
+
+    /** The configuration spelling (and the pca and wsc tables' value). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Where heads are fitted: the raw coordinates (FULL) or the k PCA scores (PCA). */
+  public enum FitSpace {
+    FULL,
+    PCA;
+
+    /** The configuration spelling (and the heads table's value). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** How the permutation null is fitted (docs/method.md section 6). */
+  public enum Engine {
+    BATCHED("batched"),
+    MLLIB_LOOP("mllib-loop");
+
+    private final String label;
+
+    Engine(String label) {
+      this.label = label;
+    }
+
+    /** The configuration spelling. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** What labels are permuted within: each site, each primary class, or both. */
+  public enum Stratum {
+    SITE,
+    LABEL;
+
+    /** The configuration spelling. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public record PrimaryHead(Optional<String> path, HeadFormat format) {}
+
+  /** {@code fitSpace} PCA needs {@code method} PCA. */
+  public record Projection(
+      ProjectionMethod method, int kMin, double varianceFraction, FitSpace fitSpace) {
+    public Projection(ProjectionMethod method, int kMin, double varianceFraction) {
+      this(method, kMin, varianceFraction, FitSpace.FULL);
     }
 
     /** True when heads are fitted on the k PCA scores instead of the raw coordinates. */
     public boolean fitsOnScores() {
-      return fitSpace.equals("pca");
+      return fitSpace == FitSpace.PCA;
     }
   }
 
   /**
-   * {@code strata} is a non-empty ordered subset of {site, label}; {@code engine} is batched or
-   * mllib-loop; {@code maxHeadsPerChunk} caps how many permuted heads the batched engine fits at
-   * once.
+   * {@code strata} is a non-empty ordered subset of {site, label}; {@code maxHeadsPerChunk} caps
+   * how many permuted heads the batched engine fits at once.
    */
   public record Permutation(
-      int count, List<String> strata, String engine, int progressEvery, int maxHeadsPerChunk) {
+      int count, List<Stratum> strata, Engine engine, int progressEvery, int maxHeadsPerChunk) {
     public Permutation {
       strata = List.copyOf(strata);
     }

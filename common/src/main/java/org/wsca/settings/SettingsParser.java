@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.wsca.errors.WscaException;
+import org.wsca.math.Metric;
 import org.wsca.settings.Settings.Columns;
 import org.wsca.settings.Settings.Heads;
 import org.wsca.settings.Settings.Input;
@@ -21,12 +22,6 @@ import org.wsca.settings.Settings.VerdictThresholds;
 
 /** Turns a merged, type-checked {@code wsca} tree into {@link Settings}, checking each value. */
 final class SettingsParser {
-  static final List<String> METRICS = List.of("cosine", "logit-correlation");
-  static final List<String> PROJECTIONS = List.of("pca", "none");
-  static final List<String> HEAD_FORMATS = List.of("auto", "parquet", "csv");
-  static final List<String> FIT_SPACES = List.of("full", "pca");
-  static final List<String> ENGINES = List.of("batched", "mllib-loop");
-  static final List<String> STRATA = List.of("site", "label");
 
   private final Config wsca;
   private final Reader r;
@@ -47,7 +42,7 @@ final class SettingsParser {
         heads,
         p.primaryHead(),
         p.projection(),
-        p.r.choice("metric", METRICS, "metric"),
+        p.r.labelled("metric", Metric.values(), Metric::label, "metric"),
         p.permutation(),
         p.verdict(),
         p.output(),
@@ -142,12 +137,20 @@ final class SettingsParser {
   private PrimaryHead primaryHead() {
     return new PrimaryHead(
         optionalString("primary-head.path"),
-        r.choice("primary-head.format", HEAD_FORMATS, "primary-head format"));
+        r.labelled(
+            "primary-head.format",
+            Settings.HeadFormat.values(),
+            Settings.HeadFormat::label,
+            "primary-head format"));
   }
 
   private Projection projection() {
     return new Projection(
-        r.choice("projection.method", PROJECTIONS, "projection method"),
+        r.labelled(
+            "projection.method",
+            Settings.ProjectionMethod.values(),
+            Settings.ProjectionMethod::label,
+            "projection method"),
         r.integer("projection.k-min", Interval.atLeast(1), "(the default is 50)"),
         r.number(
             "projection.variance-fraction",
@@ -156,9 +159,14 @@ final class SettingsParser {
         fitSpace());
   }
 
-  private String fitSpace() {
-    String space = r.choice("projection.fit-space", FIT_SPACES, "fit space");
-    if (space.equals("pca") && !r.string("projection.method").equalsIgnoreCase("pca")) {
+  private Settings.FitSpace fitSpace() {
+    Settings.FitSpace space =
+        r.labelled(
+            "projection.fit-space",
+            Settings.FitSpace.values(),
+            Settings.FitSpace::label,
+            "fit space");
+    if (space == Settings.FitSpace.PCA && !r.string("projection.method").equalsIgnoreCase("pca")) {
       throw WscaException.badSettings(
           "wsca.projection.fit-space = pca needs"
               + " wsca.projection.method = pca (it is "
@@ -175,7 +183,11 @@ final class SettingsParser {
             Interval.atLeast(19),
             "so that p can reach 0.05 (set it to 999 for publication)"),
         strata(),
-        r.choice("permutation.engine", ENGINES, "permutation engine"),
+        r.labelled(
+            "permutation.engine",
+            Settings.Engine.values(),
+            Settings.Engine::label,
+            "permutation engine"),
         r.integer("permutation.progress-every", Interval.atLeast(1), "(the default is 10)"),
         r.integer(
             "permutation.max-heads-per-chunk",
@@ -183,13 +195,13 @@ final class SettingsParser {
             "(the default is 256; lower it if executors run out of memory)"));
   }
 
-  private List<String> strata() {
+  private List<Settings.Stratum> strata() {
     String key = "permutation.strata";
     String fix = ": use [\"site\"] or [\"site\", \"label\"]";
-    List<String> strata = new ArrayList<>();
+    List<Settings.Stratum> strata = new ArrayList<>();
     for (String raw : r.strings(key)) {
-      String stratum = raw.trim().toLowerCase(Locale.ROOT);
-      if (!STRATA.contains(stratum)) {
+      Settings.Stratum stratum = stratum(raw.trim().toLowerCase(Locale.ROOT));
+      if (stratum == null) {
         throw r.invalid(key, "has an unknown stratum \"" + raw + "\"" + fix);
       }
       if (strata.contains(stratum)) {
@@ -201,6 +213,15 @@ final class SettingsParser {
       throw r.invalid(key, "is empty" + fix);
     }
     return strata;
+  }
+
+  private static Settings.Stratum stratum(String label) {
+    for (Settings.Stratum s : Settings.Stratum.values()) {
+      if (s.label().equals(label)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private VerdictThresholds verdict() {

@@ -17,11 +17,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.audit.SparkPhase;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 
@@ -191,9 +191,17 @@ public final class CalibrationStudy {
 
   private static DatasetOutcome outcome(Scenario s, int i, long seed, TestOutcome t) {
     if (!t.tested()) {
-      LOG.warn("Scenario {} data set {}: not tested: {}", s.id(), i, t.skipReason());
+      LOG.warn("Scenario {} data set {}: not tested: {}", s.id(), i, t.skipReason().orElse(""));
       return new DatasetOutcome(
-          s.key(), s.strataName(), i, seed, Double.NaN, Double.NaN, Double.NaN, 0, t.skipReason());
+          s.key(),
+          s.strataName(),
+          i,
+          seed,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          t.skipReason().orElse(""));
     }
     return new DatasetOutcome(
         s.key(),
@@ -203,7 +211,7 @@ public final class CalibrationStudy {
         t.p(),
         t.t(),
         t.presence().auroc(),
-        t.nulls().nonConverged(),
+        t.nulls().orElseThrow().nonConverged(),
         null);
   }
 

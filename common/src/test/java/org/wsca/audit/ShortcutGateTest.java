@@ -9,6 +9,7 @@ import org.wsca.errors.ExitCode;
 import org.wsca.method.Kind;
 import org.wsca.method.Role;
 import org.wsca.method.Verdict;
+import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
 
 class ShortcutGateTest {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Tests {@link PermutationTest}. */
+/** Tests {@link PermutationPValue}. */
 class PermutationPValueTest {
 
   @Test
@@ -17,7 +17,7 @@ class PermutationPValueTest {
     assertThat(examples.size()).isEqualTo(2);
     for (JsonNode example : examples) {
       double p =
-          PermutationTest.pValue(
+          PermutationPValue.pValue(
               example.get("T").asDouble(), GoldenData.doubles(example.get("null")));
       assertThat(p).as("p for %s", example).isCloseTo(example.get("p").asDouble(), within(1e-15));
     }
@@ -25,23 +25,23 @@ class PermutationPValueTest {
 
   @Test
   void allNullsBelowGivesTheSmallestPossibleP() {
-    assertThat(PermutationTest.pValue(0.9, new double[] {0.1, 0.2, 0.3})).isEqualTo(0.25);
-    assertThat(PermutationTest.pValue(1.0, new double[999])).isEqualTo(0.001);
+    assertThat(PermutationPValue.pValue(0.9, new double[] {0.1, 0.2, 0.3})).isEqualTo(0.25);
+    assertThat(PermutationPValue.pValue(1.0, new double[999])).isEqualTo(0.001);
   }
 
   @Test
   void allNullsEqualToTheObservedGivesOne() {
-    assertThat(PermutationTest.pValue(0.4, new double[] {0.4, 0.4, 0.4})).isEqualTo(1.0);
+    assertThat(PermutationPValue.pValue(0.4, new double[] {0.4, 0.4, 0.4})).isEqualTo(1.0);
   }
 
   @Test
   void rejectsEmptyOrNaN() {
-    assertThatThrownBy(() -> PermutationTest.pValue(0.3, new double[0]))
+    assertThatThrownBy(() -> PermutationPValue.pValue(0.3, new double[0]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("B >= 1");
-    assertThatThrownBy(() -> PermutationTest.pValue(Double.NaN, new double[] {0.1}))
+    assertThatThrownBy(() -> PermutationPValue.pValue(Double.NaN, new double[] {0.1}))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PermutationTest.pValue(0.3, new double[] {0.1, Double.NaN}))
+    assertThatThrownBy(() -> PermutationPValue.pValue(0.3, new double[] {0.1, Double.NaN}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Null statistic 1");
   }

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.wsca.audit.WscCell;
+import org.wsca.result.WscCell;
 
 class HeatMapChartTest {
   @Test

@@ -6,12 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.PcaSummary;
-import org.wsca.audit.Presence;
-import org.wsca.audit.ScopeResult;
-import org.wsca.audit.TestOutcome;
-import org.wsca.audit.WscCell;
 import org.wsca.input.InputFile;
 import org.wsca.method.Head;
 import org.wsca.method.Kind;
@@ -21,6 +15,12 @@ import org.wsca.method.Scope;
 import org.wsca.method.Verdict;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
+import org.wsca.result.AuditResult;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.Presence;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 
@@ -52,13 +52,13 @@ final class ReportFixtures {
       scopes.add(
           new ScopeResult(
               scope,
-              null,
+              Optional.empty(),
               Optional.of(
                   new PcaSummary(scope.name(), "pca", 16, 16, 12, 0.991, new double[] {1}, 400)),
               List.of(head(scope.name(), task, classes, i != 1, i == 0)),
               cells(scope.name(), task, classes),
               List.of(test),
-              null));
+              Double.NaN));
     }
     return new AuditResult(
         RUN_ID,
@@ -92,7 +92,7 @@ final class ReportFixtures {
         scope,
         Role.CONFOUNDER,
         Kind.CATEGORICAL,
-        null,
+        Optional.empty(),
         counts,
         0,
         new Presence(0.9, 0.8, 0.8, 200, counts),
@@ -100,7 +100,7 @@ final class ReportFixtures {
         false,
         t,
         t / 2,
-        new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2),
+        Optional.of(new NullDistribution(nulls, scope.equals("pooled") ? 0 : 2)),
         q / 2,
         q,
         q,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wsca.math.Metric;
 
 class SettingsLoaderTest {
   @TempDir Path dir;
@@ -39,11 +40,15 @@ class SettingsLoaderTest {
     assertThat(s.split()).isEqualTo(new Settings.Split(0.2));
     assertThat(s.scopes()).isEqualTo(new Settings.Scopes(true, true, 10));
     assertThat(s.heads()).isEqualTo(new Settings.Heads(0.01, 100, 1e-6, 4));
-    assertThat(s.primaryHead()).isEqualTo(new Settings.PrimaryHead(Optional.empty(), "auto"));
-    assertThat(s.projection()).isEqualTo(new Settings.Projection("pca", 50, 0.99));
-    assertThat(s.metric()).isEqualTo("cosine");
+    assertThat(s.primaryHead())
+        .isEqualTo(new Settings.PrimaryHead(Optional.empty(), Settings.HeadFormat.AUTO));
+    assertThat(s.projection())
+        .isEqualTo(new Settings.Projection(Settings.ProjectionMethod.PCA, 50, 0.99));
+    assertThat(s.metric()).isEqualTo(Metric.COSINE);
     assertThat(s.permutation())
-        .isEqualTo(new Settings.Permutation(999, List.of("site"), "batched", 10, 256));
+        .isEqualTo(
+            new Settings.Permutation(
+                999, List.of(Settings.Stratum.SITE), Settings.Engine.BATCHED, 10, 256));
     assertThat(s.verdict()).isEqualTo(new Settings.VerdictThresholds(0.05, 0.10, 0.60));
     assertThat(s.output()).isEqualTo(new Settings.Output("wsca-output", "", 1));
   }
@@ -62,8 +67,9 @@ class SettingsLoaderTest {
     assertThat(s.input().paths()).containsExactly("/data/a", "/data/b");
     assertThat(s.input().columns().patientId()).contains("pid");
     assertThat(s.permutation().count()).isEqualTo(99);
-    assertThat(s.permutation().strata()).containsExactly("site", "label");
-    assertThat(s.metric()).isEqualTo("logit-correlation");
+    assertThat(s.permutation().strata())
+        .containsExactly(Settings.Stratum.SITE, Settings.Stratum.LABEL);
+    assertThat(s.metric()).isEqualTo(Metric.LOGIT_CORRELATION);
     assertThat(s.heads().maxIter()).isEqualTo(100);
   }
 

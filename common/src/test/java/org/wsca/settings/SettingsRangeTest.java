@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wsca.math.Metric;
 
 /** Every range and enumeration rule rejects a bad value, naming the key, value and rule. */
 class SettingsRangeTest {
@@ -102,8 +103,8 @@ class SettingsRangeTest {
   @Test
   void choicesAreCaseInsensitive() {
     Settings s = load("metric=Logit-Correlation", "projection.method=NONE");
-    assertThat(s.metric()).isEqualTo("logit-correlation");
-    assertThat(s.projection().method()).isEqualTo("none");
+    assertThat(s.metric()).isEqualTo(Metric.LOGIT_CORRELATION);
+    assertThat(s.projection().method()).isEqualTo(Settings.ProjectionMethod.NONE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,7 +125,7 @@ class SettingsRangeTest {
   @Test
   void strataKeepTheirOrder() {
     assertThat(load("permutation.strata=[label, site]").permutation().strata())
-        .containsExactly("label", "site");
+        .containsExactly(Settings.Stratum.LABEL, Settings.Stratum.SITE);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,11 +9,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
 import org.wsca.output.RunCommitter;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 
 /** A failed run never leaves half-written results where a finished run's results belong. */
 class CommitTest extends SparkTestBase {

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
 import org.wsca.method.Verdict;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 
 /**
  * The paper's induced-shortcut validation (docs/method.md section 9) end to end on generated data:

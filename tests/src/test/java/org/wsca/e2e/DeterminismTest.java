@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditRun;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /**
@@ -36,8 +36,8 @@ class DeterminismTest extends SparkTestBase {
       assertThat(four.get(i).p()).as(one.get(i).task()).isEqualTo(one.get(i).p());
       assertThat(four.get(i).t())
           .isCloseTo(one.get(i).t(), org.assertj.core.data.Offset.offset(1e-9));
-      double[] a = one.get(i).nulls().statistics();
-      double[] b = four.get(i).nulls().statistics();
+      double[] a = one.get(i).nulls().orElseThrow().statistics();
+      double[] b = four.get(i).nulls().orElseThrow().statistics();
       for (int k = 0; k < a.length; k++) {
         assertThat(b[k]).isCloseTo(a[k], org.assertj.core.data.Offset.offset(1e-6));
       }

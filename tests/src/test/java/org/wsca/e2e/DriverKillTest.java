@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.output.RunCommitter;
+import org.wsca.run.AuditRun;
 
 /**
  * The driver JVM killed with SIGKILL in the middle of the permutation phase: nothing runs to clean

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
 import org.wsca.output.History;
 import org.wsca.output.RunCommitter;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /**

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.method.Verdict;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 
 /**
  * A small audit in separate executor JVMs (local-cluster: a standalone master, a worker and two

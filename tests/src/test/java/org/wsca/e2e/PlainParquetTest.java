@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 
 /** Every result table opens in a reader that is not Spark (DuckDB), with the same contents. */
 class PlainParquetTest extends SparkTestBase {

@@ -27,10 +27,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 
 /**
  * The report of a real (small) audit whose data carry hostile names: a scanner value that is a

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /**

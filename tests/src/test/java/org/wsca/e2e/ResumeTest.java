@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.output.RunCommitter;
+import org.wsca.run.AuditRun;
 
 /**
  * Resume (issue 4): an audit whose driver is killed during the permutation phase, re-run with the

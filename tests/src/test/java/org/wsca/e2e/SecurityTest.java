@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Redaction;
 
 /** Secrets in the Spark/Hadoop configuration and hostile values in the data stay contained. */

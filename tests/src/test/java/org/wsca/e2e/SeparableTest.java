@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.SettingsLoader;
 
 /**

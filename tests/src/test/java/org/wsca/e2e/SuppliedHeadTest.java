@@ -12,11 +12,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 
 /**
  * docs/method.md section 3a: a supplied primary head is what WSC compares against, a probe is still

@@ -9,9 +9,9 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 
 /**
  * Failed task attempts that Spark retries change nothing. local[2,4] lets a task fail up to 4

@@ -1,8 +1,8 @@
 package org.wsca.math;
 
 /** The permutation p-value of docs/method.md section 6. */
-public final class PermutationTest {
-  private PermutationTest() {}
+public final class PermutationPValue {
+  private PermutationPValue() {}
 
   /**
    * p = (1 + #{b : T_b >= T}) / (B + 1). The observed statistic counts as one draw from the null,

@@ -1,4 +1,4 @@
-package org.wsca.audit;
+package org.wsca.result;
 
 /** One cell of a signed WSC matrix: primary class i against metadata class j in a scope. */
 public record WscCell(

@@ -1,4 +1,4 @@
-package org.wsca.audit;
+package org.wsca.result;
 
 import java.util.List;
 import java.util.Map;

@@ -7,21 +7,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wsca.math.Auroc;
 import org.wsca.math.Classification;
+import org.wsca.result.Presence;
 
 /**
- * How well a metadata probe decodes its task on the held-out test rows (docs/method.md section 7):
- * AUROC (macro one-vs-rest above two classes), balanced accuracy and accuracy.
+ * Measures a metadata probe's {@link Presence} on the held-out test rows (docs/method.md section
+ * 7).
  */
-public record Presence(
-    double auroc,
-    double balancedAccuracy,
-    double accuracy,
-    long testRows,
-    Map<String, Long> testCounts) {
-
-  public static Presence none(Map<String, Long> testCounts) {
-    return new Presence(Double.NaN, Double.NaN, Double.NaN, 0, testCounts);
-  }
+final class PresenceProbe {
+  private PresenceProbe() {}
 
   /** Scores the test rows; only a class index and C probabilities per row reach the driver. */
   static Presence measure(
@@ -30,7 +23,7 @@ public record Presence(
         head.model().transform(test).select("probability", TaskData.Y).collectAsList();
     int n = scored.size();
     if (n == 0) {
-      return none(testCounts);
+      return Presence.none(testCounts);
     }
     double[][] probabilities = new double[n][];
     int[] labels = new int[n];

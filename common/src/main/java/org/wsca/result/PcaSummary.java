@@ -1,4 +1,4 @@
-package org.wsca.audit;
+package org.wsca.result;
 
 /**
  * One row of the pca table: the projection chosen for a scope by the k rule (docs/method.md 5.2).

@@ -1,0 +1,183 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.input.Canonical;
+import org.wsca.input.InputReader;
+import org.wsca.input.ValidatedInput;
+import org.wsca.math.SplitAssigner;
+import org.wsca.method.Scope;
+import org.wsca.result.AuditResult;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.resume.ChunkStore;
+import org.wsca.settings.Settings;
+
+/**
+ * The computation of one audit: read and validate, split, audit every scope and decide the
+ * verdicts. It writes nothing but its persisted permutation chunks; staging, committing and the
+ * history belong to the run layer ({@code org.wsca.run.AuditRun}). {@link #release()} frees the
+ * cached rows once the caller has written what it needs from {@link #input()}.
+ */
+public final class Audit {
+  private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final String runId;
+  private final PhaseTimes phases;
+  private final List<Runnable> releases = new ArrayList<>();
+  private ChunkStore chunks = ChunkStore.none();
+  private ValidatedInput input;
+
+  public Audit(SparkSession spark, Settings settings, String runId, PhaseTimes phases) {
+    this.spark = spark;
+    this.settings = settings;
+    this.runId = runId;
+    this.phases = phases;
+  }
+
+  /** Computes the audit; {@code outputPath} is where the caller will commit its tables. */
+  public AuditResult compute(String outputPath) {
+    SparkPhase.label(spark, "read and validate input");
+    input = phases.timed("read_validate", () -> new InputReader(spark, settings.input()).read());
+    releases.add(input::release);
+    LOG.info(
+        "Read {} rows ({} rejected), embedding dimension {}",
+        input.rowsRead(),
+        input.rowsRejected(),
+        input.dimension());
+    chunks =
+        ChunkStore.forRun(
+            spark.sparkContext().hadoopConfiguration(), settings, runId, Versions.wsca());
+    Optional<SuppliedHead> supplied =
+        settings
+            .primaryHead()
+            .path()
+            .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
+    Dataset<Row> prepared = phases.timed("split", () -> prepare(input.valid()));
+    releases.add(prepared::unpersist);
+    long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
+    long trainRows = input.rowsValid() - testRows;
+    List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
+    List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
+    if (chunks.reused() > 0) {
+      LOG.info(
+          "Resume: run {} reused {} permutation chunks of an earlier attempt and fitted {}",
+          runId,
+          chunks.reused(),
+          chunks.saved());
+    }
+    return new AuditResult(
+        runId,
+        outputPath,
+        scopes,
+        tests,
+        input.rowsRead(),
+        input.rowsRejected(),
+        input.rejectsByReason(),
+        trainRows,
+        testRows,
+        input.dimension());
+  }
+
+  /** The validated input of {@link #compute}: its rejects and files go into the run's tables. */
+  public ValidatedInput input() {
+    return input;
+  }
+
+  /** The persisted permutation chunks, to drop once the run is committed. */
+  public ChunkStore chunks() {
+    return chunks;
+  }
+
+  /** Frees this audit's cached rows (a session may run many audits: the calibration study). */
+  public void release() {
+    releases.forEach(Runnable::run);
+  }
+
+  private Dataset<Row> prepare(Dataset<Row> valid) {
+    return valid
+        .withColumn(Canonical.IS_TEST, isTest())
+        .withColumn(HeadFitter.FEATURES, functions.array_to_vector(col(Canonical.EMBEDDING)))
+        .drop(Canonical.EMBEDDING)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The split column when configured, else a hash of (patient or sample id, seed). */
+  private Column isTest() {
+    if (settings.input().columns().split().isPresent()) {
+      return col(Canonical.SPLIT).equalTo("test");
+    }
+    long seed = settings.seed();
+    double fraction = settings.split().testFraction();
+    UDF2<String, String, Boolean> hash =
+        (patient, sample) ->
+            SplitAssigner.isTest(patient != null ? patient : sample, seed, fraction);
+    return udf(hash, DataTypes.BooleanType)
+        .apply(col(Canonical.PATIENT_ID), col(Canonical.SAMPLE_ID));
+  }
+
+  private List<ScopeResult> auditScopes(
+      Dataset<Row> prepared, Optional<SuppliedHead> supplied, int dimension) {
+    PermutationEngine engine = engine();
+    ScopeAudit audit = new ScopeAudit(spark, settings, engine, supplied, dimension);
+    List<ScopeResult> results = new ArrayList<>();
+    for (Scope scope : scopes(prepared)) {
+      Dataset<Row> rows =
+          scope
+              .site()
+              .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
+              .orElse(prepared);
+      LOG.info("Auditing scope {}", scope.name());
+      results.add(phases.timed("scope " + scope.name(), () -> audit.run(scope, rows)));
+    }
+    return results;
+  }
+
+  private PermutationEngine engine() {
+    Settings.Permutation p = settings.permutation();
+    if (p.engine() == Settings.Engine.MLLIB_LOOP) {
+      return new MllibLoopEngine(
+          spark, new HeadFitter(settings.heads()), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
+    }
+    return new BatchedEngine(
+        spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
+  }
+
+  private List<Scope> scopes(Dataset<Row> prepared) {
+    List<Scope> scopes = new ArrayList<>();
+    if (settings.scopes().pooled()) {
+      scopes.add(Scope.pooled());
+    }
+    if (settings.scopes().perSite()) {
+      prepared
+          .select(Canonical.SITE)
+          .distinct()
+          .orderBy(Canonical.SITE)
+          .collectAsList()
+          .forEach(r -> scopes.add(Scope.ofSite(r.getString(0))));
+    }
+    return scopes;
+  }
+
+  private static List<TestOutcome> allTests(List<ScopeResult> scopes) {
+    List<TestOutcome> tests = new ArrayList<>();
+    scopes.forEach(s -> tests.addAll(s.tests()));
+    return tests;
+  }
+}

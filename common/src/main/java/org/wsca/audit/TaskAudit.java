@@ -1,0 +1,251 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.input.Canonical;
+import org.wsca.math.Alignment;
+import org.wsca.math.Metric;
+import org.wsca.math.Projection;
+import org.wsca.math.QuantileBins;
+import org.wsca.method.ClassIndex;
+import org.wsca.method.Head;
+import org.wsca.method.Kind;
+import org.wsca.method.NullDistribution;
+import org.wsca.method.Scope;
+import org.wsca.result.Presence;
+import org.wsca.result.TestOutcome;
+import org.wsca.result.WscCell;
+import org.wsca.settings.Settings;
+
+/**
+ * One metadata task inside one scope (docs/method.md sections 5 to 7): its head, presence, WSC
+ * matrix and permutation null. {@link #run()} returns the task's test row with its head and WSC
+ * cells.
+ */
+final class TaskAudit {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskAudit.class);
+
+  /** What one task adds to its scope; no head when the task was skipped. */
+  record Result(TestOutcome test, Optional<Head> head, List<WscCell> cells) {}
+
+  /** The scope-wide pieces every task of a run shares. */
+  record Context(
+      SparkSession spark,
+      Settings settings,
+      HeadFitter fitter,
+      PermutationEngine engine,
+      Metric metric) {}
+
+  /** The primary head's directions and labels, and the projection they live in. */
+  record Primary(double[][] directions, List<String> labels, Projection projection) {}
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final HeadFitter fitter;
+  private final PermutationEngine engine;
+  private final Metric metric;
+  private final Scope scope;
+  private final Settings.MetadataTask task;
+  private final Dataset<Row> rows;
+  private final double[][] primary;
+  private final List<String> primaryLabels;
+  private final Projection projection;
+
+  TaskAudit(
+      Context context,
+      Scope scope,
+      Settings.MetadataTask task,
+      Dataset<Row> rows,
+      Primary primary) {
+    this.spark = context.spark();
+    this.settings = context.settings();
+    this.fitter = context.fitter();
+    this.engine = context.engine();
+    this.metric = context.metric();
+    this.scope = scope;
+    this.task = task;
+    this.rows = rows;
+    this.primary = primary.directions();
+    this.primaryLabels = primary.labels();
+    this.projection = primary.projection();
+  }
+
+  Result run() {
+    String value = Canonical.metadata(task.name());
+    long missing = rows.filter(col(value).isNull()).count();
+    Dataset<Row> present = rows.filter(col(value).isNotNull());
+    Dataset<Row> train = present.filter(col(Canonical.IS_TEST).equalTo(false));
+    Optional<QuantileBins> bins = bins(train, value);
+    Column classColumn = bins.map(b -> binOf(b, col(value))).orElse(col(value));
+    ClassIndex classes = ScopeAudit.classIndex(train, classColumn);
+    List<String> names = bins.map(b -> binNames(b, classes)).orElse(classes.classes());
+    Map<String, Long> trainCounts = counts(names, classes);
+    Optional<String> skip =
+        ScopeAudit.tooFewRows("task " + task.name(), classes, settings.scopes().minRowsPerClass())
+            .or(() -> kindMismatch(classes));
+    if (skip.isPresent()) {
+      LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
+      return new Result(
+          TestOutcome.skipped(
+              task.name(),
+              scope.name(),
+              task.role(),
+              task.kind(),
+              skip.get(),
+              trainCounts,
+              missing),
+          Optional.empty(),
+          List.of());
+    }
+    Dataset<Row> taskRows =
+        present
+            .withColumn(TaskData.Y, ScopeAudit.indexOf(classes, classColumn))
+            .withColumn(TaskData.STRATUM, ScopeAudit.stratum(settings.permutation().strata()))
+            .filter(col(TaskData.Y).geq(0))
+            .select(
+                col(Canonical.SAMPLE_ID),
+                col(HeadFitter.FEATURES),
+                col(TaskData.Y),
+                col(TaskData.STRATUM),
+                col(Canonical.IS_TEST))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return audit(taskRows, classes, names, trainCounts, missing);
+    } finally {
+      taskRows.unpersist();
+    }
+  }
+
+  private Result audit(
+      Dataset<Row> taskRows,
+      ClassIndex classes,
+      List<String> names,
+      Map<String, Long> trainCounts,
+      long missing) {
+    Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
+    Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+    SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
+    FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
+    boolean separable =
+        ScopeAudit.separable(head, "task " + task.name(), scope, settings.heads().regParam());
+    Head fitted =
+        ScopeAudit.head(
+            scope, task.name(), Head.PROBE, names, head, ScopeAudit.trainRows(classes), separable);
+    SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
+    Presence presence = PresenceProbe.measure(head, test, classes.size(), testCounts(test, names));
+    Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
+    List<WscCell> cells =
+        cells(alignment, ScopeAudit.directionLabels(names, head.directions().length));
+    LOG.info(
+        "task={} {}: presence AUROC {}, T {}; fitting {} permuted heads",
+        task.name(),
+        scope.name(),
+        String.format("%.3f", presence.auroc()),
+        String.format("%.4f", alignment.t()),
+        settings.permutation().count());
+    NullDistribution nulls =
+        engine.fitNull(
+            new PermutationRequest(
+                task.name(),
+                scope,
+                train,
+                classes.size(),
+                settings.permutation().count(),
+                settings.seed(),
+                primary,
+                projection,
+                metric));
+    TestOutcome outcome =
+        TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
+            .counted(trainCounts, missing)
+            .measured(presence, head.converged(), separable)
+            .aligned(alignment.t(), alignment.rms(), nulls);
+    return new Result(outcome, Optional.of(fitted), cells);
+  }
+
+  private List<WscCell> cells(Alignment alignment, List<String> labels) {
+    List<WscCell> cells = new ArrayList<>();
+    double[][] m = alignment.matrix();
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[i].length; j++) {
+        cells.add(
+            new WscCell(
+                scope.name(), task.name(), primaryLabels.get(i), labels.get(j), i, j, m[i][j]));
+      }
+    }
+    return cells;
+  }
+
+  private Optional<String> kindMismatch(ClassIndex classes) {
+    if (task.kind() == Kind.BINARY && classes.size() != 2) {
+      return Optional.of(
+          "task "
+              + task.name()
+              + " is declared binary but has "
+              + classes.size()
+              + " classes "
+              + classes.classes()
+              + "; set its kind = categorical");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<QuantileBins> bins(Dataset<Row> train, String value) {
+    if (task.kind() != Kind.CONTINUOUS) {
+      return Optional.empty();
+    }
+    int q = task.bins();
+    double[] probabilities = new double[q - 1];
+    for (int i = 1; i < q; i++) {
+      probabilities[i - 1] = (double) i / q;
+    }
+    // Relative error 0 asks Spark for exact quantiles of the scope's training rows.
+    double[] edges = train.stat().approxQuantile(value, probabilities, 0.0);
+    return Optional.of(QuantileBins.fromInnerEdges(edges));
+  }
+
+  private Column binOf(QuantileBins bins, Column value) {
+    UDF1<Double, String> bin = v -> v == null ? null : Integer.toString(bins.bin(v));
+    return udf(bin, DataTypes.StringType).apply(value);
+  }
+
+  private List<String> binNames(QuantileBins bins, ClassIndex classes) {
+    List<String> out = new ArrayList<>();
+    for (String c : classes.classes()) {
+      out.add(bins.label(Integer.parseInt(c)));
+    }
+    return out;
+  }
+
+  private Map<String, Long> counts(List<String> names, ClassIndex classes) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < classes.size(); i++) {
+      out.put(names.get(i), classes.count(i));
+    }
+    return out;
+  }
+
+  private Map<String, Long> testCounts(Dataset<Row> test, List<String> names) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    names.forEach(n -> out.put(n, 0L));
+    for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
+      out.put(names.get((int) r.getDouble(0)), r.getLong(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,137 @@
+package org.wsca.result;
+
+import java.util.Map;
+import java.util.Optional;
+import org.wsca.method.Kind;
+import org.wsca.method.NullDistribution;
+import org.wsca.method.Role;
+import org.wsca.method.Verdict;
+
+/**
+ * One row of the tests table: a metadata task in a scope, its use (T, p) next to its presence.
+ * {@code skipReason} is present when the test could not run; q, Holm p and the verdict are filled
+ * once all tests of the run are known (until then q and Holm p are NaN and the verdict NOT_TESTED).
+ * Absent values follow one convention in the result records: an empty {@link Optional} for an
+ * absent object, NaN for an absent number. {@code headSeparable}: the task's head classifies every
+ * training row right (see {@code org.wsca.audit.FittedHead}).
+ */
+public record TestOutcome(
+    String task,
+    String scope,
+    Role role,
+    Kind kind,
+    Optional<String> skipReason,
+    Map<String, Long> trainCounts,
+    long rowsMissingValue,
+    Presence presence,
+    boolean headConverged,
+    boolean headSeparable,
+    double t,
+    double rms,
+    Optional<NullDistribution> nulls,
+    double p,
+    double q,
+    double holm,
+    Verdict verdict) {
+
+  public static TestOutcome skipped(
+      String task,
+      String scope,
+      Role role,
+      Kind kind,
+      String reason,
+      Map<String, Long> trainCounts,
+      long rowsMissingValue) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        Optional.of(reason),
+        trainCounts,
+        rowsMissingValue,
+        Presence.none(Map.of()),
+        false,
+        false,
+        Double.NaN,
+        Double.NaN,
+        Optional.empty(),
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Verdict.NOT_TESTED);
+  }
+
+  /** The first step of a tested outcome: which task, in which scope. */
+  public static Counting of(String task, String scope, Role role, Kind kind) {
+    return new Counting(task, scope, role, kind);
+  }
+
+  /** Step 2: the task's training rows per class and its rows missing the value. */
+  public record Counting(String task, String scope, Role role, Kind kind) {
+    public Measuring counted(Map<String, Long> trainCounts, long rowsMissingValue) {
+      return new Measuring(this, trainCounts, rowsMissingValue);
+    }
+  }
+
+  /** Step 3: the task head's presence on the test rows and how its fit ended. */
+  public record Measuring(Counting id, Map<String, Long> trainCounts, long rowsMissingValue) {
+    public Aligning measured(Presence presence, boolean headConverged, boolean headSeparable) {
+      return new Aligning(this, presence, headConverged, headSeparable);
+    }
+  }
+
+  /**
+   * Step 4: the alignment T, its RMS and the permutation null, giving p. q, Holm p and the verdict
+   * follow from {@link #withInference} once all tests of the run are known.
+   */
+  public record Aligning(
+      Measuring counts, Presence presence, boolean headConverged, boolean headSeparable) {
+    public TestOutcome aligned(double t, double rms, NullDistribution nulls) {
+      Counting id = counts.id();
+      return new TestOutcome(
+          id.task(),
+          id.scope(),
+          id.role(),
+          id.kind(),
+          Optional.empty(),
+          counts.trainCounts(),
+          counts.rowsMissingValue(),
+          presence,
+          headConverged,
+          headSeparable,
+          t,
+          rms,
+          Optional.of(nulls),
+          nulls.pValue(t),
+          Double.NaN,
+          Double.NaN,
+          Verdict.NOT_TESTED);
+    }
+  }
+
+  public boolean tested() {
+    return skipReason.isEmpty();
+  }
+
+  public TestOutcome withInference(double q, double holm, Verdict verdict) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        skipReason,
+        trainCounts,
+        rowsMissingValue,
+        presence,
+        headConverged,
+        headSeparable,
+        t,
+        rms,
+        nulls,
+        p,
+        q,
+        holm,
+        verdict);
+  }
+}

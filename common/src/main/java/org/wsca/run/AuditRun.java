@@ -1,0 +1,198 @@
+package org.wsca.run;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.audit.Audit;
+import org.wsca.audit.MethodNotes;
+import org.wsca.audit.PhaseTimes;
+import org.wsca.audit.SparkPhase;
+import org.wsca.audit.Versions;
+import org.wsca.input.ValidatedInput;
+import org.wsca.method.Head;
+import org.wsca.output.History;
+import org.wsca.output.HistoryRow;
+import org.wsca.output.Manifest;
+import org.wsca.output.ResultTables;
+import org.wsca.output.RunCommitter;
+import org.wsca.report.ReportInput;
+import org.wsca.report.RunReport;
+import org.wsca.result.AuditResult;
+import org.wsca.result.PcaSummary;
+import org.wsca.result.ScopeResult;
+import org.wsca.result.WscCell;
+import org.wsca.settings.Settings;
+
+/**
+ * One audit run, end to end: compute the {@link Audit}, write every table and the report to
+ * staging, then commit, record the run in the history table and drop its persisted permutation
+ * chunks. {@link #execute()} returns the immutable result.
+ */
+public final class AuditRun {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final String runId;
+  private final PhaseTimes phases = new PhaseTimes();
+
+  public AuditRun(SparkSession spark, Settings settings) {
+    this.spark = spark;
+    this.settings = settings;
+    this.runId =
+        settings.output().runId().isEmpty()
+            ? RUN_ID.format(Instant.now())
+            : settings.output().runId();
+  }
+
+  public AuditResult execute() {
+    Instant started = Instant.now();
+    RunCommitter committer =
+        new RunCommitter(
+            spark.sparkContext().hadoopConfiguration(), settings.output().root(), runId);
+    committer.removeAbandonedAttempts();
+    Audit audit = new Audit(spark, settings, runId, phases);
+    try {
+      AuditResult result = audit.compute(committer.finalPath());
+      phases.timed(
+          "write",
+          () -> {
+            write(committer, result, audit.input(), started);
+            return null;
+          });
+      committer.commit();
+      recordHistory(result);
+      audit.chunks().delete();
+      return result;
+    } catch (Exception e) {
+      committer.abort();
+      // Spark's write failures are checked SparkExceptions thrown through Scala code.
+      throw e instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(
+              (e instanceof IOException ? "Writing results failed: " : "The run failed: ")
+                  + e.getMessage(),
+              e);
+    } finally {
+      // A session may run many audits (the calibration study): free this run's cached rows.
+      audit.release();
+    }
+  }
+
+  /** Appends the committed run to the history table (replacing an earlier run of this id). */
+  private void recordHistory(AuditResult result) {
+    try {
+      History.record(
+          spark,
+          settings.output().root(),
+          runId,
+          History.rows(runId, Instant.now(), result.tests()));
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "The results were committed to "
+              + result.outputPath()
+              + ", but recording the run in the history table failed: "
+              + e.getMessage()
+              + ". Re-run the same run id to record it.",
+          e);
+    }
+  }
+
+  private void write(
+      RunCommitter committer, AuditResult result, ValidatedInput input, Instant started) {
+    SparkPhase.label(spark, "write results");
+    ResultTables tables = new ResultTables(spark, runId);
+    List<Head> heads = new ArrayList<>();
+    List<WscCell> cells = new ArrayList<>();
+    List<PcaSummary> pca = new ArrayList<>();
+    Map<String, Double> sameTask = new HashMap<>();
+    for (ScopeResult s : result.scopes()) {
+      heads.addAll(s.heads());
+      cells.addAll(s.cells());
+      s.pca().ifPresent(pca::add);
+      if (!Double.isNaN(s.sameTaskReference())) {
+        sameTask.put(s.scope().name(), s.sameTaskReference());
+      }
+    }
+    int parts = settings.output().resultPartitions();
+    save(tables.tests(result.tests()), committer, "tests", parts);
+    save(tables.nulls(result.tests()), committer, "nulls", parts);
+    save(
+        tables.heads(heads, sameTask, settings.projection().fitSpace().label()),
+        committer,
+        "heads",
+        parts);
+    save(
+        tables.wsc(cells, settings.metric().label(), settings.projection().method().label()),
+        committer,
+        "wsc",
+        parts);
+    save(tables.pca(pca), committer, "pca", parts);
+    save(
+        input.rejects().withColumn("run_id", org.apache.spark.sql.functions.lit(runId)),
+        committer,
+        "rejects",
+        parts);
+    if (settings.report().enabled()) {
+      // Before the manifest table, so that the manifest records the report's time too.
+      Manifest sofar = manifest(result, input, started);
+      phases.timed(
+          "report",
+          () -> {
+            new RunReport(new ReportInput(result, sofar, settings, previousRuns()))
+                .write(spark.sparkContext().hadoopConfiguration(), committer.stagingDirectory());
+            return null;
+          });
+    }
+    save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
+  }
+
+  /** History rows of earlier committed runs for the report's trend, which counts this run too. */
+  private List<HistoryRow> previousRuns() {
+    int earlier = settings.report().historyRuns() - 1;
+    return earlier < 1
+        ? List.of()
+        : History.previousRuns(spark, settings.output().root(), runId, earlier);
+  }
+
+  private static void save(Dataset<Row> table, RunCommitter committer, String name, int parts) {
+    table.coalesce(parts).write().parquet(committer.stagingTable(name));
+  }
+
+  private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
+    Map<String, String> sparkConf = Manifest.redactedSparkConf(spark);
+    LOG.info("Spark configuration (secrets redacted): {}", sparkConf);
+    return new Manifest(
+        runId,
+        Versions.wsca(),
+        spark.version(),
+        System.getProperty("java.version"),
+        Versions.blas(),
+        started.toString(),
+        Instant.now().toString(),
+        settings.seed(),
+        settings.resolvedJson(),
+        MethodNotes.TEXT,
+        input.files(),
+        result.rowsRead(),
+        result.rowsRejected(),
+        result.rejectsByReason(),
+        result.rowsTrain(),
+        result.rowsTest(),
+        result.dimension(),
+        phases.millis(),
+        sparkConf);
+  }
+}
