@@ -1,9 +1,11 @@
 package org.wsca.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.wsca.output.JsonText;
+import org.wsca.output.JsonOut;
 
 /** The benchmark's results as a console table and as bench.json (one object per grid point). */
 public final class BenchReport {
@@ -67,83 +69,45 @@ public final class BenchReport {
 
   /** bench.json: an array, one object per point, each with the machine facts. */
   public static String json(List<PointResult> results, Machine machine) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < results.size(); i++) {
-      b.append(i == 0 ? "\n" : ",\n").append(object(results.get(i), machine));
-    }
-    return b.append(results.isEmpty() ? "]\n" : "\n]\n").toString();
+    ArrayNode points = JsonOut.array();
+    results.forEach(r -> points.add(object(r, machine)));
+    return JsonOut.text(points);
   }
 
-  private static String object(PointResult r, Machine m) {
-    Optional<Boolean> ratioMet = Targets.ratioMet(r);
-    return "  {"
-        + field("n", r.point().rows())
-        + ", "
-        + field("d", r.point().dimension())
-        + ", "
-        + field("c", r.point().classes())
-        + ", "
-        + field("b", r.engineB())
-        + ", "
-        + field("loop_b", r.loopB())
-        + ", "
-        + field("engine_ms_per_head", number(r.engineMsPerHead()))
-        + ", "
-        + field("loop_ms_per_head", number(r.loopMsPerHead()))
-        + ", "
-        + field("ratio", number(r.ratio()))
-        + ", "
-        + field("engine_gflops", number(r.engineGflops()))
-        + ", "
-        + field("dgemm_gflops", number(r.dgemmGflops()))
-        + ", "
-        + field("gflops_fraction", number(r.gflopsFraction()))
-        + ", "
-        + field("blas", string(r.blas()))
-        + ", "
-        + field("peak_heap_mb", number(r.peakHeapMb()))
-        + ",\n   "
-        + field("engine_seconds", number(r.engineNanos() / 1e9))
-        + ", "
-        + field("loop_seconds", number(r.loopNanos() / 1e9))
-        + ", "
-        + field("engine_passes", r.work().passes())
-        + ", "
-        + field("engine_head_evaluations", r.work().headEvaluations())
-        + ", "
-        + field("engine_nonconverged", r.engineNonConverged())
-        + ", "
-        + field("loop_nonconverged", r.loopNonConverged())
-        + ",\n   "
-        + field("ratio_target_met", ratioMet.map(String::valueOf).orElse("null"))
-        + ", "
-        + field("gflops_target_met", Targets.gflopsMet(r))
-        + ",\n   "
-        + field("cores", m.cores())
-        + ", "
-        + field("memory_mb", m.memoryMb())
-        + ", "
-        + field("max_heap_mb", m.maxHeapMb())
-        + ", "
-        + field("java_version", string(m.javaVersion()))
-        + ", "
-        + field("os", string(m.os()))
-        + ", "
-        + field("load_average_start", number(r.loadBefore()))
-        + ", "
-        + field("load_average_end", number(r.loadAfter()))
-        + "}";
+  private static ObjectNode object(PointResult r, Machine m) {
+    return JsonOut.object()
+        .put("n", r.point().rows())
+        .put("d", r.point().dimension())
+        .put("c", r.point().classes())
+        .put("b", r.engineB())
+        .put("loop_b", r.loopB())
+        .put("engine_ms_per_head", number(r.engineMsPerHead()))
+        .put("loop_ms_per_head", number(r.loopMsPerHead()))
+        .put("ratio", number(r.ratio()))
+        .put("engine_gflops", number(r.engineGflops()))
+        .put("dgemm_gflops", number(r.dgemmGflops()))
+        .put("gflops_fraction", number(r.gflopsFraction()))
+        .put("blas", r.blas())
+        .put("peak_heap_mb", number(r.peakHeapMb()))
+        .put("engine_seconds", number(r.engineNanos() / 1e9))
+        .put("loop_seconds", number(r.loopNanos() / 1e9))
+        .put("engine_passes", r.work().passes())
+        .put("engine_head_evaluations", r.work().headEvaluations())
+        .put("engine_nonconverged", r.engineNonConverged())
+        .put("loop_nonconverged", r.loopNonConverged())
+        .put("ratio_target_met", Targets.ratioMet(r).orElse(null))
+        .put("gflops_target_met", Targets.gflopsMet(r))
+        .put("cores", m.cores())
+        .put("memory_mb", m.memoryMb())
+        .put("max_heap_mb", m.maxHeapMb())
+        .put("java_version", m.javaVersion())
+        .put("os", m.os())
+        .put("load_average_start", number(r.loadBefore()))
+        .put("load_average_end", number(r.loadAfter()));
   }
 
-  private static String field(String name, Object value) {
-    return "\"" + name + "\": " + value;
-  }
-
-  static String number(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "null";
-  }
-
-  static String string(String v) {
-    return JsonText.string(v);
+  /** Four decimals; null if not finite. */
+  static BigDecimal number(double v) {
+    return JsonOut.rounded(v, 4);
   }
 }

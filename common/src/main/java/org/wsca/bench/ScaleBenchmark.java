@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wsca.demo.DemoData;
@@ -136,10 +135,7 @@ public final class ScaleBenchmark {
   }
 
   private void writeJson(List<ScaleMeasurement> measured) {
-    String json =
-        measured.stream()
-            .map(ScaleMeasurement::toJson)
-            .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
+    String json = ScaleMeasurement.json(measured);
     try {
       Files.createDirectories(output);
       Files.writeString(output.resolve("scale.json"), json, StandardCharsets.UTF_8);

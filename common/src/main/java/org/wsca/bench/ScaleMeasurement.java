@@ -1,9 +1,11 @@
 package org.wsca.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.wsca.output.JsonText;
+import org.wsca.output.JsonOut;
 
 /**
  * What one scale point cost: generation and audit wall time, the audit's phases (from its
@@ -33,37 +35,30 @@ public record ScaleMeasurement(
         .sum();
   }
 
-  public String toJson() {
-    String phases =
-        phaseMillis.entrySet().stream()
-            .map(e -> JsonText.string(e.getKey()) + ": " + e.getValue())
-            .collect(Collectors.joining(", ", "{", "}"));
-    return "{\"rows\": "
-        + point.rows()
-        + ", \"dimension\": "
-        + point.dimension()
-        + ", \"sites\": "
-        + point.sites()
-        + ", \"permutations\": "
-        + point.permutations()
-        + ", \"rows_read\": "
-        + rowsRead
-        + ", \"generate_ms\": "
-        + generateMillis
-        + ", \"audit_ms\": "
-        + auditMillis
-        + ", \"scopes_ms\": "
-        + phaseTotal("scope ")
-        + ", \"phase_ms\": "
-        + phases
-        + ", \"peak_heap_mb\": "
-        + peakHeapMb
-        + ", \"max_heap_mb\": "
-        + maxHeapMb
-        + ", \"input_bytes\": "
-        + inputBytes
-        + ", \"output_bytes\": "
-        + outputBytes
-        + "}";
+  /** The point's object in scale.json. */
+  public ObjectNode toJson() {
+    ObjectNode json =
+        JsonOut.object()
+            .put("rows", point.rows())
+            .put("dimension", point.dimension())
+            .put("sites", point.sites())
+            .put("permutations", point.permutations())
+            .put("rows_read", rowsRead)
+            .put("generate_ms", generateMillis)
+            .put("audit_ms", auditMillis)
+            .put("scopes_ms", phaseTotal("scope "));
+    ObjectNode phases = json.putObject("phase_ms");
+    phaseMillis.forEach(phases::put);
+    return json.put("peak_heap_mb", peakHeapMb)
+        .put("max_heap_mb", maxHeapMb)
+        .put("input_bytes", inputBytes)
+        .put("output_bytes", outputBytes);
+  }
+
+  /** scale.json: an array, one object per point. */
+  public static String json(List<ScaleMeasurement> measured) {
+    ArrayNode points = JsonOut.array();
+    measured.forEach(m -> points.add(m.toJson()));
+    return JsonOut.text(points);
   }
 }

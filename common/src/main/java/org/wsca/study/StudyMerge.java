@@ -74,7 +74,7 @@ public final class StudyMerge {
           output,
           outcomes,
           summaries,
-          mergedStudy(study, parts, outcomes).toString());
+          mergedStudy(study, parts, outcomes));
       return summaries;
     } catch (IllegalArgumentException e) {
       throw WscaException.badInput(e.getMessage());

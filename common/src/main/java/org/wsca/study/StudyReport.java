@@ -1,5 +1,7 @@
 package org.wsca.study;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.wsca.output.JsonText;
+import org.wsca.output.JsonOut;
 
 /**
  * Pure tabulation of a study: per-scenario rejection rates from the per-data-set outcomes, and
@@ -54,15 +56,15 @@ public final class StudyReport {
   }
 
   /**
-   * Writes datasets.csv, summary.csv and summary.json (with {@code study}, a JSON object, saying
-   * how the outcomes were made) to {@code output}, replacing earlier versions.
+   * Writes datasets.csv, summary.csv and summary.json (with {@code study} saying how the outcomes
+   * were made) to {@code output}, replacing earlier versions.
    */
   static void writeTables(
       FileSystem fs,
       String output,
       List<DatasetOutcome> outcomes,
       List<ScenarioSummary> summaries,
-      String study)
+      ObjectNode study)
       throws IOException {
     write(fs, new Path(output, "datasets.csv"), DatasetsCsv.write(outcomes));
     write(fs, new Path(output, "summary.csv"), summaryCsv(summaries));
@@ -129,50 +131,30 @@ public final class StudyReport {
     return b.toString();
   }
 
-  /** The summary as JSON, with {@code study} (a JSON object) describing how it was made. */
-  static String summaryJson(List<ScenarioSummary> rows, String study) {
-    StringBuilder b =
-        new StringBuilder("{\n  \"study\": ").append(study).append(",\n  \"scenarios\": [");
-    for (int i = 0; i < rows.size(); i++) {
-      ScenarioSummary r = rows.get(i);
-      b.append(i == 0 ? "\n" : ",\n")
-          .append("    {")
-          .append("\"scenario\": ")
-          .append(json(r.scenario()))
-          .append(", \"strata\": ")
-          .append(json(r.strata()))
-          .append(", \"description\": ")
-          .append(json(r.description()))
-          .append(", \"datasets\": ")
-          .append(r.datasets())
-          .append(", \"rejections\": ")
-          .append(r.rejections())
-          .append(", \"rate\": ")
-          .append(jsonNumber(r.rate()))
-          .append(", \"ci_low\": ")
-          .append(jsonNumber(r.interval().low()))
-          .append(", \"ci_high\": ")
-          .append(jsonNumber(r.interval().high()))
-          .append(", \"target\": ")
-          .append(json(r.target().label()))
-          .append(", \"met\": ")
-          .append(json(r.met()))
-          .append(", \"skipped\": ")
-          .append(r.skipped())
-          .append('}');
+  /** The summary as JSON, with {@code study} describing how it was made. */
+  static String summaryJson(List<ScenarioSummary> rows, ObjectNode study) {
+    ObjectNode json = JsonOut.object();
+    json.set("study", study);
+    ArrayNode scenarios = json.putArray("scenarios");
+    for (ScenarioSummary r : rows) {
+      scenarios
+          .addObject()
+          .put("scenario", r.scenario())
+          .put("strata", r.strata())
+          .put("description", r.description())
+          .put("datasets", r.datasets())
+          .put("rejections", r.rejections())
+          .put("rate", JsonOut.rounded(r.rate(), 6))
+          .put("ci_low", JsonOut.rounded(r.interval().low(), 6))
+          .put("ci_high", JsonOut.rounded(r.interval().high(), 6))
+          .put("target", r.target().label())
+          .put("met", r.met())
+          .put("skipped", r.skipped());
     }
-    return b.append("\n  ]\n}\n").toString();
+    return JsonOut.text(json);
   }
 
   static String number(double v) {
     return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static String jsonNumber(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
-  }
-
-  static String json(String v) {
-    return JsonText.string(v);
   }
 }

@@ -1,6 +1,8 @@
 package org.wsca.study;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.wsca.output.JsonOut;
 
 /**
  * The study's knobs: data sets per scenario, permutations B, the generator's size (cell-size scale,
@@ -40,22 +42,18 @@ public record StudySettings(
     scenarios = List.copyOf(scenarios);
   }
 
-  String toJson() {
-    return "{\"datasets\": "
-        + datasets
-        + ", \"permutations\": "
-        + permutations
-        + ", \"scale\": "
-        + scale
-        + ", \"dimension\": "
-        + dimension
-        + ", \"sites\": "
-        + sites
-        + ", \"base_seed\": "
-        + baseSeed
-        + ", \"alpha\": "
-        + alpha
-        + ", \"scope\": \"pooled\""
-        + ", \"engine\": \"batched\"}";
+  /** How the study's outcomes were made, for summary.json's {@code study} object. */
+  ObjectNode toJson() {
+    ObjectNode json = JsonOut.object();
+    json.put("datasets", datasets);
+    json.put("permutations", permutations);
+    json.put("scale", scale);
+    json.put("dimension", dimension);
+    json.put("sites", sites);
+    json.put("base_seed", baseSeed);
+    json.put("alpha", alpha);
+    json.put("scope", "pooled");
+    json.put("engine", "batched");
+    return json;
   }
 }

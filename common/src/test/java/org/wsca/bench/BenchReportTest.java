@@ -3,6 +3,12 @@ package org.wsca.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wsca.engine.Work;
@@ -49,42 +55,56 @@ class BenchReportTest {
     assertThat(Targets.ratioMet(result(new GridPoint(20_000, 256, 4), 100.0))).isEmpty();
   }
 
+  /** Reads decimals as written (64.0000 stays 64.0000), so the tests can see the rounding. */
+  private static final ObjectMapper EXACT =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
   @Test
-  void jsonHasOneObjectPerPointWithEveryField() {
+  void jsonHasOneObjectPerPointWithEveryField() throws Exception {
     List<PointResult> results =
         List.of(result(Targets.RATIO_POINT, 100.0), result(new GridPoint(20_000, 1024, 2), 100.0));
-    String json = BenchReport.json(results, MACHINE);
-    assertThat(json).startsWith("[").endsWith("]\n");
-    assertThat(json.split("\\{", -1)).hasSize(3);
-    for (String field :
-        List.of(
-            "n",
-            "d",
-            "c",
-            "b",
-            "loop_b",
-            "engine_ms_per_head",
-            "loop_ms_per_head",
-            "ratio",
-            "engine_gflops",
-            "dgemm_gflops",
-            "blas",
-            "peak_heap_mb",
-            "engine_passes",
-            "engine_head_evaluations",
-            "ratio_target_met",
-            "gflops_target_met",
-            "cores",
-            "java_version",
-            "load_average_start")) {
-      assertThat(json).contains("\"" + field + "\": ");
+    String text = BenchReport.json(results, MACHINE);
+    assertThat(text).endsWith("\n");
+    JsonNode json = EXACT.readTree(text);
+    assertThat(json.isArray()).isTrue();
+    assertThat(json).hasSize(2).allMatch(JsonNode::isObject);
+    for (JsonNode point : json) {
+      for (String field :
+          List.of(
+              "n",
+              "d",
+              "c",
+              "b",
+              "loop_b",
+              "engine_ms_per_head",
+              "loop_ms_per_head",
+              "ratio",
+              "engine_gflops",
+              "dgemm_gflops",
+              "blas",
+              "peak_heap_mb",
+              "engine_passes",
+              "engine_head_evaluations",
+              "ratio_target_met",
+              "gflops_target_met",
+              "cores",
+              "java_version",
+              "load_average_start")) {
+        assertThat(point.has(field)).as(field).isTrue();
+      }
     }
-    assertThat(json)
-        .contains("\"ratio_target_met\": true")
-        .contains("\"ratio_target_met\": null")
-        .contains("\"ratio\": 64.0000")
-        .contains("\"blas\": \"JNIBLAS\"");
-    assertThat(BenchReport.json(List.of(), MACHINE)).isEqualTo("[]\n");
+    JsonNode first = json.get(0);
+    assertThat(first.get("ratio_target_met").isBoolean()).isTrue();
+    assertThat(first.get("ratio_target_met").booleanValue()).isTrue();
+    assertThat(json.get(1).get("ratio_target_met").isNull()).isTrue();
+    assertThat(first.get("ratio").decimalValue()).isEqualTo(new BigDecimal("64.0000"));
+    assertThat(first.get("blas").asText()).isEqualTo("JNIBLAS");
+    JsonNode none = EXACT.readTree(BenchReport.json(List.of(), MACHINE));
+    assertThat(none.isArray()).isTrue();
+    assertThat(none).isEmpty();
   }
 
   @Test
@@ -95,8 +115,13 @@ class BenchReportTest {
   }
 
   @Test
-  void stringsAreEscaped() {
-    assertThat(BenchReport.string("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
-    assertThat(BenchReport.number(Double.NaN)).isEqualTo("null");
+  void stringsAreEscapedAndNumbersRoundedOrNull() throws Exception {
+    Machine odd = new Machine(2, 24_000, 8_000, "17", "a\"b\\c\n", "JNIBLAS");
+    JsonNode point =
+        EXACT.readTree(BenchReport.json(List.of(result(Targets.RATIO_POINT, 100.0)), odd)).get(0);
+    assertThat(point.get("os").asText()).isEqualTo("a\"b\\c\n");
+    assertThat(BenchReport.number(Double.NaN)).isNull();
+    assertThat(BenchReport.number(Double.POSITIVE_INFINITY)).isNull();
+    assertThat(BenchReport.number(1 / 3.0)).isEqualTo(new BigDecimal("0.3333"));
   }
 }

@@ -73,7 +73,9 @@ class ScaleGrowthTest {
             1000,
             1,
             2);
-    JsonNode node = new ObjectMapper().readTree(m.toJson());
+    JsonNode points = new ObjectMapper().readTree(ScaleMeasurement.json(List.of(m)));
+    assertThat(points).hasSize(1);
+    JsonNode node = points.get(0);
     assertThat(node.get("rows").asLong()).isEqualTo(1000);
     assertThat(node.get("scopes_ms").asLong()).isEqualTo(10);
     assertThat(node.get("phase_ms").get("scope \"pooled\"\n").asLong()).isEqualTo(7);

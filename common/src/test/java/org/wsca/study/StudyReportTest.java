@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,16 +91,28 @@ class StudyReportTest {
   }
 
   @Test
-  void jsonEscapesAndWritesNullForMissingNumbers() {
+  void jsonEscapesAndWritesNullForMissingNumbers() throws Exception {
     Scenario s = Scenarios.clinical(Scenarios.SITE);
     List<ScenarioSummary> none = StudyReport.summarise(List.of(s), List.of(), 0.05);
     StudySettings settings = new StudySettings(1, 19, 1.0, 64, 3, 1000, 0.05, "out", List.of(s));
-    String json = StudyReport.summaryJson(none, settings.toJson());
-    assertThat(json)
-        .contains("\"rate\": null")
-        .contains("\"permutations\": 19")
-        .contains("\"met\": \"n/a\"");
-    assertThat(StudyReport.json("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
+    JsonNode json = new ObjectMapper().readTree(StudyReport.summaryJson(none, settings.toJson()));
+    assertThat(json.get("scenarios")).hasSize(1);
+    JsonNode scenario = json.get("scenarios").get(0);
+    assertThat(scenario.get("rate").isNull()).isTrue();
+    assertThat(json.get("study").get("permutations").asInt()).isEqualTo(19);
+    assertThat(scenario.get("met").asText()).isEqualTo("n/a");
+
+    // A quote, a backslash and a newline survive; the rate 1/3 is written to 6 decimals.
+    ScenarioSummary odd =
+        new ScenarioSummary(
+            "x", "site", "a\"b\\c\n", 3, 1, 1 / 3.0, Wilson.of95(1, 3), Target.none(), 0);
+    JsonNode row =
+        new ObjectMapper()
+            .readTree(StudyReport.summaryJson(List.of(odd), settings.toJson()))
+            .get("scenarios")
+            .get(0);
+    assertThat(row.get("description").asText()).isEqualTo("a\"b\\c\n");
+    assertThat(row.get("rate").asText()).isEqualTo("0.333333");
   }
 
   @Test
