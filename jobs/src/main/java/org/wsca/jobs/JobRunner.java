@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 /**
  * What every entry point shares: argument parsing, the Spark session, and the mapping of errors to
- * exit codes (0 success, 1 failure, 2 bad settings, 3 bad input). The audit adds 4, a SHORTCUT_RISK
- * found by a run configured as a gate, which it returns itself after committing.
+ * exit codes (0 success, 1 failure, 2 bad settings, 3 bad input, 5 run id busy). The audit adds 4,
+ * a SHORTCUT_RISK found by a run configured as a gate, which it returns itself after committing.
  */
 final class JobRunner {
   private JobRunner() {}
@@ -25,7 +25,12 @@ final class JobRunner {
                   e.getCommandLine().usage(System.err);
                   return ExitCode.BAD_SETTINGS.code();
                 });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli passes Errors through: map them like any failure, with no raw stack trace.
+      return handle(new IllegalStateException(e.toString(), e), command.verbose());
+    }
   }
 
   private static int handle(Exception e, boolean verbose) {
