@@ -185,14 +185,26 @@ final class SettingsParser {
    */
   public static final int MAX_RUN_ID_LENGTH = 120;
 
-  private Permutation permutation() {
-    return new Permutation(
+  private int permutationCount() {
+    int count =
         r.integer(
             "permutation.count",
-            Interval.closed(19, MAX_PERMUTATIONS),
-            "so that p can reach 0.05 (set it to 999 for publication; more than "
-                + MAX_PERMUTATIONS
-                + " would only refine p below 1e-6 at days of run time)"),
+            Interval.atLeast(19),
+            "so that p can reach 0.05 (set it to 999 for publication)");
+    if (count > MAX_PERMUTATIONS) {
+      throw r.invalid(
+          "permutation.count",
+          "is out of range: must be <= "
+              + MAX_PERMUTATIONS
+              + "; more would only refine p below 1e-6, at days of run time (999 is enough for"
+              + " publication)");
+    }
+    return count;
+  }
+
+  private Permutation permutation() {
+    return new Permutation(
+        permutationCount(),
         strata(),
         r.labelled(
             "permutation.engine",
