@@ -7,6 +7,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wsca.errors.WscaException;
 
 /**
@@ -16,6 +18,11 @@ import org.wsca.errors.WscaException;
  * input).
  */
 public final class OutputCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputCheck.class);
+
+  /** File systems whose rename of a folder is one atomic metadata operation. */
+  private static final List<String> ATOMIC_RENAME = List.of("file", "hdfs", "viewfs");
+
   private OutputCheck() {}
 
   public static void require(Configuration hadoop, String root, List<String> inputs) {
@@ -33,6 +40,14 @@ public final class OutputCheck {
       requireOutside(hadoop, qualified, input);
     }
     requireWritableFolder(fs, qualified, "output.root " + root);
+    if (!ATOMIC_RENAME.contains(qualified.toUri().getScheme())) {
+      LOG.warn(
+          "output.root {} is on {}://, where a rename is a copy and a delete: the commit of a"
+              + " re-run is not atomic there and the run id lease is best effort (see the"
+              + " README's failure modes). Use a new run id per attempt, or HDFS.",
+          root,
+          qualified.toUri().getScheme());
+    }
     Path history = new Path(qualified, History.TABLE);
     try {
       if (fs.exists(history)) { // else it is made under the root just checked

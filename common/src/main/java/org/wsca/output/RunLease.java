@@ -196,7 +196,14 @@ public final class RunLease implements AutoCloseable {
         markLost("it now belongs to another run");
         return;
       }
-      fs.setTimes(file, System.currentTimeMillis(), -1);
+      long now = System.currentTimeMillis();
+      fs.setTimes(file, now, -1);
+      if (fs.getFileStatus(file).getModificationTime() < now - 1000) {
+        // Object stores (s3a) ignore setTimes: rewriting the object refreshes its time.
+        try (OutputStream out = fs.create(file, true)) {
+          out.write(holder.encode().getBytes(StandardCharsets.UTF_8));
+        }
+      }
     } catch (java.io.FileNotFoundException e) {
       markLost("its file is gone");
     } catch (IOException e) {

@@ -170,6 +170,18 @@ class OneWriterTest extends SparkTestBase {
         .containsExactlyElementsOf(before);
   }
 
+  /** Case 8: an output root that is a file used to fail after every permutation. */
+  @Test
+  void anUnusableOutputRootFailsBeforeTheInputIsRead() throws Exception {
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, "a file");
+    assertThatThrownBy(() -> new AuditRun(spark(), settings(data, "r")).execute())
+        .isInstanceOfSatisfying(
+            WscaException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTINGS))
+        .hasMessageContaining("is a file, not a folder");
+    assertThat(out.getParent().resolve("out")).isRegularFile(); // nothing else was written
+  }
+
   private List<Row> historyOf(String runId) {
     return spark()
         .read()
