@@ -82,6 +82,7 @@ public final class RunLease implements AutoCloseable {
       }
       throw busy(runId, qualified, read(fs, qualified), "it changed hands while this run tried");
     } catch (IOException e) {
+      deleteIfEmpty(hadoop, file.getParent());
       throw new WscaException(
           ExitCode.FAILURE,
           "Cannot take the lease of run "
@@ -92,6 +93,17 @@ public final class RunLease implements AutoCloseable {
               + e.getMessage()
               + ". Fix: check that output.root is writable.",
           e);
+    }
+  }
+
+  private static void deleteIfEmpty(Configuration hadoop, Path folder) {
+    try {
+      FileSystem fs = folder.getFileSystem(hadoop);
+      if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+        fs.delete(folder, false);
+      }
+    } catch (IOException e) {
+      LOG.debug("Cannot remove the empty lease folder {}: {}", folder, e.getMessage());
     }
   }
 
@@ -164,14 +176,21 @@ public final class RunLease implements AutoCloseable {
         }
       }
     }
-    try (OutputStream out = fs.create(file, false)) {
-      out.write(bytes);
+    OutputStream created;
+    try {
+      created = fs.create(file, false);
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
       if (fs.exists(file)) {
         return false; // HDFS: being created by another client
       }
+      throw e;
+    }
+    try (OutputStream out = created) {
+      out.write(bytes);
+    } catch (IOException e) {
+      fs.delete(file, false); // ours, unwritable (a full disk, a quota): leave no lease behind
       throw e;
     }
     return true;
