@@ -13,7 +13,12 @@ public enum ExitCode {
    * The audit ran and committed its results, and found a SHORTCUT_RISK while
    * verdict.gate-on-shortcut-risk = true: a scheduler can stop the pipeline on it.
    */
-  SHORTCUT_RISK(4);
+  SHORTCUT_RISK(4),
+  /**
+   * Another live run holds the lease of this run id (output root and run id); this run touched
+   * nothing. Retry when that run has ended, or use another run id.
+   */
+  RUN_ID_BUSY(5);
 
   private final int code;
 

@@ -50,9 +50,13 @@ final class InputFiles {
     this.input = input;
   }
 
+  /** A huge input folder (a mistyped path) shows its listing progress at this many files. */
+  private static final int LISTING_PROGRESS_EVERY = 10_000;
+
   /** Every data file under the input paths (names starting with _ or . are not data). */
   List<InputFile> list() {
     List<InputFile> files = new ArrayList<>();
+    long listed = 0;
     for (String p : input.paths()) {
       Path path = new Path(p);
       try {
@@ -63,6 +67,9 @@ final class InputFiles {
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
         while (it.hasNext()) {
           FileStatus status = it.next();
+          if (++listed % LISTING_PROGRESS_EVERY == 0) {
+            LOG.info("Listing input: {} files so far (under {})", listed, p);
+          }
           String name = status.getPath().getName();
           if (!name.startsWith("_") && !name.startsWith(".")) {
             files.add(new InputFile(status.getPath().toString(), status.getLen()));
@@ -257,8 +264,12 @@ final class InputFiles {
         Arrays.stream(schema.fields())
             .map(
                 f ->
-                    (present.contains(f.name()) ? data.col(quote(f.name())) : lit(null))
-                        .cast(f.dataType())
+                    (present.contains(f.name())
+                            ? TypeWidening.widen(
+                                data.col(quote(f.name())),
+                                data.schema().apply(f.name()).dataType(),
+                                f.dataType())
+                            : lit(null).cast(f.dataType()))
                         .as(f.name()))
             .toArray(Column[]::new);
     return data.select(columns);

@@ -94,7 +94,8 @@ final class RowChecks {
             .when(col(c.label()).isNull(), lit("missing_primary_label"))
             .when(embedding.isNull(), lit("missing_embedding"))
             .when(size(embedding).equalTo(0), lit("empty_embedding"))
-            .when(functionsExists(embedding), lit("non_finite_embedding_value"));
+            .when(functionsExists(embedding), lit("non_finite_embedding_value"))
+            .when(EmbeddingBounds.anyExtreme(embedding), lit(EmbeddingBounds.REASON));
     if (c.split().isPresent()) {
       Column split = col(c.split().get()).cast("string");
       reason =

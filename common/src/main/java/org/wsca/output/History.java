@@ -99,6 +99,29 @@ public final class History {
   }
 
   /**
+   * Writes a run's rows as the single Parquet file {@code file} (in the run's staging folder); the
+   * commit moves it to {@code <root>/history/<run-id>.parquet}, replacing that run's earlier rows.
+   * Writes nothing when there are no rows: the commit then removes the earlier rows.
+   */
+  public static void stage(SparkSession spark, String file, List<HistoryRow> rows)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Path target = new Path(file);
+    FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    Path writing = new Path(target.getParent(), "_writing-history-" + UUID.randomUUID());
+    try {
+      toDataFrame(spark, rows).coalesce(1).write().parquet(writing.toString());
+      if (!fs.rename(onlyDataFile(fs, writing), target)) {
+        throw new IOException("Cannot move the history file to " + target);
+      }
+    } finally {
+      fs.delete(writing, true);
+    }
+  }
+
+  /**
    * The rows of the last {@code runs} committed runs by {@code finished_at}, leaving out {@code
    * excludingRunId} (the current run); oldest run first, then by task and scope. Empty when there
    * is no history yet.

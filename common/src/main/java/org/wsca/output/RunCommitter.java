@@ -1,6 +1,9 @@
 package org.wsca.output;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -11,28 +14,75 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staging, then commit: a run writes under {@code <root>/_staging/}, and only a finished run is
- * renamed to {@code <root>/<run-id>}. A failed run leaves the previous results as they were.
- * Folders starting with "_" are ignored by Parquet readers, so staging is never read as results.
+ * Staging, then a journalled commit. A run writes its tables, report and history file under {@code
+ * <root>/_staging/<run-id>-<uuid>/}. The commit then
+ *
+ * <ol>
+ *   <li>writes the marker {@code _WSCA_COMMITTED} into staging ({@link Step#STAGED});
+ *   <li>writes the journal {@code _staging/<run-id>.commit} naming the staging folder: from here on
+ *       the new results win, whatever happens ({@link Step#DECIDED});
+ *   <li>moves the old history file {@code history/<run-id>.parquet} aside to {@code
+ *       _staging/<run-id>.previous-history.parquet} and the staged one in;
+ *   <li>moves the old results {@code <root>/<run-id>} aside to {@code _staging/<run-id>.previous}
+ *       and the staged folder in;
+ *   <li>deletes the old copies, then the journal.
+ * </ol>
+ *
+ * Every step is a rename or a delete, and the journal makes them idempotent: after a crash the next
+ * run of that run id (the lease holder, in {@link #recover()}) completes a decided commit before it
+ * does anything else, and removes an undecided attempt's staging. No attempt deletes old results
+ * before the new ones are in place. Folders starting with "_" are ignored by Parquet readers.
  */
 public final class RunCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommitter.class);
   public static final String COMMITTED_MARKER = "_WSCA_COMMITTED";
+  public static final String STAGING = "_staging";
+  private static final String STAGED_HISTORY = "_history.parquet";
+  private static final String NO_HISTORY = "_no-history";
+
+  /** The points of the commit, in order; a test hook can stop the commit right after any one. */
+  public enum Step {
+    STAGED,
+    DECIDED,
+    OLD_HISTORY_ASIDE,
+    NEW_HISTORY_IN,
+    OLD_RESULTS_ASIDE,
+    NEW_RESULTS_IN,
+    OLD_REMOVED,
+    DONE
+  }
+
+  /** Called after each step; throwing stops the commit there, as a crash would. */
+  @FunctionalInterface
+  public interface Hook {
+    void reached(Step step) throws IOException;
+  }
 
   private final FileSystem fs;
   private final Path root;
+  private final String runId;
   private final Path finalPath;
+  private final Path stagingRoot;
   private final Path staging;
+  private Hook hook = step -> {};
 
   public RunCommitter(Configuration hadoop, String root, String runId) {
     try {
       this.root = new Path(root);
       this.fs = this.root.getFileSystem(hadoop);
+      this.runId = runId;
       this.finalPath = new Path(this.root, runId);
-      this.staging = new Path(this.root, "_staging/" + runId + "-" + UUID.randomUUID());
+      this.stagingRoot = new Path(this.root, STAGING);
+      this.staging = new Path(stagingRoot, runId + "-" + UUID.randomUUID());
     } catch (IOException e) {
       throw new IllegalStateException("Cannot open output root " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Sets the hook called after each commit step (the lease check; kill points in tests). */
+  public RunCommitter hook(Hook hook) {
+    this.hook = hook;
+    return this;
   }
 
   public String stagingTable(String table) {
@@ -44,71 +94,166 @@ public final class RunCommitter {
     return staging.toString();
   }
 
+  /** Where the run's history file is staged; the commit moves it to the history table. */
+  public String stagedHistory() {
+    return new Path(staging, STAGED_HISTORY).toString();
+  }
+
   public String finalPath() {
     return fs.makeQualified(finalPath).toString();
   }
 
-  /** Replaces any previous results of this run id with the staged ones. */
+  private Path journal() {
+    return new Path(stagingRoot, runId + ".commit");
+  }
+
+  private Path previousResults() {
+    return new Path(stagingRoot, runId + ".previous");
+  }
+
+  private Path previousHistory() {
+    return new Path(stagingRoot, runId + ".previous-history.parquet");
+  }
+
+  private Path historyFile() {
+    return new Path(new Path(root, History.TABLE), runId + ".parquet");
+  }
+
+  /** Replaces any previous results (and history rows) of this run id with the staged ones. */
   public void commit() throws IOException {
     fs.create(new Path(staging, COMMITTED_MARKER), true).close();
-    Path trash =
-        new Path(root, "_staging/" + finalPath.getName() + "-replaced-" + UUID.randomUUID());
-    boolean replacing = fs.exists(finalPath);
-    if (replacing && !fs.rename(finalPath, trash)) {
-      throw new IOException("Cannot move previous results " + finalPath + " aside to " + trash);
+    if (!fs.exists(new Path(staging, STAGED_HISTORY))) {
+      fs.create(new Path(staging, NO_HISTORY), true).close(); // the commit removes the old rows
     }
-    if (!fs.rename(staging, finalPath)) {
-      if (replacing) {
-        fs.rename(trash, finalPath);
-      }
-      throw new IOException("Cannot commit " + staging + " to " + finalPath);
-    }
-    if (replacing) {
-      fs.delete(trash, true);
-    }
-    deleteIfEmpty(new Path(root, "_staging"));
+    hook.reached(Step.STAGED);
+    writeJournal(staging.getName());
+    hook.reached(Step.DECIDED);
+    rollForward(staging);
     LOG.info("Committed results to {}", finalPath());
   }
 
-  /**
-   * Removes staging folders that earlier attempts of this run id left behind when their driver was
-   * killed (a failed run removes its own). Runs of one id never run at the same time: their commits
-   * would replace each other.
-   */
-  public void removeAbandonedAttempts() {
-    Path stagingRoot = new Path(root, "_staging");
-    Pattern attempt =
-        Pattern.compile(
-            Pattern.quote(finalPath.getName())
-                + "-(replaced-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    try {
-      if (!fs.exists(stagingRoot)) {
-        return;
-      }
-      for (FileStatus s : fs.listStatus(stagingRoot)) {
-        if (attempt.matcher(s.getPath().getName()).matches()) {
-          LOG.info(
-              "Removing {}, left by an earlier attempt of run {}",
-              s.getPath(),
-              finalPath.getName());
-          fs.delete(s.getPath(), true);
-        }
-      }
-    } catch (IOException e) {
-      LOG.warn(
-          "Could not remove abandoned staging folders of run {}: {}",
-          finalPath.getName(),
-          e.getMessage());
+  /** The journal is written under a temporary name and renamed, so it is whole or absent. */
+  private void writeJournal(String stagingName) throws IOException {
+    Path temporary = new Path(stagingRoot, "." + runId + ".commit-" + UUID.randomUUID());
+    try (OutputStream out = fs.create(temporary, false)) {
+      out.write(stagingName.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!fs.rename(temporary, journal())) {
+      fs.delete(temporary, false);
+      throw new IOException("Cannot write the commit journal " + journal());
     }
   }
 
-  /** Removes a failed run's staging folder; the committed results were never touched. */
+  /** Completes the decided commit of {@code staged}; each step is skipped when already done. */
+  private void rollForward(Path staged) throws IOException {
+    if (fs.exists(staged)) {
+      Path newHistory = new Path(staged, STAGED_HISTORY);
+      Path noHistory = new Path(staged, NO_HISTORY);
+      if (fs.exists(newHistory) || fs.exists(noHistory)) {
+        moveAside(historyFile(), previousHistory());
+        hook.reached(Step.OLD_HISTORY_ASIDE);
+        if (fs.exists(newHistory)) {
+          fs.mkdirs(historyFile().getParent());
+          rename(newHistory, historyFile());
+        }
+        fs.delete(noHistory, false);
+        hook.reached(Step.NEW_HISTORY_IN);
+      }
+      moveAside(finalPath, previousResults());
+      hook.reached(Step.OLD_RESULTS_ASIDE);
+      rename(staged, finalPath);
+      hook.reached(Step.NEW_RESULTS_IN);
+    } else if (!fs.exists(finalPath) && fs.exists(previousResults())) {
+      rename(previousResults(), finalPath); // staging lost: never leave the run id empty
+    }
+    fs.delete(previousResults(), true);
+    fs.delete(previousHistory(), false);
+    hook.reached(Step.OLD_REMOVED);
+    fs.delete(journal(), false);
+    deleteIfEmpty(stagingRoot);
+    hook.reached(Step.DONE);
+  }
+
+  private void moveAside(Path current, Path aside) throws IOException {
+    if (!fs.exists(current)) {
+      return;
+    }
+    if (fs.exists(aside)) {
+      throw new IOException(
+          "Cannot move " + current + " aside: " + aside + " exists. Remove neither; see the log.");
+    }
+    rename(current, aside);
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("Cannot rename " + from + " to " + to);
+    }
+  }
+
+  /**
+   * For the lease holder, before it writes anything: completes a commit of this run id that a crash
+   * interrupted after its decision, and removes what undecided attempts left in staging (their
+   * drivers were killed; a failed run removes its own).
+   */
+  public void recover() throws IOException {
+    if (fs.exists(journal())) {
+      String stagedName;
+      try (InputStream in = fs.open(journal())) {
+        stagedName = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+      LOG.warn(
+          "Run {}: completing the commit of {} that an earlier attempt began", runId, stagedName);
+      rollForward(new Path(stagingRoot, stagedName));
+    }
+    if (!fs.exists(stagingRoot)) {
+      return;
+    }
+    Pattern attempt = Pattern.compile(Pattern.quote(runId) + "-(replaced-)?" + UUID_PATTERN);
+    for (FileStatus s : fs.listStatus(stagingRoot)) {
+      var m = attempt.matcher(s.getPath().getName());
+      if (!m.matches() || s.getPath().equals(staging)) {
+        continue;
+      }
+      if (m.group(1) != null && !fs.exists(finalPath)) {
+        // Left by an older version killed between its two renames: the only copy.
+        LOG.warn("Restoring {} to {}", s.getPath(), finalPath);
+        rename(s.getPath(), finalPath);
+      } else {
+        LOG.info("Removing {}, left by an earlier attempt of run {}", s.getPath(), runId);
+        fs.delete(s.getPath(), true);
+      }
+    }
+    deleteIfEmpty(stagingRoot);
+  }
+
+  private static final String UUID_PATTERN =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+  /**
+   * After a failure: removes this run's staging, unless its commit was decided; then it completes
+   * the commit (or, failing again, leaves it for the next run of the run id to complete).
+   */
   public void abort() {
     try {
+      if (decided()) {
+        rollForward(staging);
+        return;
+      }
       fs.delete(staging, true);
-      deleteIfEmpty(new Path(root, "_staging"));
-    } catch (IOException e) {
-      LOG.warn("Could not remove staging folder {}: {}", staging, e.getMessage());
+      deleteIfEmpty(stagingRoot);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not clean up after the failed run {}: {}", runId, e.getMessage());
+    }
+  }
+
+  /** True when this attempt's commit passed its decision point (its journal exists). */
+  public boolean decided() throws IOException {
+    if (!fs.exists(journal())) {
+      return false;
+    }
+    try (InputStream in = fs.open(journal())) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().equals(staging.getName());
     }
   }
 

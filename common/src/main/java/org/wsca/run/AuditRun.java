@@ -18,13 +18,16 @@ import org.wsca.audit.MethodNotes;
 import org.wsca.audit.PhaseTimes;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
+import org.wsca.errors.Crash;
 import org.wsca.input.ValidatedInput;
 import org.wsca.method.Head;
 import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
+import org.wsca.output.OutputCheck;
 import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
+import org.wsca.output.RunLease;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
 import org.wsca.result.AuditResult;
@@ -34,9 +37,9 @@ import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
- * One audit run, end to end: compute the {@link Audit}, write every table and the report to
- * staging, then commit, record the run in the history table and drop its persisted permutation
- * chunks. {@link #execute()} returns the immutable result.
+ * One audit run, end to end, holding the run id's lease: compute the {@link Audit}, write every
+ * table, the report and the run's history rows to staging, then commit them in one journalled step
+ * and drop its persisted permutation chunks. {@link #execute()} returns the immutable result.
  */
 public final class AuditRun {
   private static final Logger LOG = LoggerFactory.getLogger(AuditRun.class);
@@ -47,6 +50,7 @@ public final class AuditRun {
   private final Settings settings;
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
+  private RunCommitter.Hook commitHook = step -> {};
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -57,14 +61,42 @@ public final class AuditRun {
             : settings.output().runId();
   }
 
+  /** A test seam: called after each step of the commit (kill points). */
+  public AuditRun commitHook(RunCommitter.Hook hook) {
+    this.commitHook = hook;
+    return this;
+  }
+
   public AuditResult execute() {
     Instant started = Instant.now();
-    RunCommitter committer =
-        new RunCommitter(
-            spark.sparkContext().hadoopConfiguration(), settings.output().root(), runId);
-    committer.removeAbandonedAttempts();
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    // Before anything is read or written: the output can take results, and no live run has the id.
+    OutputCheck.require(hadoop, settings.output().root(), settings.input().paths());
+    try (RunLease lease =
+        RunLease.acquire(
+            hadoop,
+            settings.output().root(),
+            runId,
+            spark.sparkContext().applicationId(),
+            settings.output().leaseStaleAfter())) {
+      RunCommitter committer =
+          new RunCommitter(hadoop, settings.output().root(), runId)
+              .hook(step -> checkLeaseThen(lease, step));
+      return executeHolding(committer, started);
+    }
+  }
+
+  private void checkLeaseThen(RunLease lease, RunCommitter.Step step) throws IOException {
+    if (step == RunCommitter.Step.STAGED) {
+      lease.requireHeld(); // the last moment before the commit is decided
+    }
+    commitHook.reached(step);
+  }
+
+  private AuditResult executeHolding(RunCommitter committer, Instant started) {
     Audit audit = new Audit(spark, settings, runId, phases);
     try {
+      committer.recover();
       AuditResult result = audit.compute(committer.finalPath());
       phases.timed(
           "write",
@@ -72,41 +104,17 @@ public final class AuditRun {
             write(committer, result, audit.input(), started);
             return null;
           });
+      History.stage(
+          spark, committer.stagedHistory(), History.rows(runId, Instant.now(), result.tests()));
       committer.commit();
-      recordHistory(result);
       audit.chunks().delete();
       return result;
-    } catch (Exception e) {
+    } catch (Throwable e) {
       committer.abort();
-      // Spark's write failures are checked SparkExceptions thrown through Scala code.
-      throw e instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(
-              (e instanceof IOException ? "Writing results failed: " : "The run failed: ")
-                  + e.getMessage(),
-              e);
+      throw Crash.forUser(e, settings.output().root());
     } finally {
       // A session may run many audits (the calibration study): free this run's cached rows.
       audit.release();
-    }
-  }
-
-  /** Appends the committed run to the history table (replacing an earlier run of this id). */
-  private void recordHistory(AuditResult result) {
-    try {
-      History.record(
-          spark,
-          settings.output().root(),
-          runId,
-          History.rows(runId, Instant.now(), result.tests()));
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "The results were committed to "
-              + result.outputPath()
-              + ", but recording the run in the history table failed: "
-              + e.getMessage()
-              + ". Re-run the same run id to record it.",
-          e);
     }
   }
 

@@ -62,6 +62,14 @@ final class Reader {
     return (int) n;
   }
 
+  java.time.Duration duration(String key, java.time.Duration least) {
+    java.time.Duration d = read(key, "a duration such as 10m or 30s", Config::getDuration);
+    if (d.compareTo(least) < 0) {
+      throw invalid(key, "is " + d + "; it must be at least " + least);
+    }
+    return d;
+  }
+
   double number(String key, Interval range, String fix) {
     double x = read(key, "a number", Config::getDouble);
     check(key, x, range, fix);

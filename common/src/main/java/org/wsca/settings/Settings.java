@@ -161,11 +161,21 @@ public record Settings(
 
   /**
    * An empty {@code runId} means a UTC timestamp chosen when the run starts. {@code resume}: a
-   * re-run of a failed run id reuses its completed permutation chunks.
+   * re-run of a failed run id reuses its completed permutation chunks. {@code leaseStaleAfter}: a
+   * run id's lease whose heartbeat is older than this may be broken by a new run.
    */
-  public record Output(String root, String runId, int resultPartitions, boolean resume) {
+  public record Output(
+      String root,
+      String runId,
+      int resultPartitions,
+      boolean resume,
+      java.time.Duration leaseStaleAfter) {
     public Output(String root, String runId, int resultPartitions) {
       this(root, runId, resultPartitions, true);
+    }
+
+    public Output(String root, String runId, int resultPartitions, boolean resume) {
+      this(root, runId, resultPartitions, resume, java.time.Duration.ofMinutes(10));
     }
   }
 

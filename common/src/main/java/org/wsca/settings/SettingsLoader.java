@@ -60,7 +60,8 @@ public final class SettingsLoader {
     }
     Config config;
     try {
-      ConfigParseOptions options = ConfigParseOptions.defaults().setAllowMissing(false);
+      ConfigParseOptions options =
+          ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new RequiredIncludes());
       config = ConfigFactory.parseFile(file.toFile(), options);
     } catch (ConfigException e) {
       throw WscaException.badSettings(

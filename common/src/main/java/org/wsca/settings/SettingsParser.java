@@ -176,12 +176,35 @@ final class SettingsParser {
     return space;
   }
 
-  private Permutation permutation() {
-    return new Permutation(
+  /** The upper bound of permutation.count: p's resolution is then 1e-6. */
+  public static final int MAX_PERMUTATIONS = 1_000_000;
+
+  /**
+   * The longest run id: it names files with up to 55 more characters (staging, journal, lease and
+   * history names, ".crc" files), and file systems allow 255 per name.
+   */
+  public static final int MAX_RUN_ID_LENGTH = 120;
+
+  private int permutationCount() {
+    int count =
         r.integer(
             "permutation.count",
             Interval.atLeast(19),
-            "so that p can reach 0.05 (set it to 999 for publication)"),
+            "so that p can reach 0.05 (set it to 999 for publication)");
+    if (count > MAX_PERMUTATIONS) {
+      throw r.invalid(
+          "permutation.count",
+          "is out of range: must be <= "
+              + MAX_PERMUTATIONS
+              + "; more would only refine p below 1e-6, at days of run time (999 is enough for"
+              + " publication)");
+    }
+    return count;
+  }
+
+  private Permutation permutation() {
+    return new Permutation(
+        permutationCount(),
         strata(),
         r.labelled(
             "permutation.engine",
@@ -254,7 +277,8 @@ final class SettingsParser {
         root,
         runId(),
         r.integer("output.result-partitions", Interval.atLeast(1), "(the default is 1)"),
-        r.bool("output.resume"));
+        r.bool("output.resume"),
+        r.duration("output.lease-stale-after", java.time.Duration.ofSeconds(1)));
   }
 
   /**
@@ -269,6 +293,16 @@ final class SettingsParser {
                 && !runId.startsWith(".")
                 && !runId.startsWith("_")
                 && !runId.equals("history"));
+    if (runId.length() > MAX_RUN_ID_LENGTH) {
+      throw r.invalid(
+          "output.run-id",
+          "is "
+              + runId.length()
+              + " characters long; at most "
+              + MAX_RUN_ID_LENGTH
+              + " fit, since file names derived from it (staging, history) must stay under"
+              + " 255 characters. Fix: use a shorter run id");
+    }
     if (!valid) {
       throw r.invalid(
           "output.run-id",

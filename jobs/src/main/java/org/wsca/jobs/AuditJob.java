@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
           + " attempt finished.",
       "Exit codes: 0 success, 1 failure, 2 bad settings or arguments, 3 bad input,"
           + " 4 a SHORTCUT_RISK found with verdict.gate-on-shortcut-risk = true (results"
-          + " committed)."
+          + " committed), 5 the run id is busy (another live run holds its lease; nothing"
+          + " touched)."
     })
 public final class AuditJob extends JobCommand {
   @Option(

@@ -1,5 +1,6 @@
 package org.wsca.jobs;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.wsca.errors.ExitCode;
@@ -8,11 +9,35 @@ import picocli.CommandLine;
 
 /**
  * What every entry point shares: argument parsing, the Spark session, and the mapping of errors to
- * exit codes (0 success, 1 failure, 2 bad settings, 3 bad input). The audit adds 4, a SHORTCUT_RISK
- * found by a run configured as a gate, which it returns itself after committing.
+ * exit codes (0 success, 1 failure, 2 bad settings, 3 bad input, 5 run id busy). The audit adds 4,
+ * a SHORTCUT_RISK found by a run configured as a gate, which it returns itself after committing.
  */
 final class JobRunner {
   private JobRunner() {}
+
+  /** True while a job runs: a shutdown then is SIGTERM or Ctrl-C, not the end of the job. */
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+  private static final AtomicBoolean STOP_REQUESTED = new AtomicBoolean();
+
+  static final String STOPPED =
+      "the run was asked to stop (SIGTERM or Ctrl-C) and ends without committing: earlier"
+          + " results of this run id are untouched, and the permutation chunks it completed are"
+          + " kept under <output.root>/_chunks. To resume: re-run the same run id with the same"
+          + " settings and input.";
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (RUNNING.get()) {
+                    STOP_REQUESTED.set(true);
+                    System.err.println("wsca: " + STOPPED);
+                  }
+                },
+                "wsca-stop-requested"));
+  }
 
   /** Parses arguments into {@code command} and runs it; returns the process exit code. */
   static int run(JobCommand command, String[] args) {
@@ -25,10 +50,26 @@ final class JobRunner {
                   e.getCommandLine().usage(System.err);
                   return ExitCode.BAD_SETTINGS.code();
                 });
-    return cli.execute(args);
+    RUNNING.set(true);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli passes Errors through: map them like any failure, with no raw stack trace.
+      return handle(new IllegalStateException(e.toString(), e), command.verbose());
+    } finally {
+      RUNNING.set(false);
+    }
   }
 
   private static int handle(Exception e, boolean verbose) {
+    if (STOP_REQUESTED.get()) {
+      // Spark's own shutdown hook stopped the context under the run: not a bug to report, and
+      // the stop hook has said what happened.
+      if (verbose) {
+        e.printStackTrace();
+      }
+      return ExitCode.FAILURE.code();
+    }
     if (e instanceof WscaException w) {
       System.err.println("wsca: " + w.getMessage());
       if (verbose) {

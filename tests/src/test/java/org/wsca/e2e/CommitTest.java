@@ -93,7 +93,7 @@ class CommitTest extends SparkTestBase {
         .write()
         .parquet(new RunCommitter(hadoop, root.toString(), "r-2").stagingTable("t"));
 
-    new RunCommitter(hadoop, root.toString(), "r").removeAbandonedAttempts();
+    new RunCommitter(hadoop, root.toString(), "r").recover();
 
     try (var entries = Files.list(root.resolve("_staging"))) {
       assertThat(entries.map(p -> p.getFileName().toString()))

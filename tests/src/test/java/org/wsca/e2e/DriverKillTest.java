@@ -69,12 +69,50 @@ class DriverKillTest extends SparkTestBase {
     try (Stream<Path> entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
           .as(
-              "only the committed run, its history, and at most the ignored staging and resume"
-                  + " folders")
-          .allMatch(name -> List.of("kill", "history", "_staging", "_chunks").contains(name));
+              "only the committed run, its history, and at most the ignored staging, resume and"
+                  + " lease folders")
+          .allMatch(
+              name -> List.of("kill", "history", "_staging", "_chunks", "_leases").contains(name));
     }
     assertThat(spark().read().parquet(out.resolve("kill/tests").toString()).count())
         .isEqualTo(tablesBefore.get("tests").size());
+
+    // The killed driver's lease is left behind; its process is gone, so the next run takes over.
+    assertThat(out.resolve("_leases/kill.lease")).exists();
+    new AuditRun(
+            spark(),
+            Fixtures.demoSettings(
+                data,
+                out,
+                "scopes.per-site=false",
+                "permutation.count=19",
+                "output.run-id=kill",
+                "input.metadata=[{name=scanner, kind=categorical, role=confounder}]"))
+        .execute();
+    assertThat(out.resolve("_leases")).doesNotExist();
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  /** SIGTERM (a scheduler's stop) reads as a request to stop, with how to resume; not as a bug. */
+  @Test
+  void aStoppedDriverSaysSoAndHowToResume() throws Exception {
+    String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 8, 0.15, 2);
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("stopped.log");
+    Process driver = startDriver(settingsFile(data, out), log);
+    try {
+      awaitLine(driver, log, PERMUTING, Duration.ofMinutes(3));
+      driver.destroy(); // SIGTERM
+      assertThat(driver.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    } finally {
+      driver.destroyForcibly();
+    }
+
+    assertThat(Files.readString(log))
+        .contains("wsca: the run was asked to stop (SIGTERM or Ctrl-C)")
+        .contains("re-run the same run id")
+        .doesNotContain("wsca: the run failed");
+    assertThat(out.resolve("kill")).doesNotExist();
   }
 
   /** A settings file for the same run id with many permutations, so the kill lands mid-phase. */
