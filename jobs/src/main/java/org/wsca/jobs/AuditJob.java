@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "wsca-audit",
     mixinStandardHelpOptions = true,
-    version = "WSCA audit",
     sortOptions = false,
     description = {
       "Audits whether a model's clinical decision uses confounding metadata (Weight Space"
@@ -74,6 +73,7 @@ public final class AuditJob extends JobCommand {
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
+    ChartLibrary.requireFor(settings);
     AuditResult result =
         JobRunner.withSession("wsca-audit", spark -> new AuditRun(spark, settings).execute());
     System.out.print(SummaryTable.format(result.tests()));

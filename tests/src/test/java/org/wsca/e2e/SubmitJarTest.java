@@ -46,7 +46,7 @@ class SubmitJarTest extends SparkTestBase {
     return path;
   }
 
-  /** The checkout: jobs/target/wsca-jobs.jar is three levels below it. */
+  /** The checkout: jobs/target/wsca-jobs-<version>.jar is three levels below it. */
   private static Path checkout() {
     return jobsJar().getParent().getParent().getParent();
   }
@@ -69,12 +69,53 @@ class SubmitJarTest extends SparkTestBase {
         .noneMatch(e -> e.startsWith("com/typesafe/config/"))
         .noneMatch(e -> e.startsWith("picocli/"))
         .noneMatch(e -> e.startsWith("org/jfree/"))
+        .noneMatch(e -> e.startsWith("org/wsca/shaded/jfree/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/config/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"))
-        .anyMatch(e -> e.startsWith("org/wsca/shaded/jfree/chart/"));
+        .contains("META-INF/LICENSE", "META-INF/NOTICE");
     assertThat(entries.stream().filter(e -> e.endsWith(".class")))
         .as("every class is WSCA's or shaded under org/wsca/shaded")
         .allMatch(e -> e.startsWith("org/wsca/"));
+  }
+
+  @Test
+  void theJarRecordsItsVersionAndShipsBesideItJFreeChartAndASourcesJar() throws IOException {
+    String version = System.getProperty("wscatest.version");
+    assertThat(jobsJar().getFileName()).hasToString("wsca-jobs-" + version + ".jar");
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jobsJar().toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
+          .isEqualTo(version);
+    }
+    // LGPL: the unmodified JFreeChart jar, replaceable, beside the jobs jar.
+    assertThat(Paths.get(chartJar())).isNotEmptyFile().hasParent(jobsJar().resolveSibling("lib"));
+    Path sources = jobsJar().resolveSibling("wsca-jobs-" + version + "-sources.jar");
+    try (ZipFile zip = new ZipFile(sources.toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName))
+          .contains("org/wsca/jobs/AuditJob.java", "org/wsca/math/Alignment.java");
+    }
+  }
+
+  @Test
+  void wscaSubmitPrintsTheVersionAndItsOwnHelpBeforeSparkSubmits() throws Exception {
+    Path script = checkout().resolve("submit/wsca-submit");
+    List<String> version = runScript(List.of("bash", script.toString(), "--version"));
+    assertThat(version).containsExactly("WSCA " + System.getProperty("wscatest.version"));
+
+    String help = String.join("\n", runScript(List.of("bash", script.toString(), "--help")));
+    assertThat(help)
+        .contains("audit ", "demo ", "demo-data ", "calibration ", "bench ", "scale-bench ")
+        .contains("WSCA_JAR", "WSCA_DRIVER_JAVA_OPTS");
+    assertThat(help.indexOf("scale-bench"))
+        .as("WSCA's jobs come before spark-submit's own options")
+        .isLessThan(help.indexOf("--deploy-mode"))
+        .isPositive();
+  }
+
+  private List<String> runScript(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor()).as("exit code; output: %s", printed).isZero();
+    return printed;
   }
 
   /** Demo data and a settings file for it, both in {@code dir}. */
@@ -145,7 +186,7 @@ class SubmitJarTest extends SparkTestBase {
     Path run = dir.resolve("out/submitted");
     assertThat(run.resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(dir.resolve("out/_staging")).doesNotExist();
-    // The report renders from the shaded (relocated) JFreeChart, headless, in the driver.
+    // The report renders, headless, in the driver from the JFreeChart jar wsca-submit adds.
     assertThat(run.resolve("report.html")).isNotEmptyFile();
     assertThat(run.resolve("figures")).isDirectoryContaining("glob:**.png");
     assertThat(Files.readString(log))
@@ -180,7 +221,9 @@ class SubmitJarTest extends SparkTestBase {
             "--files",
             settings.getFileName().toString(),
             "--conf",
-            "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+            "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
+            "--jars",
+            chartJar()));
     command.addAll(SMALL_JOB);
     command.addAll(
         List.of(
@@ -196,6 +239,37 @@ class SubmitJarTest extends SparkTestBase {
     assertThat(exit).as("exit code; output:\n%s", tail(log)).isEqualTo(3);
     assertThat(Files.readString(log)).contains("Column 'no_such_column'");
     assertThat(dir.resolve("out/submitted")).doesNotExist();
+  }
+
+  @Test
+  void withoutJFreeChartAnAuditThatWouldWriteAReportStopsBeforeAnyWork() throws Exception {
+    Path settings = settingsFile("no-charts.conf");
+    Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(opens());
+    command.addAll(
+        List.of(
+            "-cp",
+            jars + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "local[1]",
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            settings.toString()));
+
+    int exit = run("no-charts", command);
+
+    Path log = dir.resolve("no-charts.log");
+    assertThat(exit).as("exit code; output:\n%s", tail(log)).isEqualTo(2);
+    assertThat(Files.readString(log))
+        .contains("needs JFreeChart")
+        .contains("--jars jobs/target/lib/jfreechart-")
+        .contains("report.enabled = false");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   /** A stand-in for a Spark distribution's bin/spark-submit that prints its arguments. */
@@ -217,6 +291,14 @@ class SubmitJarTest extends SparkTestBase {
     List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
     assertThat(process.waitFor()).isZero();
     return printed;
+  }
+
+  /** JFreeChart as wsca-submit adds it with --jars: the jar beside the jobs jar. */
+  private static String chartJar() {
+    return Paths.get(System.getProperty("wscatest.chart.jar"))
+        .toAbsolutePath()
+        .normalize()
+        .toString();
   }
 
   @Test
@@ -241,6 +323,8 @@ class SubmitJarTest extends SparkTestBase {
         .endsWith(
             "--files",
             "extra.txt," + shipped,
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
@@ -262,17 +346,25 @@ class SubmitJarTest extends SparkTestBase {
             properties.toString(),
             "--files",
             shipped,
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
             "--config",
             "my-audit.conf");
 
+    assertThat(submitArguments("--jars", "mine.jar", "--", "audit"))
+        .as("the user's --jars are kept")
+        .containsSubsequence("--jars", "mine.jar," + chartJar(), "--class");
+
     assertThat(submitArguments("--", "audit", "--config", "my-audit.conf"))
         .as("client mode on local[*]: the file is read where it is")
         .containsExactly(
             "--master",
             "local[*]",
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
