@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.wsca.audit.DryRun;
 import org.wsca.audit.ShortcutGate;
 import org.wsca.errors.ExitCode;
 import org.wsca.errors.WscaException;
@@ -68,11 +69,24 @@ public final class AuditJob extends JobCommand {
               + " to <output.root>/<date>/. Not together with --run-id.")
   String runDate;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Read and check the input, print what the audit would do (scopes, tasks, training rows"
+              + " per class, tests run or skipped and why, rows rejected and why), write nothing.")
+  boolean dryRun;
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
+    if (dryRun) {
+      System.out.print(
+          JobRunner.withSession("wsca-dry-run", spark -> new DryRun(spark, settings).execute())
+              .format());
+      return ExitCode.SUCCESS.code();
+    }
     ChartLibrary.requireFor(settings);
     AuditResult result =
         JobRunner.withSession("wsca-audit", spark -> new AuditRun(spark, settings).execute());
