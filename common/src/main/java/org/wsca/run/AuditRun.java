@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.wsca.audit.Audit;
 import org.wsca.audit.MethodNotes;
 import org.wsca.audit.PhaseTimes;
+import org.wsca.audit.ShortcutGate;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
 import org.wsca.input.ValidatedInput;
@@ -25,6 +26,7 @@ import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
 import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
+import org.wsca.output.RunSummary;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
 import org.wsca.result.AuditResult;
@@ -47,6 +49,7 @@ public final class AuditRun {
   private final Settings settings;
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
+  private String submission;
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -55,6 +58,15 @@ public final class AuditRun {
         settings.output().runId().isEmpty()
             ? RUN_ID.format(Instant.now())
             : settings.output().runId();
+  }
+
+  /**
+   * Records {@code token} in summary.json, so that whoever submitted the run (submit/wsca-submit in
+   * cluster mode) can tell its own run's summary from an earlier one of the same run id.
+   */
+  public AuditRun submission(String token) {
+    this.submission = token;
+    return this;
   }
 
   public AuditResult execute() {
@@ -157,6 +169,39 @@ public final class AuditRun {
           });
     }
     save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
+    try {
+      summary(result, started).write(hadoopConf(), committer.stagingDirectory());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Writing " + RunSummary.FILE + " failed", e);
+    }
+  }
+
+  /** summary.json: the gate's outcome, the verdicts and the change since the previous run. */
+  private RunSummary summary(AuditResult result, Instant started) {
+    List<String> risks =
+        result.tests().stream()
+            .filter(t -> t.verdict() == org.wsca.method.Verdict.SHORTCUT_RISK)
+            .map(t -> t.task() + "/" + t.scope())
+            .toList();
+    RunSummary.Gate gate =
+        new RunSummary.Gate(
+            settings.verdict().gateOnShortcutRisk(),
+            risks,
+            ShortcutGate.exitCode(settings.verdict(), result.tests()).code());
+    RunSummary.RunFacts facts =
+        new RunSummary.RunFacts(
+            Versions.wsca(),
+            runId,
+            started.toString(),
+            Instant.now().toString(),
+            result.outputPath(),
+            submission);
+    List<HistoryRow> previous = History.previousRuns(spark, settings.output().root(), runId, 1);
+    return RunSummary.of(facts, gate, result.tests(), previous);
+  }
+
+  private org.apache.hadoop.conf.Configuration hadoopConf() {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   /** History rows of earlier committed runs for the report's trend, which counts this run too. */

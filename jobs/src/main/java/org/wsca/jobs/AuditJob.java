@@ -76,11 +76,36 @@ public final class AuditJob extends JobCommand {
               + " per class, tests run or skipped and why, rows rejected and why), write nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--submission",
+      hidden = true,
+      paramLabel = "TOKEN",
+      description = "Recorded in summary.json (submit/wsca-submit, cluster mode).")
+  String submission;
+
+  @Option(
+      names = "--run-id-if-unset",
+      hidden = true,
+      paramLabel = "ID",
+      description = "The run id when the settings give none (submit/wsca-submit, cluster mode).")
+  String runIdIfUnset;
+
+  @Option(
+      names = "--outcome",
+      hidden = true,
+      description =
+          "Run nothing: exit with the gate's code of the committed run these arguments name,"
+              + " read from its summary.json (submit/wsca-submit, cluster mode).")
+  boolean outcome;
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
+    if (outcome) {
+      return SubmittedRun.outcome(settings, submission);
+    }
     if (dryRun) {
       System.out.print(
           JobRunner.withSession("wsca-dry-run", spark -> new DryRun(spark, settings).execute())
@@ -89,7 +114,8 @@ public final class AuditJob extends JobCommand {
     }
     ChartLibrary.requireFor(settings);
     AuditResult result =
-        JobRunner.withSession("wsca-audit", spark -> new AuditRun(spark, settings).execute());
+        JobRunner.withSession(
+            "wsca-audit", spark -> new AuditRun(spark, settings).submission(submission).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
     if (settings.report().enabled()) {
@@ -151,7 +177,12 @@ public final class AuditJob extends JobCommand {
     if (runDate != null) {
       all.add("output.run-id=" + quoted(runIdOfDate(runDate)));
     }
-    return SettingsLoader.load(Optional.ofNullable(config), all);
+    Settings settings = SettingsLoader.load(Optional.ofNullable(config), all);
+    if (runIdIfUnset != null && settings.output().runId().isEmpty()) {
+      all.add("output.run-id=" + quoted(runIdIfUnset));
+      return SettingsLoader.load(Optional.ofNullable(config), all);
+    }
+    return settings;
   }
 
   static String quoted(String value) {

@@ -274,14 +274,19 @@ class SubmitJarTest extends SparkTestBase {
 
   /** A stand-in for a Spark distribution's bin/spark-submit that prints its arguments. */
   private Path fakeSparkHome() throws IOException {
+    return fakeSparkHome("printf '== spark-submit\\n'; printf '%s\\n' \"$@\"\n");
+  }
+
+  private Path fakeSparkHome(String script) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("fake-spark/bin"));
     Path submit = bin.resolve("spark-submit");
-    Files.writeString(submit, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    Files.writeString(submit, "#!/usr/bin/env bash\n" + script);
     assertThat(submit.toFile().setExecutable(true)).isTrue();
     return bin.getParent();
   }
 
-  private List<String> submitArguments(String... args) throws Exception {
+  /** The arguments of each spark-submit call wsca-submit makes. */
+  private List<List<String>> submitCalls(String... args) throws Exception {
     List<String> command =
         new ArrayList<>(List.of("bash", checkout().resolve("submit/wsca-submit").toString()));
     command.addAll(List.of(args));
@@ -290,7 +295,33 @@ class SubmitJarTest extends SparkTestBase {
     Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
     assertThat(process.waitFor()).isZero();
-    return printed;
+    List<List<String>> calls = new ArrayList<>();
+    for (String line : printed) {
+      if (line.equals("== spark-submit")) {
+        calls.add(new ArrayList<>());
+      } else {
+        calls.get(calls.size() - 1).add(line);
+      }
+    }
+    return calls;
+  }
+
+  /** The arguments of the (first) spark-submit call. */
+  private List<String> submitArguments(String... args) throws Exception {
+    return submitCalls(args).get(0);
+  }
+
+  /**
+   * A cluster-mode audit's arguments end with the run id to use when the settings give none and the
+   * token its summary.json records; returns the arguments before them.
+   */
+  private static List<String> withoutSubmissionTags(List<String> arguments) {
+    int n = arguments.size();
+    assertThat(arguments.get(n - 4)).isEqualTo("--run-id-if-unset");
+    assertThat(arguments.get(n - 3)).matches("\\d{8}T\\d{6}Z");
+    assertThat(arguments.get(n - 2)).isEqualTo("--submission");
+    assertThat(arguments.get(n - 1)).startsWith(arguments.get(n - 3) + "-");
+    return arguments.subList(0, n - 4);
   }
 
   /** JFreeChart as wsca-submit adds it with --jars: the jar beside the jobs jar. */
@@ -306,20 +337,21 @@ class SubmitJarTest extends SparkTestBase {
     Files.writeString(dir.resolve("my-audit.conf"), "wsca {}\n");
     String shipped = dir.resolve("my-audit.conf").toString();
 
-    assertThat(
-            submitArguments(
-                "--master",
-                "yarn",
-                "--deploy-mode",
-                "cluster",
-                "--files",
-                "extra.txt",
-                "--",
-                "audit",
-                "--config",
-                "my-audit.conf",
-                "--set",
-                "seed=1"))
+    List<List<String>> yarn =
+        submitCalls(
+            "--master",
+            "yarn",
+            "--deploy-mode",
+            "cluster",
+            "--files",
+            "extra.txt",
+            "--",
+            "audit",
+            "--config",
+            "my-audit.conf",
+            "--set",
+            "seed=1");
+    assertThat(withoutSubmissionTags(yarn.get(0)))
         .endsWith(
             "--files",
             "extra.txt," + shipped,
@@ -332,14 +364,35 @@ class SubmitJarTest extends SparkTestBase {
             "my-audit.conf",
             "--set",
             "seed=1");
+    assertThat(yarn.get(1))
+        .as("then the outcome, read here from the committed run with the local settings file")
+        .containsSubsequence("--master", "local[1]", "--deploy-mode", "client")
+        .endsWith(
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            "my-audit.conf",
+            "--set",
+            "seed=1",
+            "--run-id-if-unset",
+            yarn.get(0).get(yarn.get(0).size() - 3),
+            "--submission",
+            yarn.get(0).get(yarn.get(0).size() - 1),
+            "--outcome");
 
     Path properties = dir.resolve("k8s.properties");
     Files.writeString(
         properties,
         "spark.master k8s://https://k8s.example.org:6443\n" + "spark.submit.deployMode=cluster\n");
     assertThat(
-            submitArguments(
-                "--properties-file", properties.toString(), "--", "audit", "--config=" + shipped))
+            withoutSubmissionTags(
+                submitArguments(
+                    "--properties-file",
+                    properties.toString(),
+                    "--",
+                    "audit",
+                    "--config=" + shipped)))
         .as("the master of the properties file is kept; --config=FILE is rewritten too")
         .containsExactly(
             "--properties-file",
@@ -370,5 +423,89 @@ class SubmitJarTest extends SparkTestBase {
             jobsJar().toString(),
             "--config",
             "my-audit.conf");
+  }
+
+  /**
+   * A fake cluster: its spark-submit "runs" the audit in cluster mode by committing a run's
+   * summary.json (as the driver would) and exits with {@code submitCode}, as YARN reports a driver
+   * that exited with 4 as a failed application; the outcome call runs the real job locally.
+   */
+  private int clusterRun(int gateCode, int submitCode, boolean commits, String... jobArgs)
+      throws Exception {
+    Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
+    String script =
+        String.join(
+            "\n",
+            "for a in \"$@\"; do",
+            "  [ \"$a\" = --outcome ] && exec java $FAKE_OPENS -cp \"$FAKE_JARS/*\" \\",
+            "    org.apache.spark.deploy.SparkSubmit \"$@\"",
+            "done",
+            "args=(\"$@\")",
+            "for ((i = 0; i < ${#args[@]}; i++)); do",
+            "  case \"${args[i]}\" in",
+            "    --output-root) root=\"${args[i + 1]}\" ;;",
+            "    --run-id-if-unset) run=\"${args[i + 1]}\" ;;",
+            "    --submission) token=\"${args[i + 1]}\" ;;",
+            "  esac",
+            "done",
+            "if [ \"$FAKE_COMMITS\" = yes ]; then",
+            "  mkdir -p \"$root/$run\"",
+            "  printf '{\"schema\": \"wsca-run-summary\", \"schema_version\": 1, \"submission\":"
+                + " \"%s\", \"gate\": {\"enabled\": true, \"shortcut_risk\": [\"scanner/pooled\"],"
+                + " \"exit_code\": %s}}' \"$token\" \"$FAKE_GATE\" > \"$root/$run/summary.json\"",
+            "fi",
+            "exit \"$FAKE_SUBMIT\"",
+            "");
+    Files.writeString(dir.resolve("cluster.conf"), "wsca { input.paths = [\"hdfs:///x\"] }\n");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                checkout().resolve("submit/wsca-submit").toString(),
+                "--master",
+                "yarn",
+                "--deploy-mode",
+                "cluster",
+                "--",
+                "audit",
+                "--config",
+                "cluster.conf",
+                "--output-root",
+                dir.resolve("audits").toString()));
+    command.addAll(List.of(jobArgs));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().put("SPARK_HOME", fakeSparkHome(script).toString());
+    builder.environment().put("FAKE_JARS", jars.toString());
+    builder.environment().put("FAKE_OPENS", String.join(" ", opens()));
+    builder.environment().put("FAKE_GATE", String.valueOf(gateCode));
+    builder.environment().put("FAKE_SUBMIT", String.valueOf(submitCode));
+    builder.environment().put("FAKE_COMMITS", commits ? "yes" : "no");
+    Path log = dir.resolve("cluster.log");
+    Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    return process.exitValue();
+  }
+
+  @Test
+  void inClusterModeWscaSubmitExitsWithTheGatesCodeReadFromTheCommittedRun() throws Exception {
+    assertThat(clusterRun(4, 1, true))
+        .as("log:\n%s", tail(dir.resolve("cluster.log")))
+        .isEqualTo(4);
+    assertThat(Files.readString(dir.resolve("cluster.log")))
+        .contains("wsca: gate: SHORTCUT_RISK in scanner/pooled");
+
+    assertThat(clusterRun(0, 0, true)).as("log:\n%s", tail(dir.resolve("cluster.log"))).isZero();
+
+    // A run of a fixed run id that died before committing, over an earlier run's summary.
+    Path earlier = Files.createDirectories(dir.resolve("audits/2026-11-29"));
+    Files.writeString(
+        earlier.resolve("summary.json"),
+        "{\"submission\": \"an-earlier-one\", \"gate\": {\"exit_code\": 4}}");
+    assertThat(clusterRun(4, 1, false, "--run-date", "2026-11-29"))
+        .as("log:\n%s", tail(dir.resolve("cluster.log")))
+        .isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("cluster.log")))
+        .contains("did not commit results")
+        .contains("from an earlier run of that run id");
   }
 }
