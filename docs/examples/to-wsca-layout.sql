@@ -1,6 +1,6 @@
 -- Turns a model's embeddings and a metadata table into WSCA's input layout, with DuckDB
 -- (https://duckdb.org; tested with DuckDB 1.4.4). Run it in the folder that holds model-output/:
---   duckdb -c ".read to-wsca-layout.sql"
+--   mkdir -p data && duckdb -c ".read to-wsca-layout.sql"      (DuckDB does not create data/)
 -- In:  model-output/embeddings.parquet  image_id, embedding (a list of floats, one per image)
 --      model-output/metadata.csv        image_id, patient_id, hospital, diagnosis,
 --                                       scanner_model, age (one row per image, with a header)

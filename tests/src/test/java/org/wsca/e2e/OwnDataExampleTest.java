@@ -98,6 +98,7 @@ class OwnDataExampleTest extends SparkTestBase {
             .replace("'model-output/", "'" + dir.resolve("model-output") + "/")
             .replace("'data/embeddings'", "'" + dir.resolve("duck/embeddings") + "'");
 
+    Files.createDirectories(dir.resolve("duck")); // as the README's mkdir -p data
     ForeignRows.duckdb(sql);
 
     String input = dir.resolve("duck/embeddings").toString();
