@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.audit.DryRun;
 import org.wsca.audit.DryRunPlan;
-import org.wsca.audit.TestOutcome;
 import org.wsca.demo.DemoData;
+import org.wsca.result.AuditResult;
+import org.wsca.result.TestOutcome;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 
 /**
@@ -45,7 +45,7 @@ class DryRunTest extends SparkTestBase {
     }
     Map<String, String> actual = new LinkedHashMap<>();
     for (TestOutcome t : audit.tests()) {
-      actual.put(t.task() + "/" + t.scope(), String.valueOf(t.skipReason()));
+      actual.put(t.task() + "/" + t.scope(), String.valueOf(t.skipReason().orElse(null)));
     }
     assertThat(predicted).isEqualTo(actual);
     assertThat(plan.testsSkipped()).as("the data skips some tests").isPositive();

@@ -14,13 +14,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsca.audit.AuditResult;
-import org.wsca.audit.AuditRun;
 import org.wsca.demo.DemoData;
 import org.wsca.examples.ToWscaLayout;
 import org.wsca.input.InputReader;
 import org.wsca.input.ValidatedInput;
 import org.wsca.method.Verdict;
+import org.wsca.result.AuditResult;
+import org.wsca.run.AuditRun;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 
