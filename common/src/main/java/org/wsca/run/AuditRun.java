@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -20,19 +18,14 @@ import org.wsca.audit.ShortcutGate;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
 import org.wsca.input.ValidatedInput;
-import org.wsca.method.Head;
 import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
-import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
 import org.wsca.output.RunSummary;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
 import org.wsca.result.AuditResult;
-import org.wsca.result.PcaSummary;
-import org.wsca.result.ScopeResult;
-import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
@@ -50,6 +43,7 @@ public final class AuditRun {
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
   private String submission;
+  private Dataset<Row> rows;
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -69,6 +63,16 @@ public final class AuditRun {
     return this;
   }
 
+  /**
+   * Audits {@code rows}, a Dataset in the input layout already in memory, instead of reading
+   * input.paths (the library API, {@link DatasetAudit}). Its permutation chunks are not kept for a
+   * resume: there are no input files to fingerprint.
+   */
+  public AuditRun rows(Dataset<Row> rows) {
+    this.rows = rows;
+    return this;
+  }
+
   public AuditResult execute() {
     Instant started = Instant.now();
     RunCommitter committer =
@@ -76,6 +80,9 @@ public final class AuditRun {
             spark.sparkContext().hadoopConfiguration(), settings.output().root(), runId);
     committer.removeAbandonedAttempts();
     Audit audit = new Audit(spark, settings, runId, phases);
+    if (rows != null) {
+      audit.rows(rows);
+    }
     try {
       AuditResult result = audit.compute(committer.finalPath());
       phases.timed(
@@ -125,38 +132,14 @@ public final class AuditRun {
   private void write(
       RunCommitter committer, AuditResult result, ValidatedInput input, Instant started) {
     SparkPhase.label(spark, "write results");
-    ResultTables tables = new ResultTables(spark, runId);
-    List<Head> heads = new ArrayList<>();
-    List<WscCell> cells = new ArrayList<>();
-    List<PcaSummary> pca = new ArrayList<>();
-    Map<String, Double> sameTask = new HashMap<>();
-    for (ScopeResult s : result.scopes()) {
-      heads.addAll(s.heads());
-      cells.addAll(s.cells());
-      s.pca().ifPresent(pca::add);
-      if (!Double.isNaN(s.sameTaskReference())) {
-        sameTask.put(s.scope().name(), s.sameTaskReference());
-      }
-    }
+    ResultDatasets tables = ResultDatasets.of(spark, settings, result, input.rejects());
     int parts = settings.output().resultPartitions();
-    save(tables.tests(result.tests()), committer, "tests", parts);
-    save(tables.nulls(result.tests()), committer, "nulls", parts);
-    save(
-        tables.heads(heads, sameTask, settings.projection().fitSpace().label()),
-        committer,
-        "heads",
-        parts);
-    save(
-        tables.wsc(cells, settings.metric().label(), settings.projection().method().label()),
-        committer,
-        "wsc",
-        parts);
-    save(tables.pca(pca), committer, "pca", parts);
-    save(
-        input.rejects().withColumn("run_id", org.apache.spark.sql.functions.lit(runId)),
-        committer,
-        "rejects",
-        parts);
+    save(tables.tests(), committer, "tests", parts);
+    save(tables.nulls(), committer, "nulls", parts);
+    save(tables.heads(), committer, "heads", parts);
+    save(tables.wsc(), committer, "wsc", parts);
+    save(tables.pca(), committer, "pca", parts);
+    save(tables.rejects(), committer, "rejects", parts);
     if (settings.report().enabled()) {
       // Before the manifest table, so that the manifest records the report's time too.
       Manifest sofar = manifest(result, input, started);
