@@ -43,6 +43,13 @@ public final class Audit {
   private final List<Runnable> releases = new ArrayList<>();
   private ChunkStore chunks = ChunkStore.none();
   private ValidatedInput input;
+  private Optional<Dataset<Row>> rows = Optional.empty();
+
+  /** Audits {@code rows} (already in memory, in the input layout) instead of input.paths. */
+  public Audit rows(Dataset<Row> rows) {
+    this.rows = Optional.of(rows);
+    return this;
+  }
 
   public Audit(SparkSession spark, Settings settings, String runId, PhaseTimes phases) {
     this.spark = spark;
@@ -54,16 +61,20 @@ public final class Audit {
   /** Computes the audit; {@code outputPath} is where the caller will commit its tables. */
   public AuditResult compute(String outputPath) {
     SparkPhase.label(spark, "read and validate input");
-    input = phases.timed("read_validate", () -> new InputReader(spark, settings.input()).read());
+    InputReader reader = new InputReader(spark, settings.input());
+    input = phases.timed("read_validate", () -> rows.map(reader::validate).orElseGet(reader::read));
     releases.add(input::release);
     LOG.info(
         "Read {} rows ({} rejected), embedding dimension {}",
         input.rowsRead(),
         input.rowsRejected(),
         input.dimension());
+    // Resume fingerprints input files; rows in memory have none, so their chunks are not kept.
     chunks =
-        ChunkStore.forRun(
-            spark.sparkContext().hadoopConfiguration(), settings, runId, Versions.wsca());
+        rows.isPresent()
+            ? ChunkStore.none()
+            : ChunkStore.forRun(
+                spark.sparkContext().hadoopConfiguration(), settings, runId, Versions.wsca());
     Optional<SuppliedHead> supplied =
         settings
             .primaryHead()

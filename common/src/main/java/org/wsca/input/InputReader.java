@@ -46,9 +46,20 @@ public final class InputReader {
     }
   }
 
+  /**
+   * Validates rows already in memory (the library API), with the same checks, column mapping and
+   * reject reasons as files; {@code input.paths} is not used.
+   */
+  public ValidatedInput validate(Dataset<Row> rows) {
+    return validate(rows, List.of());
+  }
+
   private ValidatedInput validate(List<InputFile> files) {
+    return validate(new InputFiles(spark, input).read(files), files);
+  }
+
+  private ValidatedInput validate(Dataset<Row> raw, List<InputFile> files) {
     RowChecks checks = new RowChecks(input);
-    Dataset<Row> raw = new InputFiles(spark, input).read(files);
     checks.requireColumns(raw);
     Dataset<Row> tagged = checks.withRejectReason(raw).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> byReason = RowChecks.countByReason(tagged);

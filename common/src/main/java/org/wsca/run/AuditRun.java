@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -16,24 +14,21 @@ import org.slf4j.LoggerFactory;
 import org.wsca.audit.Audit;
 import org.wsca.audit.MethodNotes;
 import org.wsca.audit.PhaseTimes;
+import org.wsca.audit.ShortcutGate;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
 import org.wsca.errors.Crash;
 import org.wsca.input.ValidatedInput;
-import org.wsca.method.Head;
 import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
 import org.wsca.output.OutputCheck;
-import org.wsca.output.ResultTables;
 import org.wsca.output.RunCommitter;
 import org.wsca.output.RunLease;
+import org.wsca.output.RunSummary;
 import org.wsca.report.ReportInput;
 import org.wsca.report.RunReport;
 import org.wsca.result.AuditResult;
-import org.wsca.result.PcaSummary;
-import org.wsca.result.ScopeResult;
-import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
@@ -51,6 +46,8 @@ public final class AuditRun {
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
   private RunCommitter.Hook commitHook = step -> {};
+  private String submission;
+  private Dataset<Row> rows;
 
   public AuditRun(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -64,6 +61,25 @@ public final class AuditRun {
   /** A test seam: called after each step of the commit (kill points). */
   public AuditRun commitHook(RunCommitter.Hook hook) {
     this.commitHook = hook;
+    return this;
+  }
+
+  /**
+   * Records {@code token} in summary.json, so that whoever submitted the run (submit/wsca-submit in
+   * cluster mode) can tell its own run's summary from an earlier one of the same run id.
+   */
+  public AuditRun submission(String token) {
+    this.submission = token;
+    return this;
+  }
+
+  /**
+   * Audits {@code rows}, a Dataset in the input layout already in memory, instead of reading
+   * input.paths (the library API, {@link DatasetAudit}). Its permutation chunks are not kept for a
+   * resume: there are no input files to fingerprint.
+   */
+  public AuditRun rows(Dataset<Row> rows) {
+    this.rows = rows;
     return this;
   }
 
@@ -95,6 +111,9 @@ public final class AuditRun {
 
   private AuditResult executeHolding(RunCommitter committer, Instant started) {
     Audit audit = new Audit(spark, settings, runId, phases);
+    if (rows != null) {
+      audit.rows(rows);
+    }
     try {
       committer.recover();
       AuditResult result = audit.compute(committer.finalPath());
@@ -121,38 +140,14 @@ public final class AuditRun {
   private void write(
       RunCommitter committer, AuditResult result, ValidatedInput input, Instant started) {
     SparkPhase.label(spark, "write results");
-    ResultTables tables = new ResultTables(spark, runId);
-    List<Head> heads = new ArrayList<>();
-    List<WscCell> cells = new ArrayList<>();
-    List<PcaSummary> pca = new ArrayList<>();
-    Map<String, Double> sameTask = new HashMap<>();
-    for (ScopeResult s : result.scopes()) {
-      heads.addAll(s.heads());
-      cells.addAll(s.cells());
-      s.pca().ifPresent(pca::add);
-      if (!Double.isNaN(s.sameTaskReference())) {
-        sameTask.put(s.scope().name(), s.sameTaskReference());
-      }
-    }
+    ResultDatasets tables = ResultDatasets.of(spark, settings, result, input.rejects());
     int parts = settings.output().resultPartitions();
-    save(tables.tests(result.tests()), committer, "tests", parts);
-    save(tables.nulls(result.tests()), committer, "nulls", parts);
-    save(
-        tables.heads(heads, sameTask, settings.projection().fitSpace().label()),
-        committer,
-        "heads",
-        parts);
-    save(
-        tables.wsc(cells, settings.metric().label(), settings.projection().method().label()),
-        committer,
-        "wsc",
-        parts);
-    save(tables.pca(pca), committer, "pca", parts);
-    save(
-        input.rejects().withColumn("run_id", org.apache.spark.sql.functions.lit(runId)),
-        committer,
-        "rejects",
-        parts);
+    save(tables.tests(), committer, "tests", parts);
+    save(tables.nulls(), committer, "nulls", parts);
+    save(tables.heads(), committer, "heads", parts);
+    save(tables.wsc(), committer, "wsc", parts);
+    save(tables.pca(), committer, "pca", parts);
+    save(tables.rejects(), committer, "rejects", parts);
     if (settings.report().enabled()) {
       // Before the manifest table, so that the manifest records the report's time too.
       Manifest sofar = manifest(result, input, started);
@@ -165,6 +160,39 @@ public final class AuditRun {
           });
     }
     save(manifest(result, input, started).toDataFrame(spark), committer, "manifest", 1);
+    try {
+      summary(result, started).write(hadoopConf(), committer.stagingDirectory());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Writing " + RunSummary.FILE + " failed", e);
+    }
+  }
+
+  /** summary.json: the gate's outcome, the verdicts and the change since the previous run. */
+  private RunSummary summary(AuditResult result, Instant started) {
+    List<String> risks =
+        result.tests().stream()
+            .filter(t -> t.verdict() == org.wsca.method.Verdict.SHORTCUT_RISK)
+            .map(t -> t.task() + "/" + t.scope())
+            .toList();
+    RunSummary.Gate gate =
+        new RunSummary.Gate(
+            settings.verdict().gateOnShortcutRisk(),
+            risks,
+            ShortcutGate.exitCode(settings.verdict(), result.tests()).code());
+    RunSummary.RunFacts facts =
+        new RunSummary.RunFacts(
+            Versions.wsca(),
+            runId,
+            started.toString(),
+            Instant.now().toString(),
+            result.outputPath(),
+            submission);
+    List<HistoryRow> previous = History.previousRuns(spark, settings.output().root(), runId, 1);
+    return RunSummary.of(facts, gate, result.tests(), previous);
+  }
+
+  private org.apache.hadoop.conf.Configuration hadoopConf() {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   /** History rows of earlier committed runs for the report's trend, which counts this run too. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.wsca.audit.DryRun;
 import org.wsca.audit.ShortcutGate;
 import org.wsca.errors.ExitCode;
 import org.wsca.errors.WscaException;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "wsca-audit",
     mixinStandardHelpOptions = true,
-    version = "WSCA audit",
     sortOptions = false,
     description = {
       "Audits whether a model's clinical decision uses confounding metadata (Weight Space"
@@ -70,13 +70,53 @@ public final class AuditJob extends JobCommand {
               + " to <output.root>/<date>/. Not together with --run-id.")
   String runDate;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Read and check the input, print what the audit would do (scopes, tasks, training rows"
+              + " per class, tests run or skipped and why, rows rejected and why), write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--submission",
+      hidden = true,
+      paramLabel = "TOKEN",
+      description = "Recorded in summary.json (submit/wsca-submit, cluster mode).")
+  String submission;
+
+  @Option(
+      names = "--run-id-if-unset",
+      hidden = true,
+      paramLabel = "ID",
+      description = "The run id when the settings give none (submit/wsca-submit, cluster mode).")
+  String runIdIfUnset;
+
+  @Option(
+      names = "--outcome",
+      hidden = true,
+      description =
+          "Run nothing: exit with the gate's code of the committed run these arguments name,"
+              + " read from its summary.json (submit/wsca-submit, cluster mode).")
+  boolean outcome;
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   @Override
   public Integer call() {
     Settings settings = settings().requireInput();
+    if (outcome) {
+      return SubmittedRun.outcome(settings, submission);
+    }
+    if (dryRun) {
+      System.out.print(
+          JobRunner.withSession("wsca-dry-run", spark -> new DryRun(spark, settings).execute())
+              .format());
+      return ExitCode.SUCCESS.code();
+    }
+    ChartLibrary.requireFor(settings);
     AuditResult result =
-        JobRunner.withSession("wsca-audit", spark -> new AuditRun(spark, settings).execute());
+        JobRunner.withSession(
+            "wsca-audit", spark -> new AuditRun(spark, settings).submission(submission).execute());
     System.out.print(SummaryTable.format(result.tests()));
     System.out.println("Results: " + result.outputPath());
     if (settings.report().enabled()) {
@@ -138,7 +178,12 @@ public final class AuditJob extends JobCommand {
     if (runDate != null) {
       all.add("output.run-id=" + quoted(runIdOfDate(runDate)));
     }
-    return SettingsLoader.load(Optional.ofNullable(config), all);
+    Settings settings = SettingsLoader.load(Optional.ofNullable(config), all);
+    if (runIdIfUnset != null && settings.output().runId().isEmpty()) {
+      all.add("output.run-id=" + quoted(runIdIfUnset));
+      return SettingsLoader.load(Optional.ofNullable(config), all);
+    }
+    return settings;
   }
 
   static String quoted(String value) {

@@ -44,7 +44,7 @@ public final class DemoJob extends JobCommand {
 
   @Override
   public Integer call() {
-    SettingsLoader.load(Optional.of(config), overrides);
+    ChartLibrary.requireFor(SettingsLoader.load(Optional.of(config), overrides));
     return JobRunner.withSession("wsca-demo", this::run);
   }
 

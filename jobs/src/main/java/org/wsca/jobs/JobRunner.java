@@ -41,15 +41,15 @@ final class JobRunner {
 
   /** Parses arguments into {@code command} and runs it; returns the process exit code. */
   static int run(JobCommand command, String[] args) {
-    CommandLine cli =
-        new CommandLine(command)
-            .setExecutionExceptionHandler((e, line, parsed) -> handle(e, command.verbose()))
-            .setParameterExceptionHandler(
-                (e, a) -> {
-                  System.err.println(e.getMessage());
-                  e.getCommandLine().usage(System.err);
-                  return ExitCode.BAD_SETTINGS.code();
-                });
+    CommandLine cli = new CommandLine(command);
+    cli.getCommandSpec().versionProvider(new WscaVersion());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e, command.verbose()))
+        .setParameterExceptionHandler(
+            (e, a) -> {
+              System.err.println(e.getMessage());
+              e.getCommandLine().usage(System.err);
+              return ExitCode.BAD_SETTINGS.code();
+            });
     RUNNING.set(true);
     try {
       return cli.execute(args);

@@ -68,7 +68,7 @@ public final class ScaleBenchJob extends JobCommand {
   @Override
   public Integer call() {
     List<ScalePoint> sizes = parsePoints();
-    sizes.forEach(p -> settings(p, "x", "x")); // a bad setting fails before any work
+    sizes.forEach(p -> ChartLibrary.requireFor(settings(p, "x", "x"))); // fail before any work
     List<ScaleMeasurement> measured =
         JobRunner.withSession(
             "wsca-scale-bench",

@@ -166,6 +166,8 @@ class DriverKillTest extends SparkTestBase {
             "spark.ui.enabled=false",
             "--conf",
             "spark.sql.shuffle.partitions=2",
+            "--jars",
+            System.getProperty("wscatest.chart.jar"),
             "--class",
             "org.wsca.jobs.AuditJob",
             jar,

@@ -192,12 +192,13 @@ class ReportTest extends SparkTestBase {
 
   private static void screenshot(Path page, Path png) throws Exception {
     String chromium =
-        executable("chromium")
+        chromium()
             .orElseThrow(
                 () ->
                     new AssertionError(
-                        "Headless Chromium is needed to check the report: install the Debian package"
-                            + " `chromium` (apt-get install -y chromium); .ci/run installs it when missing."));
+                        "Headless Chromium is needed to check the report: install the package"
+                            + " chromium (Debian/Ubuntu: sudo apt-get install chromium) or set"
+                            + " WSCA_CHROMIUM; submit/test installs it when it can."));
     Process p =
         new ProcessBuilder(
                 chromium,
@@ -223,6 +224,18 @@ class ReportTest extends SparkTestBase {
                 ? Files.readString(png.resolveSibling("chromium.log"))
                 : "")
         .exists();
+  }
+
+  /** WSCA_CHROMIUM, else the first of the names submit/test looks for on the PATH. */
+  private static Optional<String> chromium() {
+    String given = System.getenv("WSCA_CHROMIUM");
+    if (given != null && !given.isBlank()) {
+      return Optional.of(given);
+    }
+    return Stream.of("chromium", "chromium-browser", "google-chrome")
+        .map(ReportTest::executable)
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
   private static Optional<String> executable(String name) {

@@ -46,7 +46,7 @@ class SubmitJarTest extends SparkTestBase {
     return path;
   }
 
-  /** The checkout: jobs/target/wsca-jobs.jar is three levels below it. */
+  /** The checkout: jobs/target/wsca-jobs-<version>.jar is three levels below it. */
   private static Path checkout() {
     return jobsJar().getParent().getParent().getParent();
   }
@@ -69,12 +69,53 @@ class SubmitJarTest extends SparkTestBase {
         .noneMatch(e -> e.startsWith("com/typesafe/config/"))
         .noneMatch(e -> e.startsWith("picocli/"))
         .noneMatch(e -> e.startsWith("org/jfree/"))
+        .noneMatch(e -> e.startsWith("org/wsca/shaded/jfree/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/config/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"))
-        .anyMatch(e -> e.startsWith("org/wsca/shaded/jfree/chart/"));
+        .contains("META-INF/LICENSE", "META-INF/NOTICE");
     assertThat(entries.stream().filter(e -> e.endsWith(".class")))
         .as("every class is WSCA's or shaded under org/wsca/shaded")
         .allMatch(e -> e.startsWith("org/wsca/"));
+  }
+
+  @Test
+  void theJarRecordsItsVersionAndShipsBesideItJFreeChartAndASourcesJar() throws IOException {
+    String version = System.getProperty("wscatest.version");
+    assertThat(jobsJar().getFileName()).hasToString("wsca-jobs-" + version + ".jar");
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jobsJar().toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
+          .isEqualTo(version);
+    }
+    // LGPL: the unmodified JFreeChart jar, replaceable, beside the jobs jar.
+    assertThat(Paths.get(chartJar())).isNotEmptyFile().hasParent(jobsJar().resolveSibling("lib"));
+    Path sources = jobsJar().resolveSibling("wsca-jobs-" + version + "-sources.jar");
+    try (ZipFile zip = new ZipFile(sources.toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName))
+          .contains("org/wsca/jobs/AuditJob.java", "org/wsca/math/Alignment.java");
+    }
+  }
+
+  @Test
+  void wscaSubmitPrintsTheVersionAndItsOwnHelpBeforeSparkSubmits() throws Exception {
+    Path script = checkout().resolve("submit/wsca-submit");
+    List<String> version = runScript(List.of("bash", script.toString(), "--version"));
+    assertThat(version).containsExactly("WSCA " + System.getProperty("wscatest.version"));
+
+    String help = String.join("\n", runScript(List.of("bash", script.toString(), "--help")));
+    assertThat(help)
+        .contains("audit ", "demo ", "demo-data ", "calibration ", "bench ", "scale-bench ")
+        .contains("WSCA_JAR", "WSCA_DRIVER_JAVA_OPTS");
+    assertThat(help.indexOf("scale-bench"))
+        .as("WSCA's jobs come before spark-submit's own options")
+        .isLessThan(help.indexOf("--deploy-mode"))
+        .isPositive();
+  }
+
+  private List<String> runScript(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor()).as("exit code; output: %s", printed).isZero();
+    return printed;
   }
 
   /** Demo data and a settings file for it, both in {@code dir}. */
@@ -145,7 +186,7 @@ class SubmitJarTest extends SparkTestBase {
     Path run = dir.resolve("out/submitted");
     assertThat(run.resolve(RunCommitter.COMMITTED_MARKER)).exists();
     assertThat(dir.resolve("out/_staging")).doesNotExist();
-    // The report renders from the shaded (relocated) JFreeChart, headless, in the driver.
+    // The report renders, headless, in the driver from the JFreeChart jar wsca-submit adds.
     assertThat(run.resolve("report.html")).isNotEmptyFile();
     assertThat(run.resolve("figures")).isDirectoryContaining("glob:**.png");
     assertThat(Files.readString(log))
@@ -180,7 +221,9 @@ class SubmitJarTest extends SparkTestBase {
             "--files",
             settings.getFileName().toString(),
             "--conf",
-            "spark.executor.extraJavaOptions=" + String.join(" ", opens())));
+            "spark.executor.extraJavaOptions=" + String.join(" ", opens()),
+            "--jars",
+            chartJar()));
     command.addAll(SMALL_JOB);
     command.addAll(
         List.of(
@@ -198,16 +241,52 @@ class SubmitJarTest extends SparkTestBase {
     assertThat(dir.resolve("out/submitted")).doesNotExist();
   }
 
+  @Test
+  void withoutJFreeChartAnAuditThatWouldWriteAReportStopsBeforeAnyWork() throws Exception {
+    Path settings = settingsFile("no-charts.conf");
+    Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(opens());
+    command.addAll(
+        List.of(
+            "-cp",
+            jars + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "local[1]",
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            settings.toString()));
+
+    int exit = run("no-charts", command);
+
+    Path log = dir.resolve("no-charts.log");
+    assertThat(exit).as("exit code; output:\n%s", tail(log)).isEqualTo(2);
+    assertThat(Files.readString(log))
+        .contains("needs JFreeChart")
+        .contains("--jars jobs/target/lib/jfreechart-")
+        .contains("report.enabled = false");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
   /** A stand-in for a Spark distribution's bin/spark-submit that prints its arguments. */
   private Path fakeSparkHome() throws IOException {
+    return fakeSparkHome("printf '== spark-submit\\n'; printf '%s\\n' \"$@\"\n");
+  }
+
+  private Path fakeSparkHome(String script) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("fake-spark/bin"));
     Path submit = bin.resolve("spark-submit");
-    Files.writeString(submit, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    Files.writeString(submit, "#!/usr/bin/env bash\n" + script);
     assertThat(submit.toFile().setExecutable(true)).isTrue();
     return bin.getParent();
   }
 
-  private List<String> submitArguments(String... args) throws Exception {
+  /** The arguments of each spark-submit call wsca-submit makes. */
+  private List<List<String>> submitCalls(String... args) throws Exception {
     List<String> command =
         new ArrayList<>(List.of("bash", checkout().resolve("submit/wsca-submit").toString()));
     command.addAll(List.of(args));
@@ -216,7 +295,41 @@ class SubmitJarTest extends SparkTestBase {
     Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
     assertThat(process.waitFor()).isZero();
-    return printed;
+    List<List<String>> calls = new ArrayList<>();
+    for (String line : printed) {
+      if (line.equals("== spark-submit")) {
+        calls.add(new ArrayList<>());
+      } else {
+        calls.get(calls.size() - 1).add(line);
+      }
+    }
+    return calls;
+  }
+
+  /** The arguments of the (first) spark-submit call. */
+  private List<String> submitArguments(String... args) throws Exception {
+    return submitCalls(args).get(0);
+  }
+
+  /**
+   * A cluster-mode audit's arguments end with the run id to use when the settings give none and the
+   * token its summary.json records; returns the arguments before them.
+   */
+  private static List<String> withoutSubmissionTags(List<String> arguments) {
+    int n = arguments.size();
+    assertThat(arguments.get(n - 4)).isEqualTo("--run-id-if-unset");
+    assertThat(arguments.get(n - 3)).matches("\\d{8}T\\d{6}Z");
+    assertThat(arguments.get(n - 2)).isEqualTo("--submission");
+    assertThat(arguments.get(n - 1)).startsWith(arguments.get(n - 3) + "-");
+    return arguments.subList(0, n - 4);
+  }
+
+  /** JFreeChart as wsca-submit adds it with --jars: the jar beside the jobs jar. */
+  private static String chartJar() {
+    return Paths.get(System.getProperty("wscatest.chart.jar"))
+        .toAbsolutePath()
+        .normalize()
+        .toString();
   }
 
   @Test
@@ -224,23 +337,26 @@ class SubmitJarTest extends SparkTestBase {
     Files.writeString(dir.resolve("my-audit.conf"), "wsca {}\n");
     String shipped = dir.resolve("my-audit.conf").toString();
 
-    assertThat(
-            submitArguments(
-                "--master",
-                "yarn",
-                "--deploy-mode",
-                "cluster",
-                "--files",
-                "extra.txt",
-                "--",
-                "audit",
-                "--config",
-                "my-audit.conf",
-                "--set",
-                "seed=1"))
+    List<List<String>> yarn =
+        submitCalls(
+            "--master",
+            "yarn",
+            "--deploy-mode",
+            "cluster",
+            "--files",
+            "extra.txt",
+            "--",
+            "audit",
+            "--config",
+            "my-audit.conf",
+            "--set",
+            "seed=1");
+    assertThat(withoutSubmissionTags(yarn.get(0)))
         .endsWith(
             "--files",
             "extra.txt," + shipped,
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
@@ -248,35 +364,148 @@ class SubmitJarTest extends SparkTestBase {
             "my-audit.conf",
             "--set",
             "seed=1");
+    assertThat(yarn.get(1))
+        .as("then the outcome, read here from the committed run with the local settings file")
+        .containsSubsequence("--master", "local[1]", "--deploy-mode", "client")
+        .endsWith(
+            "--class",
+            "org.wsca.jobs.AuditJob",
+            jobsJar().toString(),
+            "--config",
+            "my-audit.conf",
+            "--set",
+            "seed=1",
+            "--run-id-if-unset",
+            yarn.get(0).get(yarn.get(0).size() - 3),
+            "--submission",
+            yarn.get(0).get(yarn.get(0).size() - 1),
+            "--outcome");
 
     Path properties = dir.resolve("k8s.properties");
     Files.writeString(
         properties,
         "spark.master k8s://https://k8s.example.org:6443\n" + "spark.submit.deployMode=cluster\n");
     assertThat(
-            submitArguments(
-                "--properties-file", properties.toString(), "--", "audit", "--config=" + shipped))
+            withoutSubmissionTags(
+                submitArguments(
+                    "--properties-file",
+                    properties.toString(),
+                    "--",
+                    "audit",
+                    "--config=" + shipped)))
         .as("the master of the properties file is kept; --config=FILE is rewritten too")
         .containsExactly(
             "--properties-file",
             properties.toString(),
             "--files",
             shipped,
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
             "--config",
             "my-audit.conf");
 
+    assertThat(submitArguments("--jars", "mine.jar", "--", "audit"))
+        .as("the user's --jars are kept")
+        .containsSubsequence("--jars", "mine.jar," + chartJar(), "--class");
+
     assertThat(submitArguments("--", "audit", "--config", "my-audit.conf"))
         .as("client mode on local[*]: the file is read where it is")
         .containsExactly(
             "--master",
             "local[*]",
+            "--jars",
+            chartJar(),
             "--class",
             "org.wsca.jobs.AuditJob",
             jobsJar().toString(),
             "--config",
             "my-audit.conf");
+  }
+
+  /**
+   * A fake cluster: its spark-submit "runs" the audit in cluster mode by committing a run's
+   * summary.json (as the driver would) and exits with {@code submitCode}, as YARN reports a driver
+   * that exited with 4 as a failed application; the outcome call runs the real job locally.
+   */
+  private int clusterRun(int gateCode, int submitCode, boolean commits, String... jobArgs)
+      throws Exception {
+    Path jars = Paths.get(System.getenv("SPARK_HOME"), "jars");
+    String script =
+        String.join(
+            "\n",
+            "for a in \"$@\"; do",
+            "  [ \"$a\" = --outcome ] && exec java $FAKE_OPENS -cp \"$FAKE_JARS/*\" \\",
+            "    org.apache.spark.deploy.SparkSubmit \"$@\"",
+            "done",
+            "args=(\"$@\")",
+            "for ((i = 0; i < ${#args[@]}; i++)); do",
+            "  case \"${args[i]}\" in",
+            "    --output-root) root=\"${args[i + 1]}\" ;;",
+            "    --run-id-if-unset) run=\"${args[i + 1]}\" ;;",
+            "    --submission) token=\"${args[i + 1]}\" ;;",
+            "  esac",
+            "done",
+            "if [ \"$FAKE_COMMITS\" = yes ]; then",
+            "  mkdir -p \"$root/$run\"",
+            "  printf '{\"schema\": \"wsca-run-summary\", \"schema_version\": 1, \"submission\":"
+                + " \"%s\", \"gate\": {\"enabled\": true, \"shortcut_risk\": [\"scanner/pooled\"],"
+                + " \"exit_code\": %s}}' \"$token\" \"$FAKE_GATE\" > \"$root/$run/summary.json\"",
+            "fi",
+            "exit \"$FAKE_SUBMIT\"",
+            "");
+    Files.writeString(dir.resolve("cluster.conf"), "wsca { input.paths = [\"hdfs:///x\"] }\n");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                checkout().resolve("submit/wsca-submit").toString(),
+                "--master",
+                "yarn",
+                "--deploy-mode",
+                "cluster",
+                "--",
+                "audit",
+                "--config",
+                "cluster.conf",
+                "--output-root",
+                dir.resolve("audits").toString()));
+    command.addAll(List.of(jobArgs));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().put("SPARK_HOME", fakeSparkHome(script).toString());
+    builder.environment().put("FAKE_JARS", jars.toString());
+    builder.environment().put("FAKE_OPENS", String.join(" ", opens()));
+    builder.environment().put("FAKE_GATE", String.valueOf(gateCode));
+    builder.environment().put("FAKE_SUBMIT", String.valueOf(submitCode));
+    builder.environment().put("FAKE_COMMITS", commits ? "yes" : "no");
+    Path log = dir.resolve("cluster.log");
+    Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    return process.exitValue();
+  }
+
+  @Test
+  void inClusterModeWscaSubmitExitsWithTheGatesCodeReadFromTheCommittedRun() throws Exception {
+    assertThat(clusterRun(4, 1, true))
+        .as("log:\n%s", tail(dir.resolve("cluster.log")))
+        .isEqualTo(4);
+    assertThat(Files.readString(dir.resolve("cluster.log")))
+        .contains("wsca: gate: SHORTCUT_RISK in scanner/pooled");
+
+    assertThat(clusterRun(0, 0, true)).as("log:\n%s", tail(dir.resolve("cluster.log"))).isZero();
+
+    // A run of a fixed run id that died before committing, over an earlier run's summary.
+    Path earlier = Files.createDirectories(dir.resolve("audits/2026-11-29"));
+    Files.writeString(
+        earlier.resolve("summary.json"),
+        "{\"submission\": \"an-earlier-one\", \"gate\": {\"exit_code\": 4}}");
+    assertThat(clusterRun(4, 1, false, "--run-date", "2026-11-29"))
+        .as("log:\n%s", tail(dir.resolve("cluster.log")))
+        .isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("cluster.log")))
+        .contains("did not commit results")
+        .contains("from an earlier run of that run id");
   }
 }

@@ -1,0 +1,164 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+import org.wsca.input.Canonical;
+import org.wsca.input.InputReader;
+import org.wsca.input.ValidatedInput;
+import org.wsca.math.QuantileBins;
+import org.wsca.math.SplitAssigner;
+import org.wsca.method.Kind;
+import org.wsca.method.Scope;
+import org.wsca.settings.Settings;
+
+/**
+ * {@code audit --dry-run}: reads and validates the input exactly as the audit does, splits it, and
+ * counts the training rows per class of the primary label and of every metadata task in every
+ * scope, then says which tests the audit would run and which it would skip, and why. It fits
+ * nothing and writes nothing; on data the audit takes minutes for, it takes seconds.
+ */
+public final class DryRun {
+  private static final String CLASS = "dry_run_class";
+  private final SparkSession spark;
+  private final Settings settings;
+
+  public DryRun(SparkSession spark, Settings settings) {
+    this.spark = spark;
+    this.settings = settings;
+  }
+
+  public DryRunPlan execute() {
+    SparkPhase.label(spark, "dry run: read and validate input");
+    ValidatedInput input = new InputReader(spark, settings.input()).read();
+    try {
+      Dataset<Row> rows = input.valid().withColumn(Canonical.IS_TEST, isTest());
+      Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
+      long trainRows = train.count();
+      List<DryRunPlan.ScopePlan> scopes = new ArrayList<>();
+      for (Scope scope : scopes(rows)) {
+        scopes.add(plan(scope, inScope(rows, scope)));
+      }
+      return new DryRunPlan(
+          input.files().size(),
+          input.rowsRead(),
+          input.rowsRejected(),
+          new TreeMap<>(input.rejectsByReason()),
+          input.dimension(),
+          trainRows,
+          input.rowsValid() - trainRows,
+          scopes,
+          settings.permutation().count(),
+          settings.output().root());
+    } finally {
+      input.release();
+    }
+  }
+
+  private DryRunPlan.ScopePlan plan(Scope scope, Dataset<Row> rows) {
+    SparkPhase.label(spark, "dry run: class counts " + scope.name());
+    Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
+    Map<String, Long> primary = counts(train, col(Canonical.LABEL));
+    Optional<String> scopeProblem =
+        Testability.problem(
+            "primary label", Kind.CATEGORICAL, primary, settings.scopes().minRowsPerClass());
+    List<DryRunPlan.TaskPlan> tasks = new ArrayList<>();
+    for (Settings.MetadataTask task : settings.input().metadata()) {
+      tasks.add(task(task, rows, train, scopeProblem));
+    }
+    return new DryRunPlan.ScopePlan(scope.name(), primary, scopeProblem.orElse(null), tasks);
+  }
+
+  private DryRunPlan.TaskPlan task(
+      Settings.MetadataTask task,
+      Dataset<Row> rows,
+      Dataset<Row> train,
+      Optional<String> scopeProblem) {
+    String value = Canonical.metadata(task.name());
+    long missing = rows.filter(col(value).isNull()).count();
+    Dataset<Row> present = train.filter(col(value).isNotNull());
+    Map<String, Long> counts = counts(present, classes(task, present, value));
+    Optional<String> problem =
+        scopeProblem.or(
+            () ->
+                Testability.problem(
+                    "task " + task.name(),
+                    task.kind(),
+                    counts,
+                    settings.scopes().minRowsPerClass()));
+    return new DryRunPlan.TaskPlan(
+        task.name(), task.kind(), task.role(), counts, missing, problem.orElse(null));
+  }
+
+  /**
+   * The task's classes; a continuous task's are its quantile bins on these rows, as the audit's.
+   */
+  private static Column classes(Settings.MetadataTask task, Dataset<Row> train, String value) {
+    if (task.kind() != Kind.CONTINUOUS) {
+      return col(value);
+    }
+    int q = task.bins();
+    double[] probabilities = new double[q - 1];
+    for (int i = 1; i < q; i++) {
+      probabilities[i - 1] = (double) i / q;
+    }
+    QuantileBins bins =
+        QuantileBins.fromInnerEdges(train.stat().approxQuantile(value, probabilities, 0.0));
+    UDF1<Double, String> label = v -> v == null ? null : bins.label(bins.bin(v));
+    return udf(label, DataTypes.StringType).apply(col(value));
+  }
+
+  private static Map<String, Long> counts(Dataset<Row> rows, Column classColumn) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : rows.groupBy(classColumn.cast("string").as(CLASS)).count().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        counts.put(r.getString(0), r.getLong(1));
+      }
+    }
+    return new LinkedHashMap<>(counts);
+  }
+
+  private List<Scope> scopes(Dataset<Row> rows) {
+    List<Scope> scopes = new ArrayList<>();
+    if (settings.scopes().pooled()) {
+      scopes.add(Scope.pooled());
+    }
+    if (settings.scopes().perSite()) {
+      rows.select(Canonical.SITE).distinct().orderBy(Canonical.SITE).collectAsList().stream()
+          .map(r -> Scope.ofSite(r.getString(0)))
+          .forEach(scopes::add);
+    }
+    return scopes;
+  }
+
+  private static Dataset<Row> inScope(Dataset<Row> rows, Scope scope) {
+    return scope.site().map(s -> rows.filter(col(Canonical.SITE).equalTo(s))).orElse(rows);
+  }
+
+  /** The audit's split: the split column when configured, else the hash of patient or sample. */
+  private Column isTest() {
+    if (settings.input().columns().split().isPresent()) {
+      return col(Canonical.SPLIT).equalTo("test");
+    }
+    long seed = settings.seed();
+    double fraction = settings.split().testFraction();
+    UDF2<String, String, Boolean> hash =
+        (patient, sample) ->
+            SplitAssigner.isTest(patient != null ? patient : sample, seed, fraction);
+    return udf(hash, DataTypes.BooleanType)
+        .apply(col(Canonical.PATIENT_ID), col(Canonical.SAMPLE_ID));
+  }
+}
