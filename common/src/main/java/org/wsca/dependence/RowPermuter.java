@@ -1,5 +1,6 @@
 package org.wsca.dependence;
 
+import java.util.List;
 import org.wsca.math.Permutations;
 
 /**
@@ -12,8 +13,14 @@ public record RowPermuter(long seed, String task, String scope) implements Strat
   public static final String STREAM = "decision-dependence/";
 
   @Override
-  public int[] permute(StratumScores stratum, int b) {
-    return Permutations.permuteLabels(
-        stratum.classes(), seed, STREAM + task, scope, stratum.name(), b);
+  public int[][] permute(List<StratumScores> strata, int b) {
+    int[][] out = new int[strata.size()][];
+    for (int s = 0; s < out.length; s++) {
+      StratumScores stratum = strata.get(s);
+      out[s] =
+          Permutations.permuteLabels(
+              stratum.classes(), seed, STREAM + task, scope, stratum.name(), b);
+    }
+    return out;
   }
 }

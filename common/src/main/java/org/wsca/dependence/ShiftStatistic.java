@@ -124,8 +124,9 @@ public final class ShiftStatistic implements Serializable {
     double[] sums = new double[numScores * numClasses];
     for (int b = from; b <= to; b++) {
       Arrays.fill(sums, 0.0);
-      for (StratumScores s : strata) {
-        add(sums, s, permuter.permute(s, b));
+      int[][] permuted = permuter.permute(strata, b);
+      for (int s = 0; s < strata.size(); s++) {
+        add(sums, strata.get(s), permuted[s]);
       }
       out[b - from] = maxAbs(shifts(sums));
     }

@@ -1,14 +1,21 @@
 package org.wsca.dependence;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * Permutation b of a stratum's metadata classes under the null (method.md, decision dependence). A
- * pure function of the stratum and b, so the test does not depend on where it runs. The row-level
- * one is {@link RowPermuter}; with per-patient metadata the exchangeable unit is the patient, and a
- * block permuter (whole patients move together) plugs in here.
+ * Permutation b of the metadata classes of every stratum under the null (method.md, decision
+ * dependence). A pure function of the strata and b, so the test does not depend on where it runs.
+ * All strata are permuted at once because an exchangeable unit may span strata: with per-patient
+ * metadata the unit is the patient, and a patient's images can sit in several (label, site) strata.
+ * {@link RowPermuter} moves single rows; a block permuter (whole patients, as the WSC test's
+ * permutation design does) plugs in here.
  */
 public interface StratumPermuter extends Serializable {
-  /** The classes of the stratum's rows (sample_id order) under permutation b >= 1. */
-  int[] permute(StratumScores stratum, int b);
+  /**
+   * out[s][i]: the class of row i (sample_id order) of {@code strata.get(s)} under permutation b >=
+   * 1; the multiset of classes of each stratum is kept. {@code strata} are the ones the statistic
+   * reads (those where the metadata varies), sorted by name.
+   */
+  int[][] permute(List<StratumScores> strata, int b);
 }
