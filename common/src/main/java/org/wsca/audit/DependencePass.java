@@ -42,6 +42,7 @@ import scala.Tuple2;
  */
 public final class DependencePass {
   private static final Logger LOG = LoggerFactory.getLogger(DependencePass.class);
+  static final double PROGRESS_SECONDS = 10;
 
   private final SparkSession spark;
   private Dataset<Row> rows;
@@ -51,6 +52,7 @@ public final class DependencePass {
   private StratumPermuter permuter;
   private String description = "";
   private int step = 1000;
+  private double lastProgress;
 
   private DependencePass(SparkSession spark) {
     this.spark = spark;
@@ -166,8 +168,13 @@ public final class DependencePass {
     }
   }
 
+  /** A progress line at most every {@link #PROGRESS_SECONDS} s, and one when all are done. */
   private void progress(int done, long start) {
     double elapsed = (System.nanoTime() - start) / 1e9;
+    if (done < permutations && elapsed - lastProgress < PROGRESS_SECONDS) {
+      return;
+    }
+    lastProgress = elapsed;
     LOG.info(
         String.format(
             "%s decision dependence permutations %d/%d done; elapsed %.1f s, ETA %.1f s",
