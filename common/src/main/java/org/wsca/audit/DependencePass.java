@@ -22,7 +22,7 @@ import org.wsca.input.Canonical;
 import scala.Tuple2;
 
 /**
- * The decision-dependence test of one (metadata task, scope) on Spark (method.md, decision
+ * The decision-dependence test of one (metadata task, scope) on Spark (docs/method.md, decision
  * dependence). Two steps:
  *
  * <ol>

@@ -1,7 +1,7 @@
 package org.wsca.dependence;
 
 import org.wsca.math.NullSummary;
-import org.wsca.math.PermutationTest;
+import org.wsca.math.PermutationPValue;
 
 /**
  * The decision-dependence test of one (metadata task, scope): the observed shifts, D, its null and
@@ -42,7 +42,7 @@ public record DependenceResult(
     int[] at = argMaxAbs(shifts);
     double d = ShiftStatistic.maxAbs(shifts);
     double p =
-        statistic.testable() && nulls.length > 0 ? PermutationTest.pValue(d, nulls) : Double.NaN;
+        statistic.testable() && nulls.length > 0 ? PermutationPValue.pValue(d, nulls) : Double.NaN;
     return new DependenceResult(
         shifts,
         d,

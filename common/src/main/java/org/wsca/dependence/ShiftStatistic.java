@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The decision-dependence statistic (method.md, decision dependence). For clinical score c and
+ * The decision-dependence statistic (docs/method.md section 11). For clinical score c and
  * metadata class j, the Mantel-Haenszel-weighted shift of the score between class-j rows and the
  * other rows of the same stratum,
  *
