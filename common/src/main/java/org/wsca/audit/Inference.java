@@ -9,10 +9,10 @@ import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
 
 /**
- * Multiple testing across every (metadata task, scope) test of a run, then the verdicts (docs/method.md
- * sections 6, 8 and 11). The decision-dependence q is Benjamini-Hochberg within each role, because
- * clinical factors are expected to be significant and would loosen the threshold for confounders.
- * Pure: no Spark.
+ * Multiple testing across every (metadata task, scope) test of a run, then the verdicts
+ * (docs/method.md sections 6, 8 and 11). The decision-dependence q is Benjamini-Hochberg within
+ * each role, because clinical factors are expected to be significant and would loosen the threshold
+ * for confounders. Pure: no Spark.
  */
 public final class Inference {
   private Inference() {}

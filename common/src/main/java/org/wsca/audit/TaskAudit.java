@@ -37,9 +37,9 @@ import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
- * One metadata task inside one scope (docs/method.md sections 5 to 7 and 11): its head, presence, WSC
- * matrix and permutation null, and the decision-dependence test. {@link #run()} returns the task's
- * test row with its head and WSC cells.
+ * One metadata task inside one scope (docs/method.md sections 5 to 7 and 11): its head, presence,
+ * WSC matrix and permutation null, and the decision-dependence test. {@link #run()} returns the
+ * task's test row with its head and WSC cells.
  */
 final class TaskAudit {
   private static final Logger LOG = LoggerFactory.getLogger(TaskAudit.class);

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The decision-dependence statistic (docs/method.md section 11). For clinical score c and
- * metadata class j, the Mantel-Haenszel-weighted shift of the score between class-j rows and the
- * other rows of the same stratum,
+ * The decision-dependence statistic (docs/method.md section 11). For clinical score c and metadata
+ * class j, the Mantel-Haenszel-weighted shift of the score between class-j rows and the other rows
+ * of the same stratum,
  *
  * <pre>
  *   shift[c][j] = sum_s w_sj (mean_s,j - mean_s,not j) / (sum_s w_sj * sd_c),  w_sj = n_sj (n_s - n_sj) / n_s,

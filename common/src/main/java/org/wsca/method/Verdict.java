@@ -30,10 +30,10 @@ public enum Verdict {
   }
 
   /**
-   * Applies docs/method.md section 8: {@code q} and {@code effect} are the decision-dependence test's
-   * q-value and shift D in sd (section 11). Boundaries are inclusive where the method says so:
-   * presence equal to the gate counts as encoded, q equal to alpha as significant, an effect equal
-   * to the minimum as large enough. A NaN presence, q or effect means the test did not run.
+   * Applies docs/method.md section 8: {@code q} and {@code effect} are the decision-dependence
+   * test's q-value and shift D in sd (section 11). Boundaries are inclusive where the method says
+   * so: presence equal to the gate counts as encoded, q equal to alpha as significant, an effect
+   * equal to the minimum as large enough. A NaN presence, q or effect means the test did not run.
    */
   public static Verdict decide(
       Role role,

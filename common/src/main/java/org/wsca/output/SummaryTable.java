@@ -6,8 +6,8 @@ import org.wsca.result.TestOutcome;
 
 /**
  * The plain-text summary a job prints: one line per metadata task and scope. T and p are WSC's
- * (docs/method.md sections 5 and 6); shift and q are the decision-dependence test's D (in sd) and its
- * q-value (section 11), on which the verdict rests.
+ * (docs/method.md sections 5 and 6); shift and q are the decision-dependence test's D (in sd) and
+ * its q-value (section 11), on which the verdict rests.
  */
 public final class SummaryTable {
   private static final String FORMAT = "%-18s %-12s %8s %7s %7s %7s %7s  %s%n";

@@ -6,10 +6,10 @@ import org.wsca.dependence.DependenceResult;
 
 /**
  * The decision-dependence test of one (metadata task, scope) as the tests table reports it
- * (docs/method.md section 11): the largest shift D of a clinical score between a metadata class and the
- * rest of its (label, site) stratum, in sd, where it is reached, and its permutation p. q is filled
- * once all tests of the run are known (BH within the task's role). {@code skipReason} is present
- * when the held-out rows cannot answer the question; the numbers are then NaN.
+ * (docs/method.md section 11): the largest shift D of a clinical score between a metadata class and
+ * the rest of its (label, site) stratum, in sd, where it is reached, and its permutation p. q is
+ * filled once all tests of the run are known (BH within the task's role). {@code skipReason} is
+ * present when the held-out rows cannot answer the question; the numbers are then NaN.
  *
  * @param shiftSd D = max |shift| (>= 0)
  * @param signedShiftSd the shift of that cell: positive when the metadata class raises the score

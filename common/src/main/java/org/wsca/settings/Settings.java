@@ -153,9 +153,9 @@ public record Settings(
   }
 
   /**
-   * The decision-dependence test (docs/method.md section 11): {@code permutations} within (label, site)
-   * cells of the held-out rows, run in Spark jobs of {@code step} permutations (one progress line
-   * each).
+   * The decision-dependence test (docs/method.md section 11): {@code permutations} within (label,
+   * site) cells of the held-out rows, run in Spark jobs of {@code step} permutations (one progress
+   * line each).
    */
   public record Dependence(int permutations, int step) {}
 

@@ -3,8 +3,8 @@ package org.wsca.dependence;
 /**
  * Prints the rejection rate of the decision-dependence test (p <= 0.05) and of the use rule (p <=
  * 0.05 and D >= the minimum shift) over a grid of true shifts, for the validation table of
- * docs/method.md section 11. A measurement, not a test: {@code java ... PowerMeasurement replicates B
- * minShift}.
+ * docs/method.md section 11. A measurement, not a test: {@code java ... PowerMeasurement replicates
+ * B minShift}.
  */
 final class PowerMeasurement {
   private PowerMeasurement() {}
