@@ -33,6 +33,7 @@ class LayeringTest {
           Map.entry("demo", 3),
           Map.entry("settings", 2),
           Map.entry("method", 1),
+          Map.entry("dependence", 1),
           Map.entry("engine", 1),
           Map.entry("math", 0),
           Map.entry("errors", 0));

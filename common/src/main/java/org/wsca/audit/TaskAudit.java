@@ -1,6 +1,7 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsca.dependence.DependenceResult;
+import org.wsca.dependence.RowPermuter;
 import org.wsca.input.Canonical;
 import org.wsca.math.Alignment;
 import org.wsca.math.Metric;
@@ -27,15 +30,16 @@ import org.wsca.method.Head;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
+import org.wsca.result.Dependence;
 import org.wsca.result.Presence;
 import org.wsca.result.TestOutcome;
 import org.wsca.result.WscCell;
 import org.wsca.settings.Settings;
 
 /**
- * One metadata task inside one scope (docs/method.md sections 5 to 7): its head, presence, WSC
- * matrix and permutation null. {@link #run()} returns the task's test row with its head and WSC
- * cells.
+ * One metadata task inside one scope (docs/method.md sections 5 to 7 and 11): its head, presence,
+ * WSC matrix and permutation null, and the decision-dependence test. {@link #run()} returns the
+ * task's test row with its head and WSC cells.
  */
 final class TaskAudit {
   private static final Logger LOG = LoggerFactory.getLogger(TaskAudit.class);
@@ -116,12 +120,14 @@ final class TaskAudit {
         present
             .withColumn(TaskData.Y, ScopeAudit.indexOf(classes, classColumn))
             .withColumn(TaskData.STRATUM, ScopeAudit.stratum(settings.permutation().strata()))
+            .withColumn(TaskData.CELL, concat_ws("|", col(Canonical.LABEL), col(Canonical.SITE)))
             .filter(col(TaskData.Y).geq(0))
             .select(
                 col(Canonical.SAMPLE_ID),
                 col(HeadFitter.FEATURES),
                 col(TaskData.Y),
                 col(TaskData.STRATUM),
+                col(TaskData.CELL),
                 col(Canonical.IS_TEST))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -174,8 +180,30 @@ final class TaskAudit {
         TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
             .counted(trainCounts, missing)
             .measured(presence, head.converged(), separable)
-            .aligned(alignment.t(), alignment.rms(), nulls);
+            .aligned(alignment.t(), alignment.rms(), nulls)
+            .withDependence(dependence(test, classes, names));
     return new Result(outcome, Optional.of(fitted), cells);
+  }
+
+  /**
+   * The decision-dependence test on the held-out rows: the clinical head's scores against the
+   * task's classes within (label, site) cells (docs/method.md section 11).
+   */
+  private Dependence dependence(Dataset<Row> test, ClassIndex classes, List<String> names) {
+    String name = "task=" + task.name() + " " + scope.name();
+    LOG.info(
+        "{}: decision dependence with {} permutations", name, settings.dependence().permutations());
+    DependenceResult result =
+        DependencePass.on(spark)
+            .rows(test.withColumn(TaskData.STRATUM, col(TaskData.CELL)))
+            .directions(primary)
+            .classes(classes.size())
+            .permutations(
+                settings.dependence().permutations(),
+                new RowPermuter(settings.seed(), task.name(), scope.name()))
+            .describedAs(name)
+            .execute();
+    return Dependence.of(result, primaryLabels, names, task.name(), settings.verdict().alpha());
   }
 
   private List<WscCell> cells(Alignment alignment, List<String> labels) {

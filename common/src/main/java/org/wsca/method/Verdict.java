@@ -6,18 +6,21 @@ import java.util.Objects;
 public enum Verdict {
   NOT_ENCODED(
       "The metadata cannot be decoded reliably from the embedding, so its alignment with"
-          + " the clinical head is not interpretable."),
+          + " the clinical head and its shift of the clinical score are not interpretable."),
   SHORTCUT_RISK(
-      "The metadata is decodable and the clinical head aligns with it beyond chance:"
-          + " the decision may use it as a shortcut."),
+      "The metadata is decodable and, within label and site, the score of the clinical decision"
+          + " moves with it beyond chance and by at least the minimum shift: the decision may use"
+          + " it as a shortcut."),
   USES_CLINICAL_SIGNAL(
-      "The clinical factor is decodable and the clinical head aligns with it"
-          + " beyond chance: the decision uses this legitimate signal."),
+      "The clinical factor is decodable and, within label and site, the score of the clinical"
+          + " decision moves with it beyond chance and by at least the minimum shift: the decision"
+          + " uses this legitimate signal."),
   ENCODED_NOT_USED(
-      "The metadata is decodable, but the clinical head does not align with it beyond"
-          + " chance and the minimum effect: it is encoded but not used."),
+      "The metadata is decodable, but within label and site the score of the clinical decision"
+          + " does not move with it beyond chance and the minimum shift: it is encoded but not"
+          + " used."),
   NOT_TESTED(
-      "Presence or significance could not be computed for this task and scope, so no"
+      "Presence or the test of use could not be computed for this task and scope, so no"
           + " conclusion is drawn.");
 
   private final String explanation;
@@ -27,26 +30,27 @@ public enum Verdict {
   }
 
   /**
-   * Applies docs/method.md section 8. Boundaries are inclusive where the method says so: presence
-   * equal to the gate counts as encoded, q equal to alpha as significant, T equal to the minimum
-   * effect as large enough. A NaN presence, q or T means the test did not run.
+   * Applies docs/method.md section 8: {@code q} and {@code effect} are the decision-dependence
+   * test's q-value and shift D in sd (section 11). Boundaries are inclusive where the method says
+   * so: presence equal to the gate counts as encoded, q equal to alpha as significant, an effect
+   * equal to the minimum as large enough. A NaN presence, q or effect means the test did not run.
    */
   public static Verdict decide(
       Role role,
       double presenceAuroc,
       double q,
-      double t,
+      double effect,
       double presenceGate,
       double alpha,
       double minEffect) {
     Objects.requireNonNull(role, "role");
-    if (Double.isNaN(presenceAuroc) || Double.isNaN(q) || Double.isNaN(t)) {
+    if (Double.isNaN(presenceAuroc) || Double.isNaN(q) || Double.isNaN(effect)) {
       return NOT_TESTED;
     }
     if (presenceAuroc < presenceGate) {
       return NOT_ENCODED;
     }
-    if (q <= alpha && t >= minEffect) {
+    if (q <= alpha && effect >= minEffect) {
       return role == Role.CONFOUNDER ? SHORTCUT_RISK : USES_CLINICAL_SIGNAL;
     }
     return ENCODED_NOT_USED;

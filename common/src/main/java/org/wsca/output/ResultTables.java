@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.wsca.math.NullSummary;
 import org.wsca.method.Head;
 import org.wsca.method.NullDistribution;
+import org.wsca.result.Dependence;
 import org.wsca.result.PcaSummary;
 import org.wsca.result.TestOutcome;
 import org.wsca.result.WscCell;
@@ -61,12 +62,22 @@ public final class ResultTables {
           field("train_class_counts", COUNTS),
           field("test_class_counts", COUNTS),
           field("rows_missing_value", DataTypes.LongType),
-          field("separable", DataTypes.BooleanType));
+          field("separable", DataTypes.BooleanType),
+          field("dependence_shift_sd", DataTypes.DoubleType),
+          field("dependence_signed_shift_sd", DataTypes.DoubleType),
+          field("dependence_cell", DataTypes.StringType),
+          field("dependence_p", DataTypes.DoubleType),
+          field("dependence_q", DataTypes.DoubleType),
+          field("dependence_permutations", DataTypes.IntegerType),
+          field("dependence_null_p95", DataTypes.DoubleType),
+          field("dependence_rows", DataTypes.LongType),
+          field("dependence_skip_reason", DataTypes.StringType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
     for (TestOutcome t : tests) {
       NullSummary nulls = t.nulls().map(NullDistribution::summary).orElse(null);
+      Dependence d = t.dependence();
       rows.add(
           RowFactory.create(
               runId,
@@ -95,7 +106,16 @@ public final class ResultTables {
               t.trainCounts(),
               t.presence().testCounts(),
               t.rowsMissingValue(),
-              t.tested() ? t.headSeparable() : null));
+              t.tested() ? t.headSeparable() : null,
+              nan(d.shiftSd()),
+              nan(d.signedShiftSd()),
+              d.tested() ? d.cell() : null,
+              nan(d.p()),
+              nan(d.q()),
+              d.tested() ? d.permutations() : null,
+              nan(d.nullP95()),
+              t.tested() ? d.movableRows() : null,
+              t.tested() ? d.skipReason().orElse(null) : null));
     }
     return spark.createDataFrame(rows, TESTS);
   }

@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Locale;
 import org.wsca.result.TestOutcome;
 
-/** The plain-text summary a job prints: one line per metadata task and scope. */
+/**
+ * The plain-text summary a job prints: one line per metadata task and scope. T and p are WSC's
+ * (docs/method.md sections 5 and 6); shift and q are the decision-dependence test's D (in sd) and
+ * its q-value (section 11), on which the verdict rests.
+ */
 public final class SummaryTable {
-  private static final String FORMAT = "%-18s %-12s %8s %8s %7s %7s  %s%n";
+  private static final String FORMAT = "%-18s %-12s %8s %7s %7s %7s %7s  %s%n";
 
   private SummaryTable() {}
 
   public static String format(List<TestOutcome> tests) {
     StringBuilder out = new StringBuilder();
     out.append(
-        String.format(Locale.ROOT, FORMAT, "task", "scope", "presence", "T", "p", "q", "verdict"));
+        String.format(
+            Locale.ROOT, FORMAT, "task", "scope", "presence", "T", "p", "shift", "q", "verdict"));
     for (TestOutcome t : tests) {
       out.append(
           String.format(
@@ -24,8 +29,9 @@ public final class SummaryTable {
               number(t.presence().auroc()),
               number(t.t()),
               number(t.p()),
-              number(t.q()),
-              t.tested() ? t.verdict().name() : "NOT_TESTED (" + t.skipReason().orElse("") + ")"));
+              number(t.dependence().shiftSd()),
+              number(t.dependence().q()),
+              t.notTestedReason().map(r -> "NOT_TESTED (" + r + ")").orElse(t.verdict().name())));
     }
     return out.toString();
   }

@@ -1,6 +1,7 @@
 package org.wsca.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.wsca.method.Verdict;
@@ -89,9 +90,12 @@ final class ReportPage {
     page.element("h2", "Summary")
         .raw(
             "<p>One row per metadata task and scope. Presence: can a probe decode the metadata"
-                + " from the embedding (AUROC on held-out rows)? Use: T, the largest |cosine| between"
-                + " the clinical head and the metadata head; p from the permutation test, q after"
-                + " Benjamini-Hochberg over all tests of the run.</p>\n")
+                + " from the embedding (AUROC on held-out rows)? Alignment: T, the largest |cosine|"
+                + " between the clinical head and the metadata head, and p from its permutation test"
+                + " (the paper's measure). Use: within label and site, how far the clinical score of"
+                + " the held-out rows moves with the metadata (shift, in standard deviations of the"
+                + " score), with its q-value (Benjamini-Hochberg within the role); the verdict"
+                + " claims use when q &lt;= alpha and the shift is at least the minimum.</p>\n")
         .raw("<table><thead>")
         .row(
             "th",
@@ -102,7 +106,8 @@ final class ReportPage {
             "T",
             "null 95%",
             "p",
-            "q",
+            "shift (sd)",
+            "shift q",
             "verdict",
             "in plain words",
             "training rows per class")
@@ -114,9 +119,9 @@ final class ReportPage {
   private void summaryRow(TestOutcome t) {
     String p95 = t.tested() ? Html.number(t.nulls().orElseThrow().summary().p95()) : "-";
     String words =
-        t.tested()
-            ? t.verdict().explanation()
-            : t.verdict().explanation() + " Reason: " + t.skipReason().orElse("");
+        t.notTestedReason()
+            .map(r -> t.verdict().explanation() + " Reason: " + r)
+            .orElse(t.verdict().explanation() + shiftWords(t));
     page.raw("<tr class=\"v-" + t.verdict().name() + "\">")
         .element("td", t.task())
         .element("td", t.scope())
@@ -134,12 +139,27 @@ final class ReportPage {
         .text(Html.number(t.p()))
         .raw("</td>")
         .raw("<td class=\"num\">")
-        .text(Html.number(t.q()))
+        .text(Html.number(t.dependence().shiftSd()))
+        .raw("</td>")
+        .raw("<td class=\"num\">")
+        .text(Html.number(t.dependence().q()))
         .raw("</td>")
         .element("td", t.verdict().name())
         .element("td", words)
         .element("td", counts(t.trainCounts()))
         .raw("</tr>\n");
+  }
+
+  /** Where the largest shift is, e.g. " Largest shift: abdomen x E6, +1.54 sd." */
+  private static String shiftWords(TestOutcome t) {
+    if (!t.tested() || !t.dependence().tested()) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        " Largest shift: %s, %+.2f sd.",
+        t.dependence().cell(),
+        t.dependence().signedShiftSd());
   }
 
   private static String counts(Map<String, Long> counts) {

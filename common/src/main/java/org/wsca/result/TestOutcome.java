@@ -13,7 +13,8 @@ import org.wsca.method.Verdict;
  * once all tests of the run are known (until then q and Holm p are NaN and the verdict NOT_TESTED).
  * Absent values follow one convention in the result records: an empty {@link Optional} for an
  * absent object, NaN for an absent number. {@code headSeparable}: the task's head classifies every
- * training row right (see {@code org.wsca.audit.FittedHead}).
+ * training row right (see {@code org.wsca.audit.FittedHead}). {@code dependence} is the
+ * decision-dependence test (docs/method.md section 11) on which the verdict's claim of use rests.
  */
 public record TestOutcome(
     String task,
@@ -32,7 +33,8 @@ public record TestOutcome(
     double p,
     double q,
     double holm,
-    Verdict verdict) {
+    Verdict verdict,
+    Dependence dependence) {
 
   public static TestOutcome skipped(
       String task,
@@ -59,7 +61,8 @@ public record TestOutcome(
         Double.NaN,
         Double.NaN,
         Double.NaN,
-        Verdict.NOT_TESTED);
+        Verdict.NOT_TESTED,
+        Dependence.notRun());
   }
 
   /** The first step of a tested outcome: which task, in which scope. */
@@ -106,12 +109,18 @@ public record TestOutcome(
           nulls.pValue(t),
           Double.NaN,
           Double.NaN,
-          Verdict.NOT_TESTED);
+          Verdict.NOT_TESTED,
+          Dependence.notRun());
     }
   }
 
   public boolean tested() {
     return skipReason.isEmpty();
+  }
+
+  /** Why the verdict is NOT_TESTED: the test's skip reason, or the decision-dependence test's. */
+  public Optional<String> notTestedReason() {
+    return tested() ? dependence.skipReason() : skipReason;
   }
 
   public TestOutcome withInference(double q, double holm, Verdict verdict) {
@@ -132,6 +141,30 @@ public record TestOutcome(
         p,
         q,
         holm,
-        verdict);
+        verdict,
+        dependence);
+  }
+
+  /** The decision-dependence test of this task and scope (docs/method.md section 11). */
+  public TestOutcome withDependence(Dependence test) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        skipReason,
+        trainCounts,
+        rowsMissingValue,
+        presence,
+        headConverged,
+        headSeparable,
+        t,
+        rms,
+        nulls,
+        p,
+        q,
+        holm,
+        verdict,
+        test);
   }
 }

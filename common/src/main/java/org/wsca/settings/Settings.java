@@ -23,6 +23,7 @@ public record Settings(
     Projection projection,
     Metric metric,
     Permutation permutation,
+    Dependence dependence,
     VerdictThresholds verdict,
     Output output,
     Report report,
@@ -151,9 +152,28 @@ public record Settings(
     }
   }
 
+  /**
+   * The decision-dependence test (docs/method.md section 11): {@code permutations} within (label,
+   * site) cells of the held-out rows, run in Spark jobs of {@code step} permutations (one progress
+   * line each).
+   */
+  public record Dependence(int permutations, int step) {}
+
   /** {@code gateOnShortcutRisk}: a SHORTCUT_RISK verdict makes the audit exit with its own code. */
   public record VerdictThresholds(
-      double alpha, double minEffect, double presenceGate, boolean gateOnShortcutRisk) {
+      double alpha,
+      double minEffect,
+      double presenceGate,
+      boolean gateOnShortcutRisk,
+      double minShiftSd) {
+    /** The reference.conf default of {@code verdict.min-shift-sd}. */
+    public static final double DEFAULT_MIN_SHIFT_SD = 0.4;
+
+    public VerdictThresholds(
+        double alpha, double minEffect, double presenceGate, boolean gateOnShortcutRisk) {
+      this(alpha, minEffect, presenceGate, gateOnShortcutRisk, DEFAULT_MIN_SHIFT_SD);
+    }
+
     public VerdictThresholds(double alpha, double minEffect, double presenceGate) {
       this(alpha, minEffect, presenceGate, false);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.wsca.errors.WscaException;
 import org.wsca.math.Metric;
 import org.wsca.settings.Settings.Columns;
+import org.wsca.settings.Settings.Dependence;
 import org.wsca.settings.Settings.Heads;
 import org.wsca.settings.Settings.Input;
 import org.wsca.settings.Settings.Output;
@@ -44,6 +45,7 @@ final class SettingsParser {
         p.projection(),
         p.r.labelled("metric", Metric.values(), Metric::label, "metric"),
         p.permutation(),
+        p.dependence(),
         p.verdict(),
         p.output(),
         p.report(),
@@ -255,7 +257,23 @@ final class SettingsParser {
             "verdict.presence-gate",
             Interval.closed(0, 1),
             "(an AUROC threshold; the default is 0.60)"),
-        r.bool("verdict.gate-on-shortcut-risk"));
+        r.bool("verdict.gate-on-shortcut-risk"),
+        r.number(
+            "verdict.min-shift-sd",
+            Interval.atLeast(0),
+            "(a shift of the clinical score in its within-stratum sd; the default is 0.4)"));
+  }
+
+  private Dependence dependence() {
+    return new Dependence(
+        r.integer(
+            "dependence.permutations",
+            Interval.atLeast(19),
+            "so that p can reach 0.05 (the default is 9999; each costs one pass of additions)"),
+        r.integer(
+            "dependence.step",
+            Interval.atLeast(1),
+            "(permutations per Spark job and progress line; the default is 1000)"));
   }
 
   private Report report() {

@@ -16,6 +16,7 @@ import org.wsca.method.Verdict;
 import org.wsca.output.HistoryRow;
 import org.wsca.output.Manifest;
 import org.wsca.result.AuditResult;
+import org.wsca.result.Dependence;
 import org.wsca.result.PcaSummary;
 import org.wsca.result.Presence;
 import org.wsca.result.ScopeResult;
@@ -104,7 +105,18 @@ final class ReportFixtures {
         q / 2,
         q,
         q,
-        verdict);
+        verdict,
+        new Dependence(
+            Optional.empty(),
+            q <= 0.05 ? 1.2 : 0.1,
+            q <= 0.05 ? 1.2 : -0.1,
+            classes.get(0),
+            classes.get(classes.size() - 1),
+            q / 2,
+            q,
+            999,
+            0.3,
+            200));
   }
 
   private static Head head(

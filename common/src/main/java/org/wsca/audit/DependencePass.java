@@ -1,0 +1,229 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsca.dependence.DependenceResult;
+import org.wsca.dependence.ShiftStatistic;
+import org.wsca.dependence.StratumPermuter;
+import org.wsca.dependence.StratumScores;
+import org.wsca.input.Canonical;
+import scala.Tuple2;
+
+/**
+ * The decision-dependence test of one (metadata task, scope) on Spark (docs/method.md, decision
+ * dependence). Two steps:
+ *
+ * <ol>
+ *   <li>The clinical scores (one per primary direction) are computed where the held-out rows live;
+ *       only (stratum, sample_id, class, scores) travel, grouped by stratum and put in sample_id
+ *       order there. The driver receives the strata (C + 1 numbers per held-out row, no embeddings)
+ *       and sorts them by name.
+ *   <li>Permutations 1..B are split into slices; each task computes D_b of its slice over every
+ *       stratum, generating permutation b of stratum s from (seed, task, scope, s, b) through the
+ *       {@link StratumPermuter}. Work is spread over b, not over strata: a site scope has only as
+ *       many strata as labels, and every D_b is then added up in one fixed stratum order, so the
+ *       result is the same bit for bit on any cluster and any input partitioning.
+ * </ol>
+ *
+ * B is run in steps of {@code step} permutations, one labelled Spark job each, with a progress line
+ * after each.
+ */
+public final class DependencePass {
+  private static final Logger LOG = LoggerFactory.getLogger(DependencePass.class);
+  static final double PROGRESS_SECONDS = 10;
+
+  private final SparkSession spark;
+  private Dataset<Row> rows;
+  private double[][] directions;
+  private int classes;
+  private int permutations;
+  private StratumPermuter permuter;
+  private String description = "";
+  private int step = 1000;
+  private double lastProgress;
+
+  private DependencePass(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public static DependencePass on(SparkSession spark) {
+    return new DependencePass(spark);
+  }
+
+  /** Held-out rows with sample_id, features (ML vector), y (class index) and stratum. */
+  public DependencePass rows(Dataset<Row> heldOut) {
+    this.rows = heldOut;
+    return this;
+  }
+
+  /** The clinical head's directions (rows); score c of a row is directions[c] . features. */
+  public DependencePass directions(double[][] primaryDirections) {
+    this.directions = primaryDirections;
+    return this;
+  }
+
+  public DependencePass classes(int metadataClasses) {
+    this.classes = metadataClasses;
+    return this;
+  }
+
+  public DependencePass permutations(int count, StratumPermuter stratumPermuter) {
+    this.permutations = count;
+    this.permuter = stratumPermuter;
+    return this;
+  }
+
+  /** Names the test in the Spark UI and the log, e.g. "task=scanner pooled". */
+  public DependencePass describedAs(String testName) {
+    this.description = testName;
+    return this;
+  }
+
+  /** Permutations per Spark job (one progress line each). */
+  public DependencePass step(int permutationsPerJob) {
+    if (permutationsPerJob < 1) {
+      throw new IllegalArgumentException("step is " + permutationsPerJob + "; it must be >= 1");
+    }
+    this.step = permutationsPerJob;
+    return this;
+  }
+
+  public DependenceResult execute() {
+    SparkPhase.label(spark, "decision dependence scores " + description);
+    ShiftStatistic statistic = new ShiftStatistic(strata(), classes);
+    if (!statistic.testable()) {
+      return DependenceResult.of(statistic, new double[0]);
+    }
+    return DependenceResult.of(statistic, nulls(statistic));
+  }
+
+  private List<StratumScores> strata() {
+    Broadcast<double[][]> shared = new JavaSparkContext(spark.sparkContext()).broadcast(directions);
+    try {
+      List<StratumScores> strata =
+          new ArrayList<>(
+              rows.select(
+                      col(TaskData.STRATUM),
+                      col(Canonical.SAMPLE_ID),
+                      col(TaskData.Y),
+                      col(HeadFitter.FEATURES))
+                  .javaRDD()
+                  .mapToPair(r -> new Tuple2<>(r.getString(0), scored(r, shared.value())))
+                  .groupByKey()
+                  .map(group -> stratum(group._1(), group._2()))
+                  .collect());
+      strata.sort(Comparator.comparing(StratumScores::name));
+      return strata;
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  private double[] nulls(ShiftStatistic statistic) {
+    JavaSparkContext jsc = new JavaSparkContext(spark.sparkContext());
+    Broadcast<ShiftStatistic> shared = jsc.broadcast(statistic);
+    StratumPermuter stream = permuter;
+    int slices = Math.max(1, spark.sparkContext().defaultParallelism());
+    double[] nulls = new double[permutations];
+    long start = System.nanoTime();
+    try {
+      for (int from = 1; from <= permutations; from += step) {
+        int to = Math.min(permutations, from + step - 1);
+        SparkPhase.label(
+            spark,
+            "decision dependence permutations "
+                + from
+                + "-"
+                + to
+                + "/"
+                + permutations
+                + " "
+                + description);
+        List<double[]> parts =
+            jsc.parallelize(slices(from, to, slices), slices)
+                .map(r -> shared.value().nullMaxima(r[0], r[1], stream))
+                .collect();
+        int at = from - 1;
+        for (double[] part : parts) {
+          System.arraycopy(part, 0, nulls, at, part.length);
+          at += part.length;
+        }
+        progress(to, start);
+      }
+      return nulls;
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  /** A progress line at most every {@link #PROGRESS_SECONDS} s, and one when all are done. */
+  private void progress(int done, long start) {
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (done < permutations && elapsed - lastProgress < PROGRESS_SECONDS) {
+      return;
+    }
+    lastProgress = elapsed;
+    LOG.info(
+        String.format(
+            "%s decision dependence permutations %d/%d done; elapsed %.1f s, ETA %.1f s",
+            description, done, permutations, elapsed, elapsed / done * (permutations - done)));
+  }
+
+  /** from..to cut into at most {@code slices} contiguous, non-empty ranges, in order. */
+  static List<int[]> slices(int from, int to, int slices) {
+    int n = to - from + 1;
+    int parts = Math.max(1, Math.min(slices, n));
+    List<int[]> out = new ArrayList<>();
+    int start = from;
+    for (int k = 0; k < parts; k++) {
+      int size = n / parts + (k < n % parts ? 1 : 0);
+      out.add(new int[] {start, start + size - 1});
+      start += size;
+    }
+    return out;
+  }
+
+  private static ScoredRow scored(Row r, double[][] directions) {
+    double[] x = ((Vector) r.get(3)).toArray();
+    double[] scores = new double[directions.length];
+    for (int c = 0; c < directions.length; c++) {
+      double s = 0;
+      for (int k = 0; k < x.length; k++) {
+        s += directions[c][k] * x[k];
+      }
+      scores[c] = s;
+    }
+    return new ScoredRow(r.getString(1), (int) r.getDouble(2), scores);
+  }
+
+  private static StratumScores stratum(String name, Iterable<ScoredRow> rows) {
+    List<ScoredRow> sorted = new ArrayList<>();
+    rows.forEach(sorted::add);
+    sorted.sort(Comparator.comparing(ScoredRow::sampleId));
+    int c = sorted.isEmpty() ? 0 : sorted.get(0).scores().length;
+    int[] classes = new int[sorted.size()];
+    double[][] scores = new double[c][sorted.size()];
+    for (int i = 0; i < sorted.size(); i++) {
+      classes[i] = sorted.get(i).metadataClass();
+      for (int k = 0; k < c; k++) {
+        scores[k][i] = sorted.get(i).scores()[k];
+      }
+    }
+    return new StratumScores(name, classes, scores);
+  }
+
+  /** One held-out row on its way to its stratum: no embedding, only what the statistic reads. */
+  record ScoredRow(String sampleId, int metadataClass, double[] scores) implements Serializable {}
+}
