@@ -36,7 +36,8 @@ class RunSummaryTest {
             0.2,
             Double.NaN,
             Double.NaN,
-            Verdict.NOT_TESTED)
+            Verdict.NOT_TESTED,
+            org.wsca.result.Dependence.notRun())
         .withInference(0.04, 0.08, verdict);
   }
 
