@@ -67,6 +67,9 @@ public record RunSummary(
       Double q,
       Double presenceAuroc,
       Double nullP95,
+      Double dependenceShiftSd,
+      Double dependenceP,
+      Double dependenceQ,
       Change change) {}
 
   /**
@@ -184,6 +187,9 @@ public record RunSummary(
         number(t.q()),
         number(t.presence().auroc()),
         t.nulls().map(n -> number(n.summary().p95())).orElse(null),
+        number(t.dependence().shiftSd()),
+        number(t.dependence().p()),
+        number(t.dependence().q()),
         change);
   }
 
