@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * Adjustments across the (metadata task x scope) tests of a run, or of each family of them
- * (docs/method.md section 6). NaN marks a test that was not run: it stays NaN and does not count towards
- * m.
+ * (docs/method.md section 6). NaN marks a test that was not run: it stays NaN and does not count
+ * towards m.
  */
 public final class MultipleTesting {
   private MultipleTesting() {}
@@ -53,7 +53,7 @@ public final class MultipleTesting {
   /**
    * Benjamini-Hochberg within each family: tests with equal {@code family} are adjusted together
    * and m counts only their family's tested p-values, so one family's strong results do not loosen
-   * another's threshold (method.md section 6).
+   * another's threshold (docs/method.md section 6).
    */
   public static double[] benjaminiHochberg(double[] p, String[] family) {
     return perFamily(p, family, MultipleTesting::benjaminiHochberg);

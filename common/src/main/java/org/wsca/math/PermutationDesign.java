@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one test's permutations may move (method.md section 6): the task's labels of each stratum in
- * sample_id order, and, when patients are known, the exchangeability blocks (PALM's whole-block
- * permutation). Permutation b is a pure function of (seed, task, scope, group, b) over the units of
- * each group in a fixed order, so it does not depend on partitioning.
+ * What one test's permutations may move (docs/method.md section 6): the task's labels of each
+ * stratum in sample_id order, and, when patients are known, the exchangeability blocks (PALM's
+ * whole-block permutation). Permutation b is a pure function of (seed, task, scope, group, b) over
+ * the units of each group in a fixed order, so it does not depend on partitioning.
  *
  * <ul>
  *   <li>{@link Unit#IMAGE}: no patients. A group is a stratum, the units are its rows in sample_id

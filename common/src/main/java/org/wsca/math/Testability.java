@@ -3,7 +3,7 @@ package org.wsca.math;
 import java.util.List;
 
 /**
- * What a test's permutations can move (method.md section 6), counted before permuting.
+ * What a test's permutations can move (docs/method.md section 6), counted before permuting.
  *
  * @param unit what moves as one piece (images, patients, or patients' value sequences)
  * @param rows the task's training rows

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Monte Carlo floor of method.md section 6. With B permutations the smallest p is 1/(B+1), so
- * an isolated effect in a family of m tests has q >= m/(B+1) (rank 1 of Benjamini-Hochberg; Holm's
- * smallest adjusted p is the same). When m/(B+1) > alpha no finding of that family can reach the
- * verdict, whatever the data: the run warns at start-up, and {@code permutation.count = auto}
+ * The Monte Carlo floor of docs/method.md section 6. With B permutations the smallest p is 1/(B+1),
+ * so an isolated effect in a family of m tests has q >= m/(B+1) (rank 1 of Benjamini-Hochberg;
+ * Holm's smallest adjusted p is the same). When m/(B+1) > alpha no finding of that family can reach
+ * the verdict, whatever the data: the run warns at start-up, and {@code permutation.count = auto}
  * chooses B to clear it with a margin.
  */
 public final class MonteCarloFloor {

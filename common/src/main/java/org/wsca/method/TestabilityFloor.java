@@ -6,11 +6,11 @@ import java.util.Optional;
 import org.wsca.math.Testability;
 
 /**
- * The least a permutation must be able to move for its test to mean anything (method.md section 6).
- * A task constant inside every stratum (one scanner per site, or the task is the site) makes every
- * permutation the identity, so p would be decided by solver noise; a task that varies in only a
- * sliver of the rows gives permuted heads that are almost the observed one. Below the floor the
- * test is NOT_TESTED with a reason naming the strata and the fix.
+ * The least a permutation must be able to move for its test to mean anything (docs/method.md
+ * section 6). A task constant inside every stratum (one scanner per site, or the task is the site)
+ * makes every permutation the identity, so p would be decided by solver noise; a task that varies
+ * in only a sliver of the rows gives permuted heads that are almost the observed one. Below the
+ * floor the test is NOT_TESTED with a reason naming the strata and the fix.
  *
  * @param minMovableRows fewest rows that must be able to change label
  * @param minMovableFraction smallest share of the training rows that must be able to change label
