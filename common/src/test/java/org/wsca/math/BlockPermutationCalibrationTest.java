@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * <p>Bounds: with whole patients moving the test is exact, P(p <= 0.05) = 5/100 (a continuous
  * statistic, no ties), so the rejections are Binomial(500, 0.05) (mean 25); the test fails when
  * they fall outside [11, 42], which has probability below 2 * 0.0005 (computed below by {@link
- * #binomialTail}). Image shuffling ignores the within-patient correlation: the permutation null's
+ * Binomial}). Image shuffling ignores the within-patient correlation: the permutation null's
  * variance is that of independent images, (s_u^2 + s_e^2) / (k n), the true one (k s_u^2 + s_e^2) /
  * (k n), a ratio of 2.5 for k = 4 and 4.5 for k = 8, so its rejection rate is about P(|Z| > 1.96 /
  * sqrt(ratio)) = 0.215 and 0.356. Assuming only 0.15 and 0.27, the lower bounds 116 and 230 fail
@@ -34,10 +34,10 @@ class BlockPermutationCalibrationTest {
 
   @Test
   void theBoundsHaveTheStatedErrorProbabilities() {
-    assertThat(binomialTail(REPLICATES, 0.05, 43, true)).isLessThan(5e-4);
-    assertThat(binomialTail(REPLICATES, 0.05, 10, false)).isLessThan(5e-4);
-    assertThat(binomialTail(REPLICATES, 0.15, 50, false)).isLessThan(1e-3);
-    assertThat(binomialTail(REPLICATES, 0.27, 104, false)).isLessThan(1e-3);
+    assertThat(Binomial.upperTail(REPLICATES, 0.05, 43)).isLessThan(5e-4);
+    assertThat(Binomial.lowerTail(REPLICATES, 0.05, 10)).isLessThan(5e-4);
+    assertThat(Binomial.lowerTail(REPLICATES, 0.15, 50)).isLessThan(1e-3);
+    assertThat(Binomial.lowerTail(REPLICATES, 0.27, 104)).isLessThan(1e-3);
   }
 
   @Test
@@ -163,22 +163,5 @@ class BlockPermutationCalibrationTest {
     // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
     double u = 1.0 - random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-  }
-
-  /** P(X >= c) (upper) or P(X <= c) (lower) for X ~ Binomial(n, p), summed exactly in logs. */
-  static double binomialTail(int n, double p, int c, boolean upper) {
-    double total = 0;
-    for (int k = upper ? c : 0; upper ? k <= n : k <= c; k++) {
-      total += Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-    }
-    return total;
-  }
-
-  private static double logChoose(int n, int k) {
-    double out = 0;
-    for (int i = 1; i <= k; i++) {
-      out += Math.log(n - k + i) - Math.log(i);
-    }
-    return out;
   }
 }
