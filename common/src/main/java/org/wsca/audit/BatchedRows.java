@@ -21,6 +21,7 @@ import org.wsca.engine.PenalisedLoss;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Standardizer;
 import org.wsca.input.Canonical;
+import org.wsca.math.PermutationDesign;
 
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
@@ -118,7 +119,7 @@ final class BatchedRows implements AutoCloseable {
     return blocks
         .mapPartitions(
             it ->
-                new BlockLabels(seed, task, scope, names, shared.value())
+                new BlockLabels(seed, task, scope, PermutationDesign.images(names, shared.value()))
                     .label(list(it), columns)
                     .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
