@@ -17,8 +17,11 @@ public final class Inference {
   public static List<TestOutcome> decide(
       List<TestOutcome> tests, Settings.VerdictThresholds thresholds) {
     double[] p = tests.stream().mapToDouble(t -> t.tested() ? t.p() : Double.NaN).toArray();
-    double[] q = MultipleTesting.benjaminiHochberg(p);
-    double[] holm = MultipleTesting.holm(p);
+    // One family per role (docs/method.md section 6.4): clinical findings do not loosen the
+    // confounders' threshold.
+    String[] family = tests.stream().map(TestOutcome::family).toArray(String[]::new);
+    double[] q = MultipleTesting.benjaminiHochberg(p, family);
+    double[] holm = MultipleTesting.holm(p, family);
     List<TestOutcome> out = new ArrayList<>();
     for (int i = 0; i < tests.size(); i++) {
       TestOutcome t = tests.get(i);

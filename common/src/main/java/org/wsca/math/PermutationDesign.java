@@ -39,7 +39,12 @@ public final class PermutationDesign implements Serializable {
   public enum Unit {
     IMAGE,
     PATIENT,
-    PATIENT_SEQUENCE
+    PATIENT_SEQUENCE;
+
+    /** The tests table's spelling: image, patient, patient-sequence. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
   private final List<String> strata;

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.wsca.math.NullSummary;
+import org.wsca.math.Testability;
 import org.wsca.method.Head;
 import org.wsca.method.NullDistribution;
 import org.wsca.result.PcaSummary;
@@ -61,7 +62,11 @@ public final class ResultTables {
           field("train_class_counts", COUNTS),
           field("test_class_counts", COUNTS),
           field("rows_missing_value", DataTypes.LongType),
-          field("separable", DataTypes.BooleanType));
+          field("separable", DataTypes.BooleanType),
+          field("family", DataTypes.StringType),
+          field("permutation_unit", DataTypes.StringType),
+          field("movable_rows", DataTypes.LongType),
+          field("log10_permutations", DataTypes.DoubleType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
@@ -95,7 +100,11 @@ public final class ResultTables {
               t.trainCounts(),
               t.presence().testCounts(),
               t.rowsMissingValue(),
-              t.tested() ? t.headSeparable() : null));
+              t.tested() ? t.headSeparable() : null,
+              t.family(),
+              t.testability().map(x -> x.unit().label()).orElse(null),
+              t.testability().map(Testability::movableRows).orElse(null),
+              t.testability().map(Testability::log10Permutations).orElse(null)));
     }
     return spark.createDataFrame(rows, TESTS);
   }

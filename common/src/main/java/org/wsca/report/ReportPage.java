@@ -91,7 +91,8 @@ final class ReportPage {
             "<p>One row per metadata task and scope. Presence: can a probe decode the metadata"
                 + " from the embedding (AUROC on held-out rows)? Use: T, the largest |cosine| between"
                 + " the clinical head and the metadata head; p from the permutation test, q after"
-                + " Benjamini-Hochberg over all tests of the run.</p>\n")
+                + " Benjamini-Hochberg within the test's family (one family per role, so clinical"
+                + " findings do not loosen the confounders' threshold).</p>\n")
         .raw("<table><thead>")
         .row(
             "th",
@@ -103,6 +104,7 @@ final class ReportPage {
             "null 95%",
             "p",
             "q",
+            "q family",
             "verdict",
             "in plain words",
             "training rows per class")
@@ -136,6 +138,7 @@ final class ReportPage {
         .raw("<td class=\"num\">")
         .text(Html.number(t.q()))
         .raw("</td>")
+        .element("td", t.family())
         .element("td", t.verdict().name())
         .element("td", words)
         .element("td", counts(t.trainCounts()))

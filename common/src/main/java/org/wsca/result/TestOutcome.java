@@ -2,6 +2,7 @@ package org.wsca.result;
 
 import java.util.Map;
 import java.util.Optional;
+import org.wsca.math.Testability;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Role;
@@ -32,7 +33,8 @@ public record TestOutcome(
     double p,
     double q,
     double holm,
-    Verdict verdict) {
+    Verdict verdict,
+    Optional<Testability> testability) {
 
   public static TestOutcome skipped(
       String task,
@@ -59,7 +61,8 @@ public record TestOutcome(
         Double.NaN,
         Double.NaN,
         Double.NaN,
-        Verdict.NOT_TESTED);
+        Verdict.NOT_TESTED,
+        Optional.empty());
   }
 
   /** The first step of a tested outcome: which task, in which scope. */
@@ -88,13 +91,37 @@ public record TestOutcome(
   public record Aligning(
       Measuring counts, Presence presence, boolean headConverged, boolean headSeparable) {
     public TestOutcome aligned(double t, double rms, NullDistribution nulls) {
+      return aligned(t, rms, nulls, null);
+    }
+
+    /** A test that ran, with what its permutations could move (docs/method.md section 6.3). */
+    public TestOutcome aligned(
+        double t, double rms, NullDistribution nulls, Testability testability) {
+      return outcome(t, rms, Optional.empty(), Optional.of(nulls), nulls.pValue(t), testability);
+    }
+
+    /**
+     * A test below the testability floor (docs/method.md section 6.3): presence and T are kept,
+     * there is no null and no p, and the verdict stays NOT_TESTED with {@code reason}.
+     */
+    public TestOutcome untestable(double t, double rms, String reason, Testability testability) {
+      return outcome(t, rms, Optional.of(reason), Optional.empty(), Double.NaN, testability);
+    }
+
+    private TestOutcome outcome(
+        double t,
+        double rms,
+        Optional<String> skipReason,
+        Optional<NullDistribution> nulls,
+        double p,
+        Testability testability) {
       Counting id = counts.id();
       return new TestOutcome(
           id.task(),
           id.scope(),
           id.role(),
           id.kind(),
-          Optional.empty(),
+          skipReason,
           counts.trainCounts(),
           counts.rowsMissingValue(),
           presence,
@@ -102,12 +129,18 @@ public record TestOutcome(
           headSeparable,
           t,
           rms,
-          Optional.of(nulls),
-          nulls.pValue(t),
+          nulls,
+          p,
           Double.NaN,
           Double.NaN,
-          Verdict.NOT_TESTED);
+          Verdict.NOT_TESTED,
+          Optional.ofNullable(testability));
     }
+  }
+
+  /** The multiple-testing family of this test: its role's (docs/method.md section 6.4). */
+  public String family() {
+    return role.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public boolean tested() {
@@ -132,6 +165,7 @@ public record TestOutcome(
         p,
         q,
         holm,
-        verdict);
+        verdict,
+        testability);
   }
 }

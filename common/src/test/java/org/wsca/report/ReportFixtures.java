@@ -104,7 +104,8 @@ final class ReportFixtures {
         q / 2,
         q,
         q,
-        verdict);
+        verdict,
+        Optional.empty());
   }
 
   private static Head head(
