@@ -100,7 +100,7 @@ public final class ResultTables {
               t.trainCounts(),
               t.presence().testCounts(),
               t.rowsMissingValue(),
-              t.tested() ? t.headSeparable() : null,
+              t.tested() || t.testability().isPresent() ? t.headSeparable() : null,
               t.family(),
               t.testability().map(x -> x.unit().label()).orElse(null),
               t.testability().map(Testability::movableRows).orElse(null),
