@@ -64,7 +64,8 @@ class PermutationDesignE2ETest extends SparkTestBase {
 
   @Test
   void oneScannerPerSiteIsNotTestedWithTheReason() {
-    List<TestOutcome> tests = audit(data(2), "site");
+    String data = data(2);
+    List<TestOutcome> tests = audit(data, "site");
     TestOutcome scanner = test(tests, "scanner");
     assertThat(scanner.verdict()).isEqualTo(Verdict.NOT_TESTED);
     assertThat(scanner.skipReason().orElseThrow())
@@ -74,7 +75,7 @@ class PermutationDesignE2ETest extends SparkTestBase {
         .contains("permutation.strata = []");
     assertThat(tests).noneMatch(t -> t.verdict() == Verdict.SHORTCUT_RISK);
     // Without strata the scanner moves across sites and is tested (with the stated caveat).
-    TestOutcome acrossSites = test(audit(data(2), "none", "permutation.strata=[]"), "scanner");
+    TestOutcome acrossSites = test(audit(data, "none", "permutation.strata=[]"), "scanner");
     assertThat(acrossSites.tested()).isTrue();
   }
 
