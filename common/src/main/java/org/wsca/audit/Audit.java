@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
@@ -20,6 +22,8 @@ import org.wsca.input.Canonical;
 import org.wsca.input.InputReader;
 import org.wsca.input.ValidatedInput;
 import org.wsca.math.SplitAssigner;
+import org.wsca.method.MonteCarloFloor;
+import org.wsca.method.Role;
 import org.wsca.method.Scope;
 import org.wsca.result.AuditResult;
 import org.wsca.result.ScopeResult;
@@ -146,9 +150,11 @@ public final class Audit {
   private List<ScopeResult> auditScopes(
       Dataset<Row> prepared, Optional<SuppliedHead> supplied, int dimension) {
     PermutationEngine engine = engine();
-    ScopeAudit audit = new ScopeAudit(spark, settings, engine, supplied, dimension);
+    List<Scope> scopes = scopes(prepared);
+    ScopeAudit audit =
+        new ScopeAudit(spark, planPermutations(scopes.size()), engine, supplied, dimension);
     List<ScopeResult> results = new ArrayList<>();
-    for (Scope scope : scopes(prepared)) {
+    for (Scope scope : scopes) {
       Dataset<Row> rows =
           scope
               .site()
@@ -158,6 +164,36 @@ public final class Audit {
       results.add(phases.timed("scope " + scope.name(), () -> audit.run(scope, rows)));
     }
     return results;
+  }
+
+  /**
+   * The Monte Carlo floor (docs/method.md section 6.5), before the first permutation: m per family
+   * is the number of planned tests of the role (its tasks times the scopes). Resolves {@code
+   * permutation.count = auto}, and warns for every family whose findings B cannot reach.
+   */
+  private Settings planPermutations(int scopeCount) {
+    Map<Role, Integer> family = new EnumMap<>(Role.class);
+    for (Settings.MetadataTask task : settings.input().metadata()) {
+      family.merge(task.role(), scopeCount, Integer::sum);
+    }
+    double alpha = settings.verdict().alpha();
+    Settings planned = settings;
+    if (settings.permutation().countAuto()) {
+      int b = MonteCarloFloor.auto(family.values(), alpha);
+      LOG.info(
+          "permutation.count = auto: B = {} for {} tests per family (the smallest 100k - 1 with"
+              + " m / (B + 1) <= alpha / {}, between {} and {})",
+          b,
+          family,
+          MonteCarloFloor.MARGIN,
+          MonteCarloFloor.AUTO_MIN,
+          MonteCarloFloor.AUTO_MAX);
+      planned = settings.withPermutation(settings.permutation().withCount(b));
+    }
+    int count = planned.permutation().count();
+    family.forEach(
+        (role, m) -> MonteCarloFloor.warning(role, m, count, alpha).ifPresent(LOG::warn));
+    return planned;
   }
 
   private PermutationEngine engine() {

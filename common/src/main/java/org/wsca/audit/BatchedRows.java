@@ -21,17 +21,18 @@ import org.wsca.engine.PenalisedLoss;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Standardizer;
 import org.wsca.input.Canonical;
+import org.wsca.math.PermutationDesign;
 
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
  * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and sorted
  * inside each partition (so blocks do not depend on the input's partitioning), standardised and
- * cached as {@link RowBlock}s. Only the unpermuted per-stratum labels are broadcast; {@link
- * #labelled} permutes them inside the partitions.
+ * cached as {@link RowBlock}s. Only the permutation design (the unpermuted per-stratum labels and
+ * the patient blocks) is broadcast; {@link #labelled} permutes them inside the partitions.
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
-  private final Broadcast<int[][]> labels;
+  private final Broadcast<PermutationDesign> labels;
   private final List<String> strata;
   private final Standardizer standardizer;
   private final HeadShape shape;
@@ -41,7 +42,7 @@ final class BatchedRows implements AutoCloseable {
 
   private BatchedRows(
       JavaRDD<RowBlock> blocks,
-      Broadcast<int[][]> labels,
+      Broadcast<PermutationDesign> labels,
       List<String> strata,
       Standardizer standardizer,
       HeadShape shape,
@@ -63,15 +64,16 @@ final class BatchedRows implements AutoCloseable {
     Dataset<Row> arranged =
         arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      StrataLabels strata = StrataLabels.collect(arranged);
+      PermutationDesign design = request.designOrCollect();
+      StrataLabels strata = StrataLabels.of(design);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
       Standardizer standardizer = moments(arranged).standardizer();
       JavaRDD<RowBlock> blocks =
           blocks(arranged, strata.names(), standardizer).persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
       blocks.count();
-      Broadcast<int[][]> labels =
-          new JavaSparkContext(spark.sparkContext()).broadcast(strata.labels());
+      Broadcast<PermutationDesign> labels =
+          new JavaSparkContext(spark.sparkContext()).broadcast(design);
       HeadShape shape = new HeadShape(standardizer.dimension(), request.numClasses());
       return new BatchedRows(
           blocks,
@@ -109,8 +111,7 @@ final class BatchedRows implements AutoCloseable {
 
   /** The cached blocks with the label columns of {@code permutations}; unpersist when done. */
   JavaRDD<RowBlock> labelled(PermutationRequest request, int[] permutations) {
-    Broadcast<int[][]> shared = labels;
-    List<String> names = strata;
+    Broadcast<PermutationDesign> shared = labels;
     long seed = request.seed();
     String task = request.task();
     String scope = request.scope().name();
@@ -118,7 +119,7 @@ final class BatchedRows implements AutoCloseable {
     return blocks
         .mapPartitions(
             it ->
-                new BlockLabels(seed, task, scope, names, shared.value())
+                new BlockLabels(seed, task, scope, shared.value())
                     .label(list(it), columns)
                     .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -3,7 +3,6 @@ package org.wsca.audit;
 import java.util.ArrayList;
 import java.util.List;
 import org.wsca.math.MultipleTesting;
-import org.wsca.method.Role;
 import org.wsca.method.Verdict;
 import org.wsca.result.TestOutcome;
 import org.wsca.settings.Settings;
@@ -20,8 +19,11 @@ public final class Inference {
   public static List<TestOutcome> decide(
       List<TestOutcome> tests, Settings.VerdictThresholds thresholds) {
     double[] p = tests.stream().mapToDouble(t -> t.tested() ? t.p() : Double.NaN).toArray();
-    double[] q = MultipleTesting.benjaminiHochberg(p);
-    double[] holm = MultipleTesting.holm(p);
+    // One family per role (docs/method.md section 6.4), for WSC and for the decision-dependence
+    // test alike: clinical findings do not loosen the confounders' threshold.
+    String[] family = families(tests);
+    double[] q = MultipleTesting.benjaminiHochberg(p, family);
+    double[] holm = MultipleTesting.holm(p, family);
     double[] dependenceQ = dependenceQ(tests);
     List<TestOutcome> out = new ArrayList<>();
     for (int i = 0; i < tests.size(); i++) {
@@ -54,21 +56,15 @@ public final class Inference {
 
   /** BH q-values of the decision-dependence p-values, one family per role; NaN if untested. */
   static double[] dependenceQ(List<TestOutcome> tests) {
-    double[] q = new double[tests.size()];
-    for (Role role : Role.values()) {
-      double[] p = new double[tests.size()];
-      for (int i = 0; i < p.length; i++) {
-        TestOutcome t = tests.get(i);
-        boolean inFamily = t.role() == role && t.tested() && t.dependence().tested();
-        p[i] = inFamily ? t.dependence().p() : Double.NaN;
-      }
-      double[] adjusted = MultipleTesting.benjaminiHochberg(p);
-      for (int i = 0; i < q.length; i++) {
-        if (tests.get(i).role() == role) {
-          q[i] = adjusted[i];
-        }
-      }
-    }
-    return q;
+    double[] p =
+        tests.stream()
+            .mapToDouble(
+                t -> t.tested() && t.dependence().tested() ? t.dependence().p() : Double.NaN)
+            .toArray();
+    return MultipleTesting.benjaminiHochberg(p, families(tests));
+  }
+
+  private static String[] families(List<TestOutcome> tests) {
+    return tests.stream().map(TestOutcome::family).toArray(String[]::new);
   }
 }

@@ -15,6 +15,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.math.Alignment;
+import org.wsca.math.PermutationDesign;
 import org.wsca.method.NullDistribution;
 import org.wsca.resume.ChunkStore;
 
@@ -54,7 +55,7 @@ public final class MllibLoopEngine implements PermutationEngine {
   public NullDistribution fitNull(PermutationRequest request) {
     Dataset<Row> ranked = ranked(request.train()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      StrataLabels strata = StrataLabels.collect(ranked);
+      PermutationDesign design = request.designOrCollect();
       Progress progress = new Progress(request, progressEvery);
       NullChunks nulls = new NullChunks(request, chunks);
       int total = request.permutations();
@@ -74,7 +75,7 @@ public final class MllibLoopEngine implements PermutationEngine {
                   + request.task()
                   + " "
                   + request.scope().name());
-          FittedHead head = fitPermuted(ranked, strata, request, b);
+          FittedHead head = fitPermuted(ranked, design, request, b);
           nulls.record(
               b,
               Alignment.of(
@@ -99,11 +100,11 @@ public final class MllibLoopEngine implements PermutationEngine {
   }
 
   private FittedHead fitPermuted(
-      Dataset<Row> ranked, StrataLabels strata, PermutationRequest request, int b) {
-    int[][] permuted = strata.permuted(request.seed(), request.task(), request.scope().name(), b);
+      Dataset<Row> ranked, PermutationDesign design, PermutationRequest request, int b) {
+    int[][] permuted = design.permuted(request.seed(), request.task(), request.scope().name(), b);
     Broadcast<int[][]> labels = new JavaSparkContext(spark.sparkContext()).broadcast(permuted);
     try {
-      Map<String, Integer> position = strata.positions();
+      Map<String, Integer> position = StrataLabels.positions(design.strata());
       UDF2<String, Integer, Double> lookup = (s, r) -> (double) labels.value()[position.get(s)][r];
       Dataset<Row> data =
           ranked.withColumn(

@@ -1,6 +1,7 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
+import org.wsca.math.PermutationDesign;
 import org.wsca.math.Permutations;
 
 /**
@@ -45,6 +48,47 @@ record StrataLabels(List<String> names, int[][] labels) {
             .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
             .toArray(int[][]::new);
     return new StrataLabels(names, labels);
+  }
+
+  /**
+   * The permutation design of a task's training rows (docs/method.md section 6.2): per stratum in
+   * sample_id order, with each row's patient when {@code patients} (whole patients then move).
+   * Collected on the driver once per test, before any permuted head is fitted.
+   */
+  static PermutationDesign design(Dataset<Row> train, boolean patients) {
+    Map<String, List<Row>> byStratum = new TreeMap<>();
+    List<Row> rows =
+        train
+            .withColumn(TaskData.RANK, rank())
+            .select(
+                col(TaskData.STRATUM),
+                col(TaskData.Y),
+                patients ? col(Canonical.PATIENT_ID) : lit(null).cast(DataTypes.StringType))
+            .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
+            .collectAsList();
+    for (Row r : rows) {
+      byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+    }
+    List<String> names = new ArrayList<>(byStratum.keySet());
+    int[][] labels = new int[names.size()][];
+    String[][] patientIds = new String[names.size()][];
+    for (int s = 0; s < names.size(); s++) {
+      List<Row> stratum = byStratum.get(names.get(s));
+      labels[s] = stratum.stream().mapToInt(r -> (int) r.getDouble(1)).toArray();
+      patientIds[s] = stratum.stream().map(r -> r.getString(2)).toArray(String[]::new);
+    }
+    return patients
+        ? PermutationDesign.patients(names, labels, patientIds)
+        : PermutationDesign.images(names, labels);
+  }
+
+  /** The design's strata and labels, as the engines address them. */
+  static StrataLabels of(PermutationDesign design) {
+    int[][] labels = new int[design.strata().size()][];
+    for (int s = 0; s < labels.length; s++) {
+      labels[s] = design.labels(s);
+    }
+    return new StrataLabels(design.strata(), labels);
   }
 
   int[][] permuted(long seed, String task, String scope, int b) {

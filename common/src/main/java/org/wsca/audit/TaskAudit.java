@@ -23,13 +23,16 @@ import org.wsca.dependence.RowPermuter;
 import org.wsca.input.Canonical;
 import org.wsca.math.Alignment;
 import org.wsca.math.Metric;
+import org.wsca.math.PermutationDesign;
 import org.wsca.math.Projection;
 import org.wsca.math.QuantileBins;
+import org.wsca.math.Testability;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Head;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
+import org.wsca.method.TestabilityFloor;
 import org.wsca.result.Dependence;
 import org.wsca.result.Presence;
 import org.wsca.result.TestOutcome;
@@ -128,6 +131,7 @@ final class TaskAudit {
                 col(TaskData.Y),
                 col(TaskData.STRATUM),
                 col(TaskData.CELL),
+                col(Canonical.PATIENT_ID),
                 col(Canonical.IS_TEST))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -157,13 +161,35 @@ final class TaskAudit {
     Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
     List<WscCell> cells =
         cells(alignment, ScopeAudit.directionLabels(names, head.directions().length));
+    TestOutcome.Aligning measured =
+        TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
+            .counted(trainCounts, missing)
+            .measured(presence, head.converged(), separable);
+    SparkPhase.label(spark, "testability task=" + task.name() + " " + scope.name());
+    PermutationDesign design =
+        StrataLabels.design(train, settings.input().columns().patientId().isPresent());
+    Testability testability = design.testability();
+    Optional<String> untestable =
+        floor().skipReason(testability, task.name(), settings.permutation().strataLabels());
+    if (untestable.isPresent()) {
+      LOG.warn("Not testing task {} in {}: {}", task.name(), scope.name(), untestable.get());
+      return new Result(
+          measured.untestable(alignment.t(), alignment.rms(), untestable.get(), testability),
+          Optional.of(fitted),
+          cells);
+    }
+    warnIfSequences(design);
     LOG.info(
-        "task={} {}: presence AUROC {}, T {}; fitting {} permuted heads",
+        "task={} {}: presence AUROC {}, T {}; fitting {} permuted heads ({} of {} rows movable,"
+            + " unit {})",
         task.name(),
         scope.name(),
         String.format("%.3f", presence.auroc()),
         String.format("%.4f", alignment.t()),
-        settings.permutation().count());
+        settings.permutation().count(),
+        testability.movableRows(),
+        testability.rows(),
+        design.unit().label());
     NullDistribution nulls =
         engine.fitNull(
             new PermutationRequest(
@@ -175,12 +201,11 @@ final class TaskAudit {
                 settings.seed(),
                 primary,
                 projection,
-                metric));
+                metric,
+                design));
     TestOutcome outcome =
-        TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
-            .counted(trainCounts, missing)
-            .measured(presence, head.converged(), separable)
-            .aligned(alignment.t(), alignment.rms(), nulls)
+        measured
+            .aligned(alignment.t(), alignment.rms(), nulls, testability)
             .withDependence(dependence(test, classes, names));
     return new Result(outcome, Optional.of(fitted), cells);
   }
@@ -204,6 +229,24 @@ final class TaskAudit {
             .describedAs(name)
             .execute();
     return Dependence.of(result, primaryLabels, names, task.name(), settings.verdict().alpha());
+  }
+
+  private TestabilityFloor floor() {
+    Settings.Permutation p = settings.permutation();
+    return new TestabilityFloor(
+        p.minMovableRows(), p.minMovableFraction(), p.minDistinctPermutations());
+  }
+
+  private void warnIfSequences(PermutationDesign design) {
+    if (design.unit() == PermutationDesign.Unit.PATIENT_SEQUENCE) {
+      LOG.warn(
+          "Task {} varies within some patients in {}: its permutations move each patient's value"
+              + " sequence as a whole among patients with the same number of images in each"
+              + " stratum (docs/method.md section 6.2); patients of a unique shape stay fixed."
+              + " permutation_unit = patient-sequence in the tests table.",
+          task.name(),
+          scope.name());
+    }
   }
 
   private List<WscCell> cells(Alignment alignment, List<String> labels) {

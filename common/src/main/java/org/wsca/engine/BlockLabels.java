@@ -2,34 +2,27 @@ package org.wsca.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wsca.math.Permutations;
+import org.wsca.math.PermutationDesign;
 
 /**
- * Labels the rows of one partition for the heads of one chunk, next to the rows: permutation b of
- * stratum s is {@code Permutations.permuteLabels(labels of s in sample_id order, seed, task, scope,
- * s, b)} (docs/method.md section 6), and a row of rank r in s gets entry r of it. Permutation index
- * 0 stands for the observed (unpermuted) labels. Only the unpermuted per-stratum labels travel;
- * each partition recomputes the permutations of the strata it holds, so the labels do not depend on
- * partitioning.
+ * Labels the rows of one partition for the heads of one chunk, next to the rows: permutation b is
+ * {@link PermutationDesign#permuted} of the test's design (docs/method.md section 6: per stratum,
+ * or whole patients when patients are known), and a row of rank r in stratum s gets entry [s][r] of
+ * it. Permutation index 0 stands for the observed (unpermuted) labels. Only the design (the
+ * unpermuted labels and the patient blocks) travels; each partition recomputes the permutations of
+ * the strata it holds, so the labels do not depend on partitioning.
  */
 public final class BlockLabels {
   private final long seed;
   private final String task;
   private final String scope;
-  private final List<String> strataNames;
-  private final int[][] strataLabels;
+  private final PermutationDesign design;
 
-  public BlockLabels(
-      long seed, String task, String scope, List<String> strataNames, int[][] strataLabels) {
-    if (strataNames.size() != strataLabels.length) {
-      throw new IllegalArgumentException(
-          strataNames.size() + " stratum names but " + strataLabels.length + " label arrays");
-    }
+  public BlockLabels(long seed, String task, String scope, PermutationDesign design) {
     this.seed = seed;
     this.task = task;
     this.scope = scope;
-    this.strataNames = List.copyOf(strataNames);
-    this.strataLabels = strataLabels;
+    this.design = design;
   }
 
   /** The blocks with a label matrix whose column h is permutation {@code permutations[h]}. */
@@ -55,17 +48,7 @@ public final class BlockLabels {
 
   /** Permutation b of every stratum present; null for absent strata. */
   private int[][] permuted(boolean[] present, int b) {
-    int[][] out = new int[strataLabels.length][];
-    for (int s = 0; s < out.length; s++) {
-      if (present[s]) {
-        out[s] =
-            b == 0
-                ? strataLabels[s]
-                : Permutations.permuteLabels(
-                    strataLabels[s], seed, task, scope, strataNames.get(s), b);
-      }
-    }
-    return out;
+    return design.permuted(seed, task, scope, b, present);
   }
 
   private static void fillColumn(RowBlock block, int[][] permuted, int[] matrix, int h, int heads) {
@@ -75,11 +58,12 @@ public final class BlockLabels {
   }
 
   private boolean[] presentStrata(List<RowBlock> blocks) {
-    boolean[] present = new boolean[strataLabels.length];
+    int strata = design.strata().size();
+    boolean[] present = new boolean[strata];
     for (RowBlock block : blocks) {
       for (int r = 0; r < block.rows(); r++) {
         int s = block.stratum(r);
-        if (s < 0 || s >= present.length || block.rank(r) >= strataLabels[s].length) {
+        if (s < 0 || s >= strata || block.rank(r) >= design.labels(s).length) {
           throw new IllegalArgumentException(
               "Row "
                   + r

@@ -1,11 +1,17 @@
 package org.wsca.math;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
- * Adjustments across all (metadata task x scope) tests of a run (docs/method.md section 6). NaN
- * marks a test that was not run: it stays NaN and does not count towards m.
+ * Adjustments across the (metadata task x scope) tests of a run, or of each family of them
+ * (docs/method.md section 6). NaN marks a test that was not run: it stays NaN and does not count
+ * towards m.
  */
 public final class MultipleTesting {
   private MultipleTesting() {}
@@ -40,6 +46,39 @@ public final class MultipleTesting {
       int index = order[rank - 1];
       running = Math.max(running, Math.min(1.0, (m - rank + 1) * p[index]));
       adjusted[index] = running;
+    }
+    return adjusted;
+  }
+
+  /**
+   * Benjamini-Hochberg within each family: tests with equal {@code family} are adjusted together
+   * and m counts only their family's tested p-values, so one family's strong results do not loosen
+   * another's threshold (docs/method.md section 6).
+   */
+  public static double[] benjaminiHochberg(double[] p, String[] family) {
+    return perFamily(p, family, MultipleTesting::benjaminiHochberg);
+  }
+
+  /** Holm within each family, as {@link #benjaminiHochberg(double[], String[])}. */
+  public static double[] holm(double[] p, String[] family) {
+    return perFamily(p, family, MultipleTesting::holm);
+  }
+
+  private static double[] perFamily(double[] p, String[] family, UnaryOperator<double[]> adjust) {
+    if (family.length != p.length) {
+      throw new IllegalArgumentException(
+          p.length + " p-values but " + family.length + " family names");
+    }
+    Map<String, List<Integer>> members = new LinkedHashMap<>();
+    for (int i = 0; i < p.length; i++) {
+      members.computeIfAbsent(family[i], k -> new ArrayList<>()).add(i);
+    }
+    double[] adjusted = nanCopy(p.length);
+    for (List<Integer> indices : members.values()) {
+      double[] adjustedHere = adjust.apply(indices.stream().mapToDouble(i -> p[i]).toArray());
+      for (int k = 0; k < indices.size(); k++) {
+        adjusted[indices.get(k)] = adjustedHere[k];
+      }
     }
     return adjusted;
   }

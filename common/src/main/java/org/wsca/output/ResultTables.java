@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.wsca.math.NullSummary;
+import org.wsca.math.Testability;
 import org.wsca.method.Head;
 import org.wsca.method.NullDistribution;
 import org.wsca.result.Dependence;
@@ -71,7 +72,11 @@ public final class ResultTables {
           field("dependence_permutations", DataTypes.IntegerType),
           field("dependence_null_p95", DataTypes.DoubleType),
           field("dependence_rows", DataTypes.LongType),
-          field("dependence_skip_reason", DataTypes.StringType));
+          field("dependence_skip_reason", DataTypes.StringType),
+          field("family", DataTypes.StringType),
+          field("permutation_unit", DataTypes.StringType),
+          field("movable_rows", DataTypes.LongType),
+          field("log10_permutations", DataTypes.DoubleType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
@@ -106,7 +111,7 @@ public final class ResultTables {
               t.trainCounts(),
               t.presence().testCounts(),
               t.rowsMissingValue(),
-              t.tested() ? t.headSeparable() : null,
+              t.tested() || t.testability().isPresent() ? t.headSeparable() : null,
               nan(d.shiftSd()),
               nan(d.signedShiftSd()),
               d.tested() ? d.cell() : null,
@@ -115,7 +120,11 @@ public final class ResultTables {
               d.tested() ? d.permutations() : null,
               nan(d.nullP95()),
               t.tested() ? d.movableRows() : null,
-              t.tested() ? d.skipReason().orElse(null) : null));
+              t.tested() ? d.skipReason().orElse(null) : null,
+              t.family(),
+              t.testability().map(x -> x.unit().label()).orElse(null),
+              t.testability().map(Testability::movableRows).orElse(null),
+              t.testability().map(Testability::log10Permutations).orElse(null)));
     }
     return spark.createDataFrame(rows, TESTS);
   }

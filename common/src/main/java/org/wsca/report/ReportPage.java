@@ -94,7 +94,7 @@ final class ReportPage {
                 + " between the clinical head and the metadata head, and p from its permutation test"
                 + " (the paper's measure). Use: within label and site, how far the clinical score of"
                 + " the held-out rows moves with the metadata (shift, in standard deviations of the"
-                + " score), with its q-value (Benjamini-Hochberg within the role); the verdict"
+                + " score), with its q-value (Benjamini-Hochberg within the test's family: one family per role, so clinical findings do not loosen the confounders' threshold); the verdict"
                 + " claims use when q &lt;= alpha and the shift is at least the minimum.</p>\n")
         .raw("<table><thead>")
         .row(
@@ -108,6 +108,7 @@ final class ReportPage {
             "p",
             "shift (sd)",
             "shift q",
+            "q family",
             "verdict",
             "in plain words",
             "training rows per class")
@@ -144,6 +145,7 @@ final class ReportPage {
         .raw("<td class=\"num\">")
         .text(Html.number(t.dependence().q()))
         .raw("</td>")
+        .element("td", t.family())
         .element("td", t.verdict().name())
         .element("td", words)
         .element("td", counts(t.trainCounts()))

@@ -2,6 +2,7 @@ package org.wsca.result;
 
 import java.util.Map;
 import java.util.Optional;
+import org.wsca.math.Testability;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Role;
@@ -34,6 +35,7 @@ public record TestOutcome(
     double q,
     double holm,
     Verdict verdict,
+    Optional<Testability> testability,
     Dependence dependence) {
 
   public static TestOutcome skipped(
@@ -62,6 +64,7 @@ public record TestOutcome(
         Double.NaN,
         Double.NaN,
         Verdict.NOT_TESTED,
+        Optional.empty(),
         Dependence.notRun());
   }
 
@@ -91,13 +94,37 @@ public record TestOutcome(
   public record Aligning(
       Measuring counts, Presence presence, boolean headConverged, boolean headSeparable) {
     public TestOutcome aligned(double t, double rms, NullDistribution nulls) {
+      return aligned(t, rms, nulls, null);
+    }
+
+    /** A test that ran, with what its permutations could move (docs/method.md section 6.3). */
+    public TestOutcome aligned(
+        double t, double rms, NullDistribution nulls, Testability testability) {
+      return outcome(t, rms, Optional.empty(), Optional.of(nulls), nulls.pValue(t), testability);
+    }
+
+    /**
+     * A test below the testability floor (docs/method.md section 6.3): presence and T are kept,
+     * there is no null and no p, and the verdict stays NOT_TESTED with {@code reason}.
+     */
+    public TestOutcome untestable(double t, double rms, String reason, Testability testability) {
+      return outcome(t, rms, Optional.of(reason), Optional.empty(), Double.NaN, testability);
+    }
+
+    private TestOutcome outcome(
+        double t,
+        double rms,
+        Optional<String> skipReason,
+        Optional<NullDistribution> nulls,
+        double p,
+        Testability testability) {
       Counting id = counts.id();
       return new TestOutcome(
           id.task(),
           id.scope(),
           id.role(),
           id.kind(),
-          Optional.empty(),
+          skipReason,
           counts.trainCounts(),
           counts.rowsMissingValue(),
           presence,
@@ -105,13 +132,19 @@ public record TestOutcome(
           headSeparable,
           t,
           rms,
-          Optional.of(nulls),
-          nulls.pValue(t),
+          nulls,
+          p,
           Double.NaN,
           Double.NaN,
           Verdict.NOT_TESTED,
+          Optional.ofNullable(testability),
           Dependence.notRun());
     }
+  }
+
+  /** The multiple-testing family of this test: its role's (docs/method.md section 6.4). */
+  public String family() {
+    return role.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public boolean tested() {
@@ -142,6 +175,7 @@ public record TestOutcome(
         q,
         holm,
         verdict,
+        testability,
         dependence);
   }
 
@@ -165,6 +199,7 @@ public record TestOutcome(
         q,
         holm,
         verdict,
+        testability,
         test);
   }
 }

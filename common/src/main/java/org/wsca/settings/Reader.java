@@ -30,6 +30,11 @@ final class Reader {
     return config.hasPathOrNull(key);
   }
 
+  /** True when the value is written as a string (e.g. {@code auto} where a number may stand). */
+  boolean isString(String key) {
+    return config.getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING;
+  }
+
   String string(String key) {
     return read(key, "a string", Config::getString);
   }

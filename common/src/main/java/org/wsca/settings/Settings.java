@@ -29,6 +29,25 @@ public record Settings(
     Report report,
     String resolvedJson) {
 
+  /** The same settings with another permutation block (count = auto resolved at start-up). */
+  public Settings withPermutation(Permutation resolved) {
+    return new Settings(
+        seed,
+        input,
+        split,
+        scopes,
+        heads,
+        primaryHead,
+        projection,
+        metric,
+        resolved,
+        dependence,
+        verdict,
+        output,
+        report,
+        resolvedJson);
+  }
+
   /** Input paths may come from a flag after loading, so they are checked only when work starts. */
   public Settings requireInput() {
     if (input.paths().isEmpty()) {
@@ -142,13 +161,49 @@ public record Settings(
   }
 
   /**
-   * {@code strata} is a non-empty ordered subset of {site, label}; {@code maxHeadsPerChunk} caps
-   * how many permuted heads the batched engine fits at once.
+   * {@code strata} is an ordered subset of {site, label}, possibly empty (no strata); {@code
+   * maxHeadsPerChunk} caps how many permuted heads the batched engine fits at once. {@code
+   * countAuto}: {@code count = auto}, resolved from the number of tests before the permutations
+   * start ({@code count} holds the default until then, see {@link #withCount}). The floor fields
+   * are the testability floor of docs/method.md section 6.3.
    */
   public record Permutation(
-      int count, List<Stratum> strata, Engine engine, int progressEvery, int maxHeadsPerChunk) {
+      int count,
+      boolean countAuto,
+      List<Stratum> strata,
+      Engine engine,
+      int progressEvery,
+      int maxHeadsPerChunk,
+      int minMovableRows,
+      double minMovableFraction,
+      double minDistinctPermutations) {
     public Permutation {
       strata = List.copyOf(strata);
+    }
+
+    /** A fixed B with the default floor (docs/method.md 6.3). */
+    public Permutation(
+        int count, List<Stratum> strata, Engine engine, int progressEvery, int maxHeadsPerChunk) {
+      this(count, false, strata, engine, progressEvery, maxHeadsPerChunk, 20, 0.05, 1000);
+    }
+
+    /** The same settings with B resolved to {@code resolved} (no longer auto). */
+    public Permutation withCount(int resolved) {
+      return new Permutation(
+          resolved,
+          false,
+          strata,
+          engine,
+          progressEvery,
+          maxHeadsPerChunk,
+          minMovableRows,
+          minMovableFraction,
+          minDistinctPermutations);
+    }
+
+    /** The strata's configuration spellings, as in messages: ["site", "label"]. */
+    public List<String> strataLabels() {
+      return strata.stream().map(Stratum::label).toList();
     }
   }
 

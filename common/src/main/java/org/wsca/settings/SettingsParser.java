@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.wsca.errors.WscaException;
 import org.wsca.math.Metric;
+import org.wsca.method.MonteCarloFloor;
 import org.wsca.settings.Settings.Columns;
 import org.wsca.settings.Settings.Dependence;
 import org.wsca.settings.Settings.Heads;
@@ -192,7 +193,7 @@ final class SettingsParser {
         r.integer(
             "permutation.count",
             Interval.atLeast(19),
-            "so that p can reach 0.05 (set it to 999 for publication)");
+            "so that p can reach 0.05 (set it to 999 for publication, or auto)");
     if (count > MAX_PERMUTATIONS) {
       throw r.invalid(
           "permutation.count",
@@ -205,8 +206,10 @@ final class SettingsParser {
   }
 
   private Permutation permutation() {
+    boolean auto = isAuto("permutation.count");
     return new Permutation(
-        permutationCount(),
+        auto ? MonteCarloFloor.AUTO_MIN : permutationCount(),
+        auto,
         strata(),
         r.labelled(
             "permutation.engine",
@@ -217,12 +220,22 @@ final class SettingsParser {
         r.integer(
             "permutation.max-heads-per-chunk",
             Interval.atLeast(1),
-            "(the default is 256; lower it if executors run out of memory)"));
+            "(the default is 256; lower it if executors run out of memory)"),
+        r.integer("permutation.min-movable-rows", Interval.atLeast(1), "(the default is 20)"),
+        r.number(
+            "permutation.min-movable-fraction", Interval.closed(0, 1), "(the default is 0.05)"),
+        r.number(
+            "permutation.min-distinct-permutations", Interval.atLeast(2), "(the default is 1000)"));
+  }
+
+  /** True when the key holds the string "auto" (any case); numbers are read as usual. */
+  private boolean isAuto(String key) {
+    return r.has(key) && r.isString(key) && r.string(key).trim().equalsIgnoreCase("auto");
   }
 
   private List<Settings.Stratum> strata() {
     String key = "permutation.strata";
-    String fix = ": use [\"site\"] or [\"site\", \"label\"]";
+    String fix = ": use [\"site\"], [\"site\", \"label\"] or [] (no strata)";
     List<Settings.Stratum> strata = new ArrayList<>();
     for (String raw : r.strings(key)) {
       Settings.Stratum stratum = stratum(raw.trim().toLowerCase(Locale.ROOT));
@@ -233,9 +246,6 @@ final class SettingsParser {
         throw r.invalid(key, "repeats \"" + raw + "\"" + fix);
       }
       strata.add(stratum);
-    }
-    if (strata.isEmpty()) {
-      throw r.invalid(key, "is empty" + fix);
     }
     return strata;
   }

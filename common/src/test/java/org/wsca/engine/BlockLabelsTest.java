@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wsca.math.PermutationDesign;
 import org.wsca.math.Permutations;
 
 class BlockLabelsTest {
   private static final List<String> NAMES = List.of("site=A", "site=B");
   private static final int[][] LABELS = {{0, 1, 1, 0, 2, 1, 0}, {2, 2, 0, 1, 0}};
-  private final BlockLabels labels = new BlockLabels(42L, "scanner", "pooled", NAMES, LABELS);
+  private final BlockLabels labels =
+      new BlockLabels(42L, "scanner", "pooled", PermutationDesign.images(NAMES, LABELS));
   private final int[] permutations = {0, 1, 2, 7};
 
   @Test
@@ -41,6 +43,31 @@ class BlockLabelsTest {
       many.putAll(byRow(labels.label(List.of(all.get(part)), permutations)));
     }
     assertThat(many).isEqualTo(one);
+  }
+
+  @Test
+  void patientBlocksLabelAlikeWhateverThePartitioning() {
+    // Patients spanning both strata (as under strata [site, label]): each partition computes the
+    // whole patient groups, so rows get the same labels in 1 or 12 partitions.
+    String[][] patients = {
+      {"p1", "p2", "p3", "p1", "p4", "p2", "p3"}, {"p1", "p2", "p3", "p4", "p5"}
+    };
+    int[][] perPatient = {{0, 1, 2, 0, 1, 1, 2}, {0, 1, 2, 1, 0}};
+    BlockLabels blocked =
+        new BlockLabels(
+            42L, "scanner", "pooled", PermutationDesign.patients(NAMES, perPatient, patients));
+    Map<String, Integer> one = byRow(blocked.label(blocks(12, 0), permutations));
+    Map<String, Integer> many = new HashMap<>();
+    List<RowBlock> all = blocks(2, 5);
+    for (RowBlock block : all) {
+      many.putAll(byRow(blocked.label(List.of(block), permutations)));
+    }
+    assertThat(many).isEqualTo(one);
+    for (int h = 0; h < permutations.length; h++) {
+      // p1's three rows (A/0, A/3, B/0) carry one value under every permutation.
+      assertThat(one.get("0/3/" + h)).isEqualTo(one.get("0/0/" + h));
+      assertThat(one.get("1/0/" + h)).isEqualTo(one.get("0/0/" + h));
+    }
   }
 
   /** Every (stratum, rank) of LABELS in blocks of {@code capacity}, rotated by {@code shift}. */

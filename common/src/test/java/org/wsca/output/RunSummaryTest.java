@@ -37,6 +37,7 @@ class RunSummaryTest {
             Double.NaN,
             Double.NaN,
             Verdict.NOT_TESTED,
+            java.util.Optional.empty(),
             org.wsca.result.Dependence.notRun())
         .withInference(0.04, 0.08, verdict);
   }

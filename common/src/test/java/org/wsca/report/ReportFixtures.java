@@ -106,6 +106,7 @@ final class ReportFixtures {
         q,
         q,
         verdict,
+        Optional.empty(),
         new Dependence(
             Optional.empty(),
             q <= 0.05 ? 1.2 : 0.1,

@@ -54,7 +54,7 @@ class SettingsRangeTest {
     assertThat(failure("permutation.count=5"))
         .startsWith(
             "wsca.permutation.count = 5 is out of range: must be >= 19 so that p can reach 0.05"
-                + " (set it to 999 for publication)");
+                + " (set it to 999 for publication, or auto)");
   }
 
   @Test
@@ -114,7 +114,6 @@ class SettingsRangeTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "[]                | is empty",
         "[site, batch]     | unknown stratum \"batch\"",
         "[site, label, site] | repeats \"site\"",
       })
@@ -123,6 +122,41 @@ class SettingsRangeTest {
         .contains("wsca.permutation.strata = ")
         .contains(problem)
         .contains("[\"site\", \"label\"]");
+  }
+
+  @Test
+  void noStrataIsAllowed() {
+    // docs/method.md 6.1: [] permutes across the whole scope.
+    assertThat(load("permutation.strata=[]").permutation().strata()).isEmpty();
+  }
+
+  @Test
+  void countAutoIsResolvedLater() {
+    Settings.Permutation p = load("permutation.count=auto").permutation();
+    assertThat(p.countAuto()).isTrue();
+    assertThat(p.withCount(8399).count()).isEqualTo(8399);
+    assertThat(p.withCount(8399).countAuto()).isFalse();
+    assertThat(load("permutation.count=AUTO").permutation().countAuto()).isTrue();
+    assertThat(load("permutation.count=199").permutation().countAuto()).isFalse();
+  }
+
+  @Test
+  void testabilityFloorIsReadAndChecked() {
+    Settings.Permutation p =
+        load(
+                "permutation.min-movable-rows=5",
+                "permutation.min-movable-fraction=0.01",
+                "permutation.min-distinct-permutations=100")
+            .permutation();
+    assertThat(p.minMovableRows()).isEqualTo(5);
+    assertThat(p.minMovableFraction()).isEqualTo(0.01);
+    assertThat(p.minDistinctPermutations()).isEqualTo(100);
+    assertThat(failure("permutation.min-movable-rows=0"))
+        .contains("wsca.permutation.min-movable-rows = 0");
+    assertThat(failure("permutation.min-movable-fraction=1.5"))
+        .contains("wsca.permutation.min-movable-fraction = 1.5");
+    assertThat(failure("permutation.min-distinct-permutations=1"))
+        .contains("wsca.permutation.min-distinct-permutations = 1");
   }
 
   @Test

@@ -1,0 +1,359 @@
+package org.wsca.math;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one test's permutations may move (docs/method.md section 6): the task's labels of each
+ * stratum in sample_id order, and, when patients are known, the exchangeability blocks (PALM's
+ * whole-block permutation). Permutation b is a pure function of (seed, task, scope, group, b) over
+ * the units of each group in a fixed order, so it does not depend on partitioning.
+ *
+ * <ul>
+ *   <li>{@link Unit#IMAGE}: no patients. A group is a stratum, the units are its rows in sample_id
+ *       order; this is {@link Permutations#permuteLabels} per stratum.
+ *   <li>{@link Unit#PATIENT}: the task is constant within every patient. A patient's rows take the
+ *       value of another patient of its group as a whole. A patient whose rows lie in one stratum
+ *       is exchangeable with every such patient of that stratum, whatever their sizes; a patient
+ *       spanning strata (strata [site, label], several labels) only with patients holding the same
+ *       number of rows in each of the same strata, so the (stratum, value) composition is kept.
+ *   <li>{@link Unit#PATIENT_SEQUENCE}: the task varies within some patient. A patient's value
+ *       sequence (its rows ordered by stratum, then sample_id) moves as a whole to a patient with
+ *       the same number of rows in each stratum: whole equal-shaped blocks, never image by image,
+ *       because images of one patient are not exchangeable with other patients' images.
+ * </ul>
+ *
+ * Units of a group are in patient_id order (sample_id order for images). Index b = 0 is the
+ * observed labels.
+ */
+public final class PermutationDesign implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** What moves as one piece. */
+  public enum Unit {
+    IMAGE,
+    PATIENT,
+    PATIENT_SEQUENCE;
+
+    /** The tests table's spelling: image, patient, patient-sequence. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private final List<String> strata;
+  private final int[][] labels;
+  private final Unit unit;
+  private final Groups groups;
+
+  private PermutationDesign(List<String> strata, int[][] labels, Unit unit, Groups groups) {
+    this.strata = List.copyOf(strata);
+    this.labels = labels;
+    this.unit = unit;
+    this.groups = groups;
+  }
+
+  /** Images are the units: {@code labels[s]} holds stratum s's labels in sample_id order. */
+  public static PermutationDesign images(List<String> strata, int[][] labels) {
+    requireShape(strata, labels);
+    return new PermutationDesign(strata, labels, Unit.IMAGE, null);
+  }
+
+  /**
+   * Patients are the units: {@code patients[s][r]} is the patient of the row of rank r (sample_id
+   * order) in stratum s.
+   */
+  public static PermutationDesign patients(
+      List<String> strata, int[][] labels, String[][] patients) {
+    requireShape(strata, labels);
+    if (patients.length != labels.length) {
+      throw new IllegalArgumentException(
+          patients.length + " patient arrays but " + labels.length + " strata");
+    }
+    Map<String, List<int[]>> rowsByPatient = new TreeMap<>();
+    for (int s = 0; s < labels.length; s++) {
+      if (patients[s].length != labels[s].length) {
+        throw new IllegalArgumentException(
+            "Stratum '"
+                + strata.get(s)
+                + "' has "
+                + labels[s].length
+                + " labels but "
+                + patients[s].length
+                + " patient ids");
+      }
+      for (int r = 0; r < labels[s].length; r++) {
+        String patient = patients[s][r];
+        if (patient == null) {
+          throw new IllegalArgumentException(
+              "Row " + r + " of stratum '" + strata.get(s) + "' has no patient id");
+        }
+        rowsByPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(new int[] {s, r});
+      }
+    }
+    List<List<int[]>> units = new ArrayList<>(rowsByPatient.values());
+    Unit unit =
+        units.stream().allMatch(u -> constant(u, labels)) ? Unit.PATIENT : Unit.PATIENT_SEQUENCE;
+    return new PermutationDesign(strata, labels, unit, Groups.of(units, strata, unit));
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+
+  public List<String> strata() {
+    return strata;
+  }
+
+  /** The observed labels of stratum s in sample_id order (not copied: do not modify). */
+  public int[] labels(int s) {
+    return labels[s];
+  }
+
+  /** Permutation b of every stratum: out[s][rank]. b = 0 gives the observed labels. */
+  public int[][] permuted(long seed, String task, String scope, int b) {
+    boolean[] all = new boolean[labels.length];
+    Arrays.fill(all, true);
+    return permuted(seed, task, scope, b, all);
+  }
+
+  /**
+   * Permutation b of the strata marked {@code needed} (others are null). A group is computed whole
+   * whenever it touches a needed stratum, so the result does not depend on which strata a caller
+   * needs.
+   */
+  public int[][] permuted(long seed, String task, String scope, int b, boolean[] needed) {
+    int[][] out = new int[labels.length][];
+    if (b == 0 || unit == Unit.IMAGE) {
+      for (int s = 0; s < labels.length; s++) {
+        if (needed[s]) {
+          out[s] =
+              b == 0
+                  ? labels[s]
+                  : Permutations.permuteLabels(labels[s], seed, task, scope, strata.get(s), b);
+        }
+      }
+      return out;
+    }
+    for (int s = 0; s < labels.length; s++) {
+      if (needed[s]) {
+        out[s] = new int[labels[s].length];
+      }
+    }
+    for (int g = 0; g < groups.names.length; g++) {
+      if (groups.touches(g, needed)) {
+        int[] pi = Permutations.permutation(seed, task, scope, groups.names[g], b, groups.units(g));
+        groups.fill(g, pi, labels, out, unit);
+      }
+    }
+    return out;
+  }
+
+  /** What the permutations can move, for the testability floor. */
+  public Testability testability() {
+    long rows = 0;
+    for (int[] l : labels) {
+      rows += l.length;
+    }
+    boolean[] moving = new boolean[labels.length];
+    long movable = 0;
+    double log10 = 0;
+    if (unit == Unit.IMAGE) {
+      for (int s = 0; s < labels.length; s++) {
+        Map<Integer, Long> counts = new HashMap<>();
+        for (int label : labels[s]) {
+          counts.merge(label, 1L, Long::sum);
+        }
+        if (counts.size() >= 2) {
+          moving[s] = true;
+          movable += labels[s].length;
+          log10 += log10Multinomial(labels[s].length, counts.values());
+        }
+      }
+    } else {
+      for (int g = 0; g < groups.names.length; g++) {
+        Map<List<Integer>, Long> counts = new HashMap<>();
+        for (int u = 0; u < groups.units(g); u++) {
+          counts.merge(groups.value(g, u, labels, unit), 1L, Long::sum);
+        }
+        if (counts.size() >= 2) {
+          movable += groups.rows(g);
+          log10 += log10Multinomial(groups.units(g), counts.values());
+          groups.markStrata(g, moving);
+        }
+      }
+    }
+    List<String> movingStrata = new ArrayList<>();
+    List<String> fixedStrata = new ArrayList<>();
+    for (int s = 0; s < labels.length; s++) {
+      if (labels[s].length > 0) {
+        (moving[s] ? movingStrata : fixedStrata).add(strata.get(s));
+      }
+    }
+    return new Testability(unit, rows, movable, log10, movingStrata, fixedStrata);
+  }
+
+  /** log10 of n! / prod(c!): the number of distinct arrangements of n units with these counts. */
+  static double log10Multinomial(long n, Iterable<Long> counts) {
+    double out = log10Factorial(n);
+    for (long c : counts) {
+      out -= log10Factorial(c);
+    }
+    return out;
+  }
+
+  private static double log10Factorial(long n) {
+    double out = 0;
+    for (long k = 2; k <= n; k++) {
+      out += Math.log10(k);
+    }
+    return out;
+  }
+
+  private static boolean constant(List<int[]> rows, int[][] labels) {
+    int first = labels[rows.get(0)[0]][rows.get(0)[1]];
+    return rows.stream().allMatch(r -> labels[r[0]][r[1]] == first);
+  }
+
+  private static void requireShape(List<String> strata, int[][] labels) {
+    if (strata.size() != labels.length) {
+      throw new IllegalArgumentException(
+          strata.size() + " stratum names but " + labels.length + " label arrays");
+    }
+  }
+
+  /**
+   * The exchange groups of a patient design, flattened: group g's units are patients in patient_id
+   * order; unit u's rows are {@code stratum[g][k], rank[g][k]} for k in [start[g][u],
+   * start[g][u+1]), ordered by stratum, then rank.
+   */
+  private static final class Groups implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String[] names;
+    private final int[][] start;
+    private final int[][] stratum;
+    private final int[][] rank;
+    private final int[][] touched;
+
+    private Groups(String[] names, int[][] start, int[][] stratum, int[][] rank, int[][] touched) {
+      this.names = names;
+      this.start = start;
+      this.stratum = stratum;
+      this.rank = rank;
+      this.touched = touched;
+    }
+
+    static Groups of(List<List<int[]>> units, List<String> strata, Unit unit) {
+      Map<String, List<List<int[]>>> bySignature = new TreeMap<>();
+      for (List<int[]> rows : units) {
+        bySignature
+            .computeIfAbsent(signature(rows, strata, unit), k -> new ArrayList<>())
+            .add(rows);
+      }
+      int n = bySignature.size();
+      String[] names = new String[n];
+      int[][] start = new int[n][];
+      int[][] stratum = new int[n][];
+      int[][] rank = new int[n][];
+      int[][] touched = new int[n][];
+      int g = 0;
+      for (Map.Entry<String, List<List<int[]>>> e : bySignature.entrySet()) {
+        names[g] = e.getKey();
+        List<List<int[]>> members = e.getValue();
+        int rows = members.stream().mapToInt(List::size).sum();
+        start[g] = new int[members.size() + 1];
+        stratum[g] = new int[rows];
+        rank[g] = new int[rows];
+        int k = 0;
+        for (int u = 0; u < members.size(); u++) {
+          start[g][u] = k;
+          for (int[] row : members.get(u)) {
+            stratum[g][k] = row[0];
+            rank[g][k++] = row[1];
+          }
+        }
+        start[g][members.size()] = k;
+        touched[g] = Arrays.stream(stratum[g]).distinct().sorted().toArray();
+        g++;
+      }
+      return new Groups(names, start, stratum, rank, touched);
+    }
+
+    /**
+     * Patients with the same signature are exchangeable. Rows arrive ordered by stratum, so the
+     * (stratum, count) runs describe the patient's shape. A per-patient value confined to one
+     * stratum needs only the stratum; otherwise the whole shape must match. Names are
+     * length-prefixed so that different shapes never share a random stream.
+     */
+    private static String signature(List<int[]> rows, List<String> strata, Unit unit) {
+      Map<Integer, Integer> counts = new LinkedHashMap<>();
+      for (int[] row : rows) {
+        counts.merge(row[0], 1, Integer::sum);
+      }
+      StringBuilder out = new StringBuilder("patients");
+      boolean sizeFree = unit == Unit.PATIENT && counts.size() == 1;
+      for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+        String name = strata.get(e.getKey());
+        out.append('/').append(name.length()).append(':').append(name);
+        if (!sizeFree) {
+          out.append('x').append(e.getValue());
+        }
+      }
+      return out.toString();
+    }
+
+    int units(int g) {
+      return start[g].length - 1;
+    }
+
+    int rows(int g) {
+      return stratum[g].length;
+    }
+
+    boolean touches(int g, boolean[] needed) {
+      for (int s : touched[g]) {
+        if (needed[s]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void markStrata(int g, boolean[] marks) {
+      for (int s : touched[g]) {
+        marks[s] = true;
+      }
+    }
+
+    /** The value a unit carries: its one label (PATIENT) or its label sequence. */
+    List<Integer> value(int g, int u, int[][] labels, Unit unit) {
+      int from = start[g][u];
+      int to = unit == Unit.PATIENT ? from + 1 : start[g][u + 1];
+      List<Integer> out = new ArrayList<>(to - from);
+      for (int k = from; k < to; k++) {
+        out.add(labels[stratum[g][k]][rank[g][k]]);
+      }
+      return out;
+    }
+
+    /** Unit u takes the value of unit pi[u]: out[s][rank] for every needed row of the group. */
+    void fill(int g, int[] pi, int[][] labels, int[][] out, Unit unit) {
+      for (int u = 0; u < pi.length; u++) {
+        int source = start[g][pi[u]];
+        for (int k = start[g][u], j = 0; k < start[g][u + 1]; k++, j++) {
+          int from = unit == Unit.PATIENT ? source : source + j;
+          int[] target = out[stratum[g][k]];
+          if (target != null) {
+            target[rank[g][k]] = labels[stratum[g][from]][rank[g][from]];
+          }
+        }
+      }
+    }
+  }
+}
