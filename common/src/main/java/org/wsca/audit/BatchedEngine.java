@@ -30,10 +30,12 @@ import org.wsca.settings.Settings;
  * level-3 BLAS calls per block of rows ({@link org.wsca.engine.LogisticBatch}); the heads are H
  * independent L-BFGS optimisations on the driver ({@link BatchLbfgs}) that leave the batch as they
  * converge. The estimator is {@link HeadFitter}'s: MLlib's objective (mean logistic loss +
- * regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised like MLlib in
- * standardised coordinates from MLlib's starting point, and stopped by MLlib's own convergence test
- * (see {@link BatchLbfgs}). Heads that stop for any other reason (maxIter steps, a cap of 3 maxIter
- * + 1 passes, a failed line search) count in {@link NullDistribution#nonConverged()}.
+ * regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised in centred
+ * coordinates scaled by sqrt(sd_j^2 + 4 regParam) ({@link FeatureMoments#conditioned}: unlike
+ * MLlib's sd_j, they stay well-conditioned when ReLU units are dead or nearly so) from MLlib's
+ * starting point, and stopped by MLlib's own convergence test (see {@link BatchLbfgs}). Heads that
+ * stop for any other reason (maxIter steps, a cap of 3 maxIter + 1 passes, a failed line search)
+ * count in {@link NullDistribution#nonConverged()}.
  *
  * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
  * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
@@ -150,7 +152,7 @@ public final class BatchedEngine implements PermutationEngine {
     }
     SparkPhase.label(
         spark, "permutation batch rows task=" + request.task() + " " + request.scope().name());
-    try (BatchedRows rows = BatchedRows.prepare(spark, request)) {
+    try (BatchedRows rows = BatchedRows.prepare(spark, request, heads.regParam())) {
       int chunk =
           ChunkPlan.headsPerChunk(
               maxHeadsPerChunk, rows.shape(), options().memory(), rows.rowsPerPartition());

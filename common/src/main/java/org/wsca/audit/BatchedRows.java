@@ -25,9 +25,10 @@ import org.wsca.input.Canonical;
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
  * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and sorted
- * inside each partition (so blocks do not depend on the input's partitioning), standardised and
- * cached as {@link RowBlock}s. Only the unpermuted per-stratum labels are broadcast; {@link
- * #labelled} permutes them inside the partitions.
+ * inside each partition (so blocks do not depend on the input's partitioning), centred and scaled
+ * into the optimiser's well-conditioned coordinates ({@link FeatureMoments#conditioned}) and cached
+ * as {@link RowBlock}s. Only the unpermuted per-stratum labels are broadcast; {@link #labelled}
+ * permutes them inside the partitions.
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
@@ -58,14 +59,15 @@ final class BatchedRows implements AutoCloseable {
     this.partitions = partitions;
   }
 
-  static BatchedRows prepare(SparkSession spark, PermutationRequest request) {
+  /** {@code regParam} fixes the optimiser's coordinates ({@link FeatureMoments#conditioned}). */
+  static BatchedRows prepare(SparkSession spark, PermutationRequest request, double regParam) {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     Dataset<Row> arranged =
         arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       StrataLabels strata = StrataLabels.collect(arranged);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
-      Standardizer standardizer = moments(arranged).standardizer();
+      Standardizer standardizer = moments(arranged).conditioned(regParam);
       JavaRDD<RowBlock> blocks =
           blocks(arranged, strata.names(), standardizer).persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
