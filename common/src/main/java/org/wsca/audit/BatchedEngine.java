@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -17,6 +18,7 @@ import org.wsca.engine.BatchLbfgs;
 import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.HeadSolution;
 import org.wsca.engine.HeadStatus;
+import org.wsca.engine.LinearHead;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Work;
 import org.wsca.math.Alignment;
@@ -102,13 +104,18 @@ public final class BatchedEngine implements PermutationEngine {
   @Override
   public NullDistribution fitNull(PermutationRequest request) {
     NullChunks nulls = new NullChunks(request, chunks);
-    int[] all = IntStream.rangeClosed(1, request.permutations()).toArray();
+    // Permutation 0 is fitted with the others: T_0 and T_b from the same solver (exact p).
+    int[] all = IntStream.rangeClosed(0, request.permutations()).toArray();
     fit(
         request,
         all,
         batch -> nulls.restore(batch[0], batch[batch.length - 1]),
         (batch, fitted) -> {
           for (BatchedHead head : fitted) {
+            if (head.identity()) {
+              nulls.recordAsObserved(head.permutation());
+              continue;
+            }
             nulls.record(
                 head.permutation(),
                 Alignment.of(
@@ -122,6 +129,12 @@ public final class BatchedEngine implements PermutationEngine {
           nulls.completed(batch[0], batch[batch.length - 1]);
         });
     return nulls.distribution();
+  }
+
+  /** Permutation 0 alone (a start for MLlib's reported head). */
+  @Override
+  public Optional<LinearHead> observedHead(PermutationRequest request) {
+    return Optional.of(fit(request, new int[] {0}).get(0).head());
   }
 
   /**
@@ -196,14 +209,14 @@ public final class BatchedEngine implements PermutationEngine {
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
       work = work.plus(Work.of(solutions));
       warnNonConverged(request, permutations, solutions);
-      return rawHeads(rows, permutations, solutions);
+      return rawHeads(rows, permutations, solutions, rows.identities(request, permutations));
     } finally {
       labelled.unpersist(false);
     }
   }
 
   private static List<BatchedHead> rawHeads(
-      BatchedRows rows, int[] permutations, List<HeadSolution> solutions) {
+      BatchedRows rows, int[] permutations, List<HeadSolution> solutions, boolean[] identity) {
     List<BatchedHead> out = new ArrayList<>();
     for (int h = 0; h < permutations.length; h++) {
       HeadSolution solution = solutions.get(h);
@@ -211,7 +224,8 @@ public final class BatchedEngine implements PermutationEngine {
           new BatchedHead(
               permutations[h],
               rows.standardizer().toRaw(rows.shape(), solution.point()),
-              solution));
+              solution,
+              permutations[h] > 0 && identity[h]));
     }
     return out;
   }

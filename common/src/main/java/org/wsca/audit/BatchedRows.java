@@ -34,6 +34,7 @@ final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
   private final Broadcast<int[][]> labels;
   private final List<String> strata;
+  private final StrataLabels observed;
   private final Standardizer standardizer;
   private final HeadShape shape;
   private final long[] classCounts;
@@ -44,6 +45,7 @@ final class BatchedRows implements AutoCloseable {
       JavaRDD<RowBlock> blocks,
       Broadcast<int[][]> labels,
       List<String> strata,
+      StrataLabels observed,
       Standardizer standardizer,
       HeadShape shape,
       long[] classCounts,
@@ -52,6 +54,7 @@ final class BatchedRows implements AutoCloseable {
     this.blocks = blocks;
     this.labels = labels;
     this.strata = strata;
+    this.observed = observed;
     this.standardizer = standardizer;
     this.shape = shape;
     this.classCounts = classCounts;
@@ -79,6 +82,7 @@ final class BatchedRows implements AutoCloseable {
           blocks,
           labels,
           List.copyOf(strata.names()),
+          strata,
           standardizer,
           shape,
           counts,
@@ -107,6 +111,17 @@ final class BatchedRows implements AutoCloseable {
 
   PenalisedLoss loss(double regParam) {
     return new PenalisedLoss(shape, standardizer.penaltyWeights(regParam), rows);
+  }
+
+  /** True for the permutations that leave every label of every stratum as observed. */
+  boolean[] identities(PermutationRequest request, int[] permutations) {
+    boolean[] out = new boolean[permutations.length];
+    for (int h = 0; h < out.length; h++) {
+      out[h] =
+          observed.isIdentity(
+              request.seed(), request.task(), request.scope().name(), permutations[h]);
+    }
+    return out;
   }
 
   /** The cached blocks with the label columns of {@code permutations}; unpersist when done. */

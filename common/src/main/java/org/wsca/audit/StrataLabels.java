@@ -50,9 +50,26 @@ record StrataLabels(List<String> names, int[][] labels) {
   int[][] permuted(long seed, String task, String scope, int b) {
     int[][] out = new int[labels.length][];
     for (int s = 0; s < labels.length; s++) {
-      out[s] = Permutations.permuteLabels(labels[s], seed, task, scope, names.get(s), b);
+      out[s] =
+          b == 0
+              ? labels[s]
+              : Permutations.permuteLabels(labels[s], seed, task, scope, names.get(s), b);
     }
     return out;
+  }
+
+  /**
+   * True when permutation b gives every row of every stratum its observed label (b = 0, or a task
+   * constant within each stratum): its head is the observed head, so T_b = T_0 exactly.
+   */
+  boolean isIdentity(long seed, String task, String scope, int b) {
+    int[][] permuted = permuted(seed, task, scope, b);
+    for (int s = 0; s < labels.length; s++) {
+      if (!java.util.Arrays.equals(permuted[s], labels[s])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stratum name to its index in {@link #names()} and {@link #labels()}. */
