@@ -59,13 +59,14 @@ def draw(images, digits, originals, copies, variant, bias, rng):
     """`copies` acquisitions of each original: clean image, digit, scanner, site, patient."""
     rows = []
     for o in originals:
+        site = int(rng.integers(3))  # a patient (an original image) belongs to one site
         for _ in range(copies):
             digit = int(digits[o])
             if variant == "biased" and rng.random() < bias:
                 scanner = digit % 3
             else:
                 scanner = int(rng.integers(3))
-            rows.append((augment(images[o], rng), digit, scanner, int(rng.integers(3)), int(o)))
+            rows.append((augment(images[o], rng), digit, scanner, site, int(o)))
     return rows
 
 
