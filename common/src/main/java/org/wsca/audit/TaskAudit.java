@@ -24,6 +24,7 @@ import org.wsca.math.Projection;
 import org.wsca.math.QuantileBins;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Head;
+import org.wsca.method.HeadConvergence;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
@@ -139,8 +140,21 @@ final class TaskAudit {
       long missing) {
     Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
     Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+    PermutationRequest request =
+        new PermutationRequest(
+            task.name(),
+            scope,
+            train,
+            classes.size(),
+            settings.permutation().count(),
+            settings.seed(),
+            primary,
+            projection,
+            metric);
     SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
-    FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
+    // MLlib's reported head starts from the batched solver's head of the same labels: a cold start
+    // stalls on embeddings with near-dead units (docs/method.md section 3).
+    FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), engine.observedHead(request));
     boolean separable =
         ScopeAudit.separable(head, "task " + task.name(), scope, settings.heads().regParam());
     Head fitted =
@@ -158,23 +172,22 @@ final class TaskAudit {
         String.format("%.3f", presence.auroc()),
         String.format("%.4f", alignment.t()),
         settings.permutation().count());
-    NullDistribution nulls =
-        engine.fitNull(
-            new PermutationRequest(
-                task.name(),
-                scope,
-                train,
-                classes.size(),
-                settings.permutation().count(),
-                settings.seed(),
-                primary,
-                projection,
-                metric));
+    NullDistribution nulls = engine.fitNull(request);
     TestOutcome outcome =
         TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
             .counted(trainCounts, missing)
             .measured(presence, head.converged(), separable)
             .aligned(alignment.t(), alignment.rms(), nulls);
+    Optional<String> unconverged =
+        HeadConvergence.problem(
+            head.converged(),
+            nulls,
+            settings.heads().maxIter(),
+            settings.heads().maxNonConvergedShare());
+    if (unconverged.isPresent()) {
+      LOG.warn("task={} {}: NOT_TESTED: {}", task.name(), scope.name(), unconverged.get());
+      outcome = outcome.notTested(unconverged.get());
+    }
     return new Result(outcome, Optional.of(fitted), cells);
   }
 

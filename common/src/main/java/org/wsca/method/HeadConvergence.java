@@ -24,10 +24,7 @@ public final class HeadConvergence {
    * @param nulls the null, with permutation 0's convergence when the engine fitted it
    */
   public static Optional<String> problem(
-      boolean reportedConverged,
-      NullDistribution nulls,
-      int maxIter,
-      double maxNonConvergedShare) {
+      boolean reportedConverged, NullDistribution nulls, int maxIter, double maxNonConvergedShare) {
     List<String> causes = new ArrayList<>();
     if (!reportedConverged) {
       causes.add(

@@ -61,7 +61,8 @@ public final class ResultTables {
           field("train_class_counts", COUNTS),
           field("test_class_counts", COUNTS),
           field("rows_missing_value", DataTypes.LongType),
-          field("separable", DataTypes.BooleanType));
+          field("separable", DataTypes.BooleanType),
+          field("t_perm0", DataTypes.DoubleType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
@@ -95,7 +96,8 @@ public final class ResultTables {
               t.trainCounts(),
               t.presence().testCounts(),
               t.rowsMissingValue(),
-              t.tested() ? t.headSeparable() : null));
+              t.tested() ? t.headSeparable() : null,
+              nan(t.tPermutationZero())));
     }
     return spark.createDataFrame(rows, TESTS);
   }

@@ -103,11 +103,42 @@ public record TestOutcome(
           t,
           rms,
           Optional.of(nulls),
-          nulls.pValue(t),
+          // Exact p: T_0 from the null's own pass when the engine fitted permutation 0.
+          nulls.hasObserved() ? nulls.exactPValue() : nulls.pValue(t),
           Double.NaN,
           Double.NaN,
           Verdict.NOT_TESTED);
     }
+  }
+
+  /**
+   * The same measurements without a test: {@code reason} becomes the skip reason and p is dropped
+   * (used when the heads did not converge, see {@code org.wsca.method.HeadConvergence}).
+   */
+  public TestOutcome notTested(String reason) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        Optional.of(reason),
+        trainCounts,
+        rowsMissingValue,
+        presence,
+        headConverged,
+        headSeparable,
+        t,
+        rms,
+        nulls,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Verdict.NOT_TESTED);
+  }
+
+  /** T of permutation 0, the statistic p refers to; NaN when the engine did not fit it. */
+  public double tPermutationZero() {
+    return nulls.map(NullDistribution::observed).orElse(Double.NaN);
   }
 
   public boolean tested() {
