@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -17,6 +18,7 @@ import org.wsca.engine.BatchLbfgs;
 import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.HeadSolution;
 import org.wsca.engine.HeadStatus;
+import org.wsca.engine.LinearHead;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Work;
 import org.wsca.math.Alignment;
@@ -30,10 +32,12 @@ import org.wsca.settings.Settings;
  * level-3 BLAS calls per block of rows ({@link org.wsca.engine.LogisticBatch}); the heads are H
  * independent L-BFGS optimisations on the driver ({@link BatchLbfgs}) that leave the batch as they
  * converge. The estimator is {@link HeadFitter}'s: MLlib's objective (mean logistic loss +
- * regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised like MLlib in
- * standardised coordinates from MLlib's starting point, and stopped by MLlib's own convergence test
- * (see {@link BatchLbfgs}). Heads that stop for any other reason (maxIter steps, a cap of 3 maxIter
- * + 1 passes, a failed line search) count in {@link NullDistribution#nonConverged()}.
+ * regParam/2 ||w||^2 on the raw coefficients, unpenalised intercept), optimised in centred
+ * coordinates scaled by sqrt(sd_j^2 + 4 regParam) ({@link FeatureMoments#conditioned}: unlike
+ * MLlib's sd_j, they stay well-conditioned when ReLU units are dead or nearly so) from MLlib's
+ * starting point, and stopped by MLlib's own convergence test (see {@link BatchLbfgs}). Heads that
+ * stop for any other reason (maxIter steps, a cap of 3 maxIter + 1 passes, a failed line search)
+ * count in {@link NullDistribution#nonConverged()}.
  *
  * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
  * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
@@ -100,13 +104,18 @@ public final class BatchedEngine implements PermutationEngine {
   @Override
   public NullDistribution fitNull(PermutationRequest request) {
     NullChunks nulls = new NullChunks(request, chunks);
-    int[] all = IntStream.rangeClosed(1, request.permutations()).toArray();
+    // Permutation 0 is fitted with the others: T_0 and T_b from the same solver (exact p).
+    int[] all = IntStream.rangeClosed(0, request.permutations()).toArray();
     fit(
         request,
         all,
         batch -> nulls.restore(batch[0], batch[batch.length - 1]),
         (batch, fitted) -> {
           for (BatchedHead head : fitted) {
+            if (head.identity()) {
+              nulls.recordAsObserved(head.permutation());
+              continue;
+            }
             nulls.record(
                 head.permutation(),
                 Alignment.of(
@@ -120,6 +129,12 @@ public final class BatchedEngine implements PermutationEngine {
           nulls.completed(batch[0], batch[batch.length - 1]);
         });
     return nulls.distribution();
+  }
+
+  /** Permutation 0 alone (a start for MLlib's reported head). */
+  @Override
+  public Optional<LinearHead> observedHead(PermutationRequest request) {
+    return Optional.of(fit(request, new int[] {0}).get(0).head());
   }
 
   /**
@@ -150,7 +165,7 @@ public final class BatchedEngine implements PermutationEngine {
     }
     SparkPhase.label(
         spark, "permutation batch rows task=" + request.task() + " " + request.scope().name());
-    try (BatchedRows rows = BatchedRows.prepare(spark, request)) {
+    try (BatchedRows rows = BatchedRows.prepare(spark, request, heads.regParam())) {
       int chunk =
           ChunkPlan.headsPerChunk(
               maxHeadsPerChunk, rows.shape(), options().memory(), rows.rowsPerPartition());
@@ -194,14 +209,14 @@ public final class BatchedEngine implements PermutationEngine {
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
       work = work.plus(Work.of(solutions));
       warnNonConverged(request, permutations, solutions);
-      return rawHeads(rows, permutations, solutions);
+      return rawHeads(rows, permutations, solutions, rows.identities(request, permutations));
     } finally {
       labelled.unpersist(false);
     }
   }
 
   private static List<BatchedHead> rawHeads(
-      BatchedRows rows, int[] permutations, List<HeadSolution> solutions) {
+      BatchedRows rows, int[] permutations, List<HeadSolution> solutions, boolean[] identity) {
     List<BatchedHead> out = new ArrayList<>();
     for (int h = 0; h < permutations.length; h++) {
       HeadSolution solution = solutions.get(h);
@@ -209,7 +224,8 @@ public final class BatchedEngine implements PermutationEngine {
           new BatchedHead(
               permutations[h],
               rows.standardizer().toRaw(rows.shape(), solution.point()),
-              solution));
+              solution,
+              permutations[h] > 0 && identity[h]));
     }
     return out;
   }

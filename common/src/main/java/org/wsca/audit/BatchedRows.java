@@ -26,14 +26,16 @@ import org.wsca.math.PermutationDesign;
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
  * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and sorted
- * inside each partition (so blocks do not depend on the input's partitioning), standardised and
- * cached as {@link RowBlock}s. Only the permutation design (the unpermuted per-stratum labels and
- * the patient blocks) is broadcast; {@link #labelled} permutes them inside the partitions.
+ * inside each partition (so blocks do not depend on the input's partitioning), centred and scaled
+ * into the optimiser's well-conditioned coordinates ({@link FeatureMoments#conditioned}) and cached
+ * as {@link RowBlock}s. Only the permutation design (the unpermuted per-stratum labels and the
+ * patient blocks) is broadcast; {@link #labelled} permutes them inside the partitions.
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
   private final Broadcast<PermutationDesign> labels;
   private final List<String> strata;
+  private final PermutationDesign design;
   private final Standardizer standardizer;
   private final HeadShape shape;
   private final long[] classCounts;
@@ -44,6 +46,7 @@ final class BatchedRows implements AutoCloseable {
       JavaRDD<RowBlock> blocks,
       Broadcast<PermutationDesign> labels,
       List<String> strata,
+      PermutationDesign design,
       Standardizer standardizer,
       HeadShape shape,
       long[] classCounts,
@@ -52,6 +55,7 @@ final class BatchedRows implements AutoCloseable {
     this.blocks = blocks;
     this.labels = labels;
     this.strata = strata;
+    this.design = design;
     this.standardizer = standardizer;
     this.shape = shape;
     this.classCounts = classCounts;
@@ -59,7 +63,8 @@ final class BatchedRows implements AutoCloseable {
     this.partitions = partitions;
   }
 
-  static BatchedRows prepare(SparkSession spark, PermutationRequest request) {
+  /** {@code regParam} fixes the optimiser's coordinates ({@link FeatureMoments#conditioned}). */
+  static BatchedRows prepare(SparkSession spark, PermutationRequest request, double regParam) {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     Dataset<Row> arranged =
         arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
@@ -67,7 +72,7 @@ final class BatchedRows implements AutoCloseable {
       PermutationDesign design = request.designOrCollect();
       StrataLabels strata = StrataLabels.of(design);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
-      Standardizer standardizer = moments(arranged).standardizer();
+      Standardizer standardizer = moments(arranged).conditioned(regParam);
       JavaRDD<RowBlock> blocks =
           blocks(arranged, strata.names(), standardizer).persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
@@ -79,6 +84,7 @@ final class BatchedRows implements AutoCloseable {
           blocks,
           labels,
           List.copyOf(strata.names()),
+          design,
           standardizer,
           shape,
           counts,
@@ -107,6 +113,17 @@ final class BatchedRows implements AutoCloseable {
 
   PenalisedLoss loss(double regParam) {
     return new PenalisedLoss(shape, standardizer.penaltyWeights(regParam), rows);
+  }
+
+  /** True for the permutations that leave every label of every stratum as observed. */
+  boolean[] identities(PermutationRequest request, int[] permutations) {
+    boolean[] out = new boolean[permutations.length];
+    for (int h = 0; h < out.length; h++) {
+      out[h] =
+          design.isIdentity(
+              request.seed(), request.task(), request.scope().name(), permutations[h]);
+    }
+    return out;
   }
 
   /** The cached blocks with the label columns of {@code permutations}; unpersist when done. */

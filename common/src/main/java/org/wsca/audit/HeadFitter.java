@@ -1,10 +1,13 @@
 package org.wsca.audit;
 
+import java.util.Optional;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.wsca.engine.LinearHead;
 import org.wsca.math.Vectors;
 import org.wsca.settings.Settings;
 
@@ -21,7 +24,20 @@ public final class HeadFitter {
   }
 
   public FittedHead fit(Dataset<Row> train, String labelColumn, int numClasses) {
-    LogisticRegressionModel model = estimator(labelColumn, numClasses).fit(train);
+    return fit(train, labelColumn, numClasses, Optional.empty());
+  }
+
+  /**
+   * Fits from {@code start} when given (MLlib's initial model): on ReLU embeddings MLlib's own
+   * coordinates are ill-conditioned and a cold start stops at max-iter far from the optimum
+   * (docs/method.md section 3); started from the batched engine's converged head of the same
+   * labels, MLlib converges to the optimum in about 20 steps.
+   */
+  public FittedHead fit(
+      Dataset<Row> train, String labelColumn, int numClasses, Optional<LinearHead> start) {
+    LogisticRegression estimator = estimator(labelColumn, numClasses);
+    start.ifPresent(head -> estimator.setInitialModel(initialModel(head, numClasses)));
+    LogisticRegressionModel model = estimator.fit(train);
     int iterations = model.summary().totalIterations();
     boolean converged = iterations < settings.maxIter();
     if (numClasses == 2) {
@@ -64,6 +80,25 @@ public final class HeadFitter {
         .setFitIntercept(true)
         .setMaxIter(settings.maxIter())
         .setTol(settings.tol());
+  }
+
+  /** MLlib's model of a raw-coordinate head; setInitialModel is Scala-private, public to Java. */
+  private static LogisticRegressionModel initialModel(LinearHead head, int numClasses) {
+    double[][] w = head.coefficients();
+    int k = w.length;
+    int d = w[0].length;
+    double[] columnMajor = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        columnMajor[j * k + c] = w[c][j];
+      }
+    }
+    return new LogisticRegressionModel(
+        "wsca-start",
+        new DenseMatrix(k, d, columnMajor),
+        org.apache.spark.ml.linalg.Vectors.dense(head.intercepts()),
+        numClasses,
+        numClasses > 2);
   }
 
   private static double[][] rows(Matrix m) {

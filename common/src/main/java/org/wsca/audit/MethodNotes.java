@@ -10,7 +10,14 @@ public final class MethodNotes {
           "\n",
           "Class order: numeric when every value is a number, else lexicographic; a binary head is"
               + " the log-odds direction of the second class.",
-          "Convergence: a head converged when MLlib L-BFGS stopped before heads.max-iter.",
+          "Convergence: an MLlib head converged when L-BFGS stopped before heads.max-iter; a"
+              + " batched head when breeze's test held (docs/method.md 3). MLlib heads start from"
+              + " the batched head of the same labels; the batched solver works on centred"
+              + " features divided by sqrt(sd^2 + 4 reg-param).",
+          "Exactness: p compares T_0, permutation 0 (the observed labels) of the null's own"
+              + " batched pass, with T_1..T_B; a permutation leaving every label in place records"
+              + " T_0 itself. A test with a non-converged task head or permutation-0 head, or more"
+              + " than heads.max-nonconverged-share non-converged permuted heads, is NOT_TESTED.",
           "Continuous tasks: exact quantiles of the scope's training rows; a value equal to an edge"
               + " falls in the lower bin; tied edges merge, so heavy ties give fewer bins.",
           "Classes: a task is tested in a scope only if it has >= 2 classes there and every class"

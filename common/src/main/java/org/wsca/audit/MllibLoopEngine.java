@@ -59,12 +59,18 @@ public final class MllibLoopEngine implements PermutationEngine {
       Progress progress = new Progress(request, progressEvery);
       NullChunks nulls = new NullChunks(request, chunks);
       int total = request.permutations();
-      for (int from = 1, to; from <= total; from = to + 1) {
+      // From 0: permutation 0 (the observed labels) is refitted like the others, for an exact p.
+      for (int from = 0, to; from <= total; from = to + 1) {
         to = (int) Math.min((long) from + chunkSize - 1, total);
         if (nulls.restore(from, to)) {
           continue;
         }
         for (int b = from; b <= to; b++) {
+          if (b > 0
+              && design.isIdentity(request.seed(), request.task(), request.scope().name(), b)) {
+            nulls.recordAsObserved(b);
+            continue;
+          }
           SparkPhase.label(
               spark,
               "permutation "
@@ -129,7 +135,7 @@ public final class MllibLoopEngine implements PermutationEngine {
 
     void done(int b, int nonConverged) {
       int total = request.permutations();
-      if (b % every != 0 && b != total) {
+      if (b == 0 || (b % every != 0 && b != total)) {
         return;
       }
       double elapsed = (System.nanoTime() - start) / 1e9;

@@ -23,9 +23,9 @@ final class NullChunks {
   NullChunks(PermutationRequest request, ChunkStore store) {
     this.request = request;
     this.store = store;
-    this.statistics = new double[request.permutations()];
-    this.converged = new boolean[request.permutations()];
-    this.done = new boolean[request.permutations()];
+    this.statistics = new double[request.permutations() + 1];
+    this.converged = new boolean[request.permutations() + 1];
+    this.done = new boolean[request.permutations() + 1];
   }
 
   /** True when permutations from..to were restored from the store; then they need no fit. */
@@ -34,18 +34,31 @@ final class NullChunks {
         .load(key(from, to))
         .map(
             r -> {
-              System.arraycopy(r.statistics(), 0, statistics, from - 1, r.statistics().length);
-              System.arraycopy(r.converged(), 0, converged, from - 1, r.converged().length);
-              Arrays.fill(done, from - 1, to, true);
+              System.arraycopy(r.statistics(), 0, statistics, from, r.statistics().length);
+              System.arraycopy(r.converged(), 0, converged, from, r.converged().length);
+              Arrays.fill(done, from, to + 1, true);
               return true;
             })
         .orElse(false);
   }
 
   void record(int permutation, double t, boolean headConverged) {
-    statistics[permutation - 1] = t;
-    converged[permutation - 1] = headConverged;
-    done[permutation - 1] = true;
+    statistics[permutation] = t;
+    converged[permutation] = headConverged;
+    done[permutation] = true;
+  }
+
+  /**
+   * Records an identity permutation (every label stays; see {@code PermutationDesign.isIdentity}):
+   * its head is the observed one, so T_b = T_0 exactly, whatever the floating-point order of its
+   * fit. Permutation 0 must be recorded first.
+   */
+  void recordAsObserved(int permutation) {
+    if (!done[0]) {
+      throw new IllegalStateException(
+          "Permutation 0 of task=" + request.task() + " must be fitted before its copies");
+    }
+    record(permutation, statistics[0], converged[0]);
   }
 
   /** Persists permutations from..to, all recorded. */
@@ -53,13 +66,14 @@ final class NullChunks {
     store.save(
         key(from, to),
         new ChunkResult(
-            Arrays.copyOfRange(statistics, from - 1, to),
-            Arrays.copyOfRange(converged, from - 1, to)));
+            Arrays.copyOfRange(statistics, from, to + 1),
+            Arrays.copyOfRange(converged, from, to + 1)));
   }
 
+  /** Non-converged permuted heads so far (permutation 0 not counted). */
   int nonConvergedSoFar() {
     int n = 0;
-    for (int b = 0; b < statistics.length; b++) {
+    for (int b = 1; b < statistics.length; b++) {
       n += done[b] && !converged[b] ? 1 : 0;
     }
     return n;
@@ -70,7 +84,7 @@ final class NullChunks {
       if (!done[b]) {
         throw new IllegalStateException(
             "Permutation "
-                + (b + 1)
+                + b
                 + " of task="
                 + request.task()
                 + " "
@@ -78,7 +92,11 @@ final class NullChunks {
                 + " was neither fitted nor restored");
       }
     }
-    return NullDistribution.of(statistics, converged);
+    return NullDistribution.of(
+        Arrays.copyOfRange(statistics, 1, statistics.length),
+        Arrays.copyOfRange(converged, 1, converged.length),
+        statistics[0],
+        converged[0]);
   }
 
   private ChunkKey key(int from, int to) {

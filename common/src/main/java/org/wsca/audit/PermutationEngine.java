@@ -1,5 +1,7 @@
 package org.wsca.audit;
 
+import java.util.Optional;
+import org.wsca.engine.LinearHead;
 import org.wsca.method.NullDistribution;
 
 /**
@@ -9,4 +11,12 @@ import org.wsca.method.NullDistribution;
  */
 public interface PermutationEngine {
   NullDistribution fitNull(PermutationRequest request);
+
+  /**
+   * The head of permutation 0 (the observed labels) in raw coordinates, when this engine fits its
+   * own (the batched engine): a converged start for the reported MLlib head. Empty otherwise.
+   */
+  default Optional<LinearHead> observedHead(PermutationRequest request) {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class ScopeAudit {
       Optional<SuppliedHead> supplied) {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
     SparkPhase.label(spark, "primary head " + scope.name());
-    FittedHead probe = fitPrimary(train, primaryClasses);
+    FittedHead probe = fitPrimary(scope, train, primaryClasses, projection);
     List<Head> heads = new ArrayList<>();
     heads.add(
         head(
@@ -238,9 +239,28 @@ final class ScopeAudit {
             trainRows));
   }
 
-  private FittedHead fitPrimary(Dataset<Row> train, ClassIndex classes) {
-    Dataset<Row> data = train.withColumn(TaskData.Y, indexOf(classes, col(Canonical.LABEL)));
-    return fitter.fit(data, TaskData.Y, classes.size());
+  /**
+   * The primary probe, started like every task head from the batched solver's head of the same
+   * labels (docs/method.md section 3); no permutations.
+   */
+  private FittedHead fitPrimary(
+      Scope scope, Dataset<Row> train, ClassIndex classes, Projection projection) {
+    Dataset<Row> data =
+        train
+            .withColumn(TaskData.Y, indexOf(classes, col(Canonical.LABEL)))
+            .withColumn(TaskData.STRATUM, lit("all"));
+    PermutationRequest request =
+        new PermutationRequest(
+            Head.PRIMARY_TASK,
+            scope,
+            data,
+            classes.size(),
+            0,
+            settings.seed(),
+            new double[0][],
+            projection,
+            metric);
+    return fitter.fit(data, TaskData.Y, classes.size(), engine.observedHead(request));
   }
 
   static Column indexOf(ClassIndex classes, Column value) {

@@ -16,7 +16,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
-import org.wsca.math.Permutations;
 
 /**
  * The stratum helper both permutation engines share (docs/method.md section 6): the task's labels
@@ -89,14 +88,6 @@ record StrataLabels(List<String> names, int[][] labels) {
       labels[s] = design.labels(s);
     }
     return new StrataLabels(design.strata(), labels);
-  }
-
-  int[][] permuted(long seed, String task, String scope, int b) {
-    int[][] out = new int[labels.length][];
-    for (int s = 0; s < labels.length; s++) {
-      out[s] = Permutations.permuteLabels(labels[s], seed, task, scope, names.get(s), b);
-    }
-    return out;
   }
 
   /** Stratum name to its index in {@link #names()} and {@link #labels()}. */

@@ -29,6 +29,7 @@ import org.wsca.math.QuantileBins;
 import org.wsca.math.Testability;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Head;
+import org.wsca.method.HeadConvergence;
 import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
@@ -149,8 +150,25 @@ final class TaskAudit {
       long missing) {
     Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
     Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+    SparkPhase.label(spark, "testability task=" + task.name() + " " + scope.name());
+    PermutationDesign design =
+        StrataLabels.design(train, settings.input().columns().patientId().isPresent());
+    PermutationRequest request =
+        new PermutationRequest(
+            task.name(),
+            scope,
+            train,
+            classes.size(),
+            settings.permutation().count(),
+            settings.seed(),
+            primary,
+            projection,
+            metric,
+            design);
     SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
-    FittedHead head = fitter.fit(train, TaskData.Y, classes.size());
+    // MLlib's reported head starts from the batched solver's head of the same labels: a cold start
+    // stalls on embeddings with near-dead units (docs/method.md section 3).
+    FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), engine.observedHead(request));
     boolean separable =
         ScopeAudit.separable(head, "task " + task.name(), scope, settings.heads().regParam());
     Head fitted =
@@ -165,9 +183,6 @@ final class TaskAudit {
         TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
             .counted(trainCounts, missing)
             .measured(presence, head.converged(), separable);
-    SparkPhase.label(spark, "testability task=" + task.name() + " " + scope.name());
-    PermutationDesign design =
-        StrataLabels.design(train, settings.input().columns().patientId().isPresent());
     Testability testability = design.testability();
     Optional<String> untestable =
         floor().skipReason(testability, task.name(), settings.permutation().strataLabels());
@@ -190,23 +205,21 @@ final class TaskAudit {
         testability.movableRows(),
         testability.rows(),
         design.unit().label());
-    NullDistribution nulls =
-        engine.fitNull(
-            new PermutationRequest(
-                task.name(),
-                scope,
-                train,
-                classes.size(),
-                settings.permutation().count(),
-                settings.seed(),
-                primary,
-                projection,
-                metric,
-                design));
+    NullDistribution nulls = engine.fitNull(request);
     TestOutcome outcome =
         measured
             .aligned(alignment.t(), alignment.rms(), nulls, testability)
             .withDependence(dependence(test, classes, names));
+    Optional<String> unconverged =
+        HeadConvergence.problem(
+            head.converged(),
+            nulls,
+            settings.heads().maxIter(),
+            settings.heads().maxNonConvergedShare());
+    if (unconverged.isPresent()) {
+      LOG.warn("task={} {}: NOT_TESTED: {}", task.name(), scope.name(), unconverged.get());
+      outcome = outcome.notTested(unconverged.get());
+    }
     return new Result(outcome, Optional.of(fitted), cells);
   }
 

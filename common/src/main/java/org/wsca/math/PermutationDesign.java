@@ -155,6 +155,20 @@ public final class PermutationDesign implements Serializable {
     return out;
   }
 
+  /**
+   * True when permutation b leaves every label of every stratum as observed (e.g. a task that does
+   * not vary within any stratum): its T_b is the observed T exactly, with no refit.
+   */
+  public boolean isIdentity(long seed, String task, String scope, int b) {
+    int[][] permuted = permuted(seed, task, scope, b);
+    for (int s = 0; s < labels.length; s++) {
+      if (!Arrays.equals(permuted[s], labels[s])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What the permutations can move, for the testability floor. */
   public Testability testability() {
     long rows = 0;

@@ -76,7 +76,8 @@ public final class ResultTables {
           field("family", DataTypes.StringType),
           field("permutation_unit", DataTypes.StringType),
           field("movable_rows", DataTypes.LongType),
-          field("log10_permutations", DataTypes.DoubleType));
+          field("log10_permutations", DataTypes.DoubleType),
+          field("t_perm0", DataTypes.DoubleType));
 
   public Dataset<Row> tests(List<TestOutcome> tests) {
     List<Row> rows = new ArrayList<>();
@@ -124,7 +125,8 @@ public final class ResultTables {
               t.family(),
               t.testability().map(x -> x.unit().label()).orElse(null),
               t.testability().map(Testability::movableRows).orElse(null),
-              t.testability().map(Testability::log10Permutations).orElse(null)));
+              t.testability().map(Testability::log10Permutations).orElse(null),
+              nan(t.tPermutationZero())));
     }
     return spark.createDataFrame(rows, TESTS);
   }

@@ -1,7 +1,9 @@
 package org.wsca.output;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wsca.method.HeadConvergence;
 import org.wsca.result.TestOutcome;
 
 /**
@@ -33,7 +35,27 @@ public final class SummaryTable {
               number(t.dependence().q()),
               t.notTestedReason().map(r -> "NOT_TESTED (" + r + ")").orElse(t.verdict().name())));
     }
+    out.append(unconverged(tests));
     return out.toString();
+  }
+
+  /** A closing note when heads did not converge: those tests carry no verdict. */
+  static String unconverged(List<TestOutcome> tests) {
+    List<String> where = new ArrayList<>();
+    for (TestOutcome t : tests) {
+      if (HeadConvergence.isConvergenceSkip(t.skipReason().orElse(null))) {
+        where.add("task=" + t.task() + " " + t.scope());
+      }
+    }
+    if (where.isEmpty()) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%nHeads did not converge in %d test(s), which therefore have no verdict: %s.%n"
+            + "Each skip_reason names the heads; raise wsca.heads.max-iter and run again.%n",
+        where.size(),
+        String.join(", ", where));
   }
 
   private static String number(double v) {

@@ -100,7 +100,9 @@ public record TestOutcome(
     /** A test that ran, with what its permutations could move (docs/method.md section 6.3). */
     public TestOutcome aligned(
         double t, double rms, NullDistribution nulls, Testability testability) {
-      return outcome(t, rms, Optional.empty(), Optional.of(nulls), nulls.pValue(t), testability);
+      // Exact p: T_0 from the null's own pass when the engine fitted permutation 0.
+      double p = nulls.hasObserved() ? nulls.exactPValue() : nulls.pValue(t);
+      return outcome(t, rms, Optional.empty(), Optional.of(nulls), p, testability);
     }
 
     /**
@@ -145,6 +147,38 @@ public record TestOutcome(
   /** The multiple-testing family of this test: its role's (docs/method.md section 6.4). */
   public String family() {
     return role.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The same measurements without a test: {@code reason} becomes the skip reason and p is dropped
+   * (used when the heads did not converge, see {@code org.wsca.method.HeadConvergence}).
+   */
+  public TestOutcome notTested(String reason) {
+    return new TestOutcome(
+        task,
+        scope,
+        role,
+        kind,
+        Optional.of(reason),
+        trainCounts,
+        rowsMissingValue,
+        presence,
+        headConverged,
+        headSeparable,
+        t,
+        rms,
+        nulls,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Verdict.NOT_TESTED,
+        testability,
+        dependence);
+  }
+
+  /** T of permutation 0, the statistic p refers to; NaN when the engine did not fit it. */
+  public double tPermutationZero() {
+    return nulls.map(NullDistribution::observed).orElse(Double.NaN);
   }
 
   public boolean tested() {

@@ -2,14 +2,14 @@ package org.wsca.resume;
 
 /**
  * Which permuted heads a persisted chunk holds: permutations {@code from..to} (inclusive) of one
- * metadata task in one scope.
+ * metadata task in one scope. Permutation 0 is the observed labels, fitted with the others.
  */
 public record ChunkKey(String task, String scope, int from, int to) {
   public ChunkKey {
-    if (from < 1 || to < from) {
+    if (from < 0 || to < from) {
       throw new IllegalArgumentException(
           "A chunk covers permutations from..to with"
-              + " 1 <= from <= to; got "
+              + " 0 <= from <= to; got "
               + from
               + ".."
               + to

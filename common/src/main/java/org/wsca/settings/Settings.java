@@ -81,7 +81,18 @@ public record Settings(
 
   public record Scopes(boolean pooled, boolean perSite, int minRowsPerClass) {}
 
-  public record Heads(double regParam, int maxIter, double tol, int continuousBins) {}
+  /**
+   * {@code maxNonConvergedShare}: a test whose null has a larger share of non-converged heads is
+   * not tested (docs/method.md section 3).
+   */
+  public record Heads(
+      double regParam, int maxIter, double tol, int continuousBins, double maxNonConvergedShare) {
+    public static final double DEFAULT_MAX_NONCONVERGED_SHARE = 0.01;
+
+    public Heads(double regParam, int maxIter, double tol, int continuousBins) {
+      this(regParam, maxIter, tol, continuousBins, DEFAULT_MAX_NONCONVERGED_SHARE);
+    }
+  }
 
   /** How a supplied primary head file is read; AUTO goes by the file name's extension. */
   public enum HeadFormat {

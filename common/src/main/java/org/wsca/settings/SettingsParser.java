@@ -134,7 +134,11 @@ final class SettingsParser {
         r.integer(
             "heads.continuous-bins",
             Interval.atLeast(2),
-            "so that a continuous task has two or more classes (the default is 4)"));
+            "so that a continuous task has two or more classes (the default is 4)"),
+        r.number(
+            "heads.max-nonconverged-share",
+            Interval.closed(0, 1),
+            "(a share of the permuted heads; the default is 0.01)"));
   }
 
   private PrimaryHead primaryHead() {

@@ -54,7 +54,7 @@ class GoldenHeadTest {
     for (double[] row : GOLDEN.features) {
       moments.add(row);
     }
-    Standardizer standardizer = moments.standardizer();
+    Standardizer standardizer = moments.conditioned(GoldenSmall.LAMBDA);
     List<RowBlock> blocks = new ArrayList<>();
     RowBlock.Builder builder = RowBlock.builder(shape.dimension(), 100);
     int first = 0;

@@ -70,4 +70,27 @@ class StandardizerTest {
     assertThat(head.coefficients()[0]).containsExactly(2.0, 0.0);
     assertThat(head.intercepts()[0]).isCloseTo(0.25 - 2.0 * 2.0, within(1e-15));
   }
+
+  @Test
+  void regularisedScalesBoundThePenaltyWeightAndTheScaledVariance() {
+    FeatureMoments moments = new FeatureMoments();
+    moments.add(new double[] {0.0, 0.0, 7.0}).add(new double[] {0.0, 4.0, 7.0});
+    moments.add(new double[] {1e-3, 8.0, 7.0});
+    double lambda = 0.01;
+    Standardizer plain = moments.standardizer();
+    Standardizer conditioned = moments.conditioned(lambda);
+    double[] sd = plain.scales();
+    double[] scale = conditioned.scales();
+    double[] weights = conditioned.penaltyWeights(lambda);
+    for (int j = 0; j < 2; j++) {
+      assertThat(scale[j]).isCloseTo(Math.sqrt(sd[j] * sd[j] + 4 * lambda), within(1e-15));
+      assertThat(weights[j]).isLessThanOrEqualTo(1.0 / 4.0);
+      assertThat(sd[j] / scale[j]).isLessThanOrEqualTo(1.0);
+    }
+    // The near-constant first feature: MLlib's weight lambda / sd^2 = 3e4, here about 1/4.
+    assertThat(plain.penaltyWeights(lambda)[0]).isGreaterThan(1e4);
+    assertThat(weights[0]).isCloseTo(0.25, within(1e-4));
+    assertThat(scale[2]).isEqualTo(0.0);
+    assertThat(weights[2]).isEqualTo(0.0);
+  }
 }
