@@ -73,7 +73,7 @@ public final class DryRun {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
     Map<String, Long> primary = counts(train, col(Canonical.LABEL));
     Optional<String> scopeProblem =
-        Testability.problem(
+        ClassCountCheck.problem(
             "primary label", Kind.CATEGORICAL, primary, settings.scopes().minRowsPerClass());
     List<DryRunPlan.TaskPlan> tasks = new ArrayList<>();
     for (Settings.MetadataTask task : settings.input().metadata()) {
@@ -94,7 +94,7 @@ public final class DryRun {
     Optional<String> problem =
         scopeProblem.or(
             () ->
-                Testability.problem(
+                ClassCountCheck.problem(
                     "task " + task.name(),
                     task.kind(),
                     counts,

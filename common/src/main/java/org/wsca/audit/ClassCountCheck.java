@@ -9,8 +9,8 @@ import org.wsca.method.Kind;
  * classes (exactly two for a binary task), and each with at least {@code scopes.min-rows-per-class}
  * rows. The dry run applies it to say which tests the audit would run.
  */
-final class Testability {
-  private Testability() {}
+final class ClassCountCheck {
+  private ClassCountCheck() {}
 
   /** Why {@code what} cannot be tested with these class counts; empty when it can. */
   static Optional<String> problem(String what, Kind kind, Map<String, Long> counts, int min) {
