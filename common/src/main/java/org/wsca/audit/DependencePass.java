@@ -51,6 +51,7 @@ public final class DependencePass {
   private int permutations;
   private StratumPermuter permuter;
   private String description = "";
+  private boolean patients;
   private int step = 1000;
   private double lastProgress;
 
@@ -85,6 +86,15 @@ public final class DependencePass {
     return this;
   }
 
+  /**
+   * Carries each row's patient (the canonical patient_id column) into its stratum, for a permuter
+   * that moves whole patients ({@link org.wsca.dependence.BlockPermuter}).
+   */
+  public DependencePass withPatients(boolean readPatients) {
+    this.patients = readPatients;
+    return this;
+  }
+
   /** Names the test in the Spark UI and the log, e.g. "task=scanner pooled". */
   public DependencePass describedAs(String testName) {
     this.description = testName;
@@ -112,13 +122,17 @@ public final class DependencePass {
   private List<StratumScores> strata() {
     Broadcast<double[][]> shared = new JavaSparkContext(spark.sparkContext()).broadcast(directions);
     try {
+      boolean withPatients = patients;
       List<StratumScores> strata =
           new ArrayList<>(
               rows.select(
                       col(TaskData.STRATUM),
                       col(Canonical.SAMPLE_ID),
                       col(TaskData.Y),
-                      col(HeadFitter.FEATURES))
+                      col(HeadFitter.FEATURES),
+                      withPatients
+                          ? col(Canonical.PATIENT_ID).cast("string")
+                          : org.apache.spark.sql.functions.lit(null).cast("string"))
                   .javaRDD()
                   .mapToPair(r -> new Tuple2<>(r.getString(0), scored(r, shared.value())))
                   .groupByKey()
@@ -205,7 +219,7 @@ public final class DependencePass {
       }
       scores[c] = s;
     }
-    return new ScoredRow(r.getString(1), (int) r.getDouble(2), scores);
+    return new ScoredRow(r.getString(1), (int) r.getDouble(2), scores, r.getString(4));
   }
 
   private static StratumScores stratum(String name, Iterable<ScoredRow> rows) {
@@ -215,15 +229,19 @@ public final class DependencePass {
     int c = sorted.isEmpty() ? 0 : sorted.get(0).scores().length;
     int[] classes = new int[sorted.size()];
     double[][] scores = new double[c][sorted.size()];
+    String[] patients = new String[sorted.size()];
+    boolean withPatients = !sorted.isEmpty() && sorted.get(0).patientId() != null;
     for (int i = 0; i < sorted.size(); i++) {
       classes[i] = sorted.get(i).metadataClass();
+      patients[i] = sorted.get(i).patientId();
       for (int k = 0; k < c; k++) {
         scores[k][i] = sorted.get(i).scores()[k];
       }
     }
-    return new StratumScores(name, classes, scores);
+    return new StratumScores(name, classes, scores, withPatients ? patients : null);
   }
 
   /** One held-out row on its way to its stratum: no embedding, only what the statistic reads. */
-  record ScoredRow(String sampleId, int metadataClass, double[] scores) implements Serializable {}
+  record ScoredRow(String sampleId, int metadataClass, double[] scores, String patientId)
+      implements Serializable {}
 }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsca.dependence.BlockPermuter;
 import org.wsca.dependence.DependenceResult;
 import org.wsca.dependence.RowPermuter;
 import org.wsca.input.Canonical;
@@ -229,6 +230,8 @@ final class TaskAudit {
    */
   private Dependence dependence(Dataset<Row> test, ClassIndex classes, List<String> names) {
     String name = "task=" + task.name() + " " + scope.name();
+    // With patient ids, whole patients move, as in the WSC test (docs/method.md 6.2 and 11).
+    boolean patients = settings.input().columns().patientId().isPresent();
     LOG.info(
         "{}: decision dependence with {} permutations", name, settings.dependence().permutations());
     DependenceResult result =
@@ -236,9 +239,12 @@ final class TaskAudit {
             .rows(test.withColumn(TaskData.STRATUM, col(TaskData.CELL)))
             .directions(primary)
             .classes(classes.size())
+            .withPatients(patients)
             .permutations(
                 settings.dependence().permutations(),
-                new RowPermuter(settings.seed(), task.name(), scope.name()))
+                patients
+                    ? new BlockPermuter(settings.seed(), task.name(), scope.name())
+                    : new RowPermuter(settings.seed(), task.name(), scope.name()))
             .describedAs(name)
             .execute();
     return Dependence.of(result, primaryLabels, names, task.name(), settings.verdict().alpha());

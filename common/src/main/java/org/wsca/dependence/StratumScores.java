@@ -15,12 +15,31 @@ public final class StratumScores implements Serializable {
   private final String name;
   private final int[] classes;
   private final double[][] centred;
+  private final String[] patients;
 
   /**
    * @param classes the metadata class index of each row, rows in sample_id order
    * @param scores scores[c][i]: clinical score c (a primary direction) of row i
    */
   public StratumScores(String name, int[] classes, double[][] scores) {
+    this(name, classes, scores, null);
+  }
+
+  /**
+   * @param patients the patient of each row (sample_id order), for a permuter that moves whole
+   *     patients; null when rows are the exchangeable units
+   */
+  public StratumScores(String name, int[] classes, double[][] scores, String[] patients) {
+    if (patients != null && patients.length != classes.length) {
+      throw new IllegalArgumentException(
+          "Stratum "
+              + name
+              + " has "
+              + classes.length
+              + " rows but "
+              + patients.length
+              + " patients");
+    }
     for (double[] column : scores) {
       if (column.length != classes.length) {
         throw new IllegalArgumentException(
@@ -35,6 +54,12 @@ public final class StratumScores implements Serializable {
     this.name = name;
     this.classes = classes.clone();
     this.centred = centre(scores);
+    this.patients = patients == null ? null : patients.clone();
+  }
+
+  /** The patient of each row in sample_id order (a copy); empty when patients were not read. */
+  public java.util.Optional<String[]> patients() {
+    return java.util.Optional.ofNullable(patients).map(String[]::clone);
   }
 
   public String name() {
