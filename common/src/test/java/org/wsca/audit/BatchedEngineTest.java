@@ -197,9 +197,10 @@ class BatchedEngineTest {
   }
 
   /**
-   * The observed heads of shared/golden/small.csv against scikit-learn (tolerance 1e-4; 2e-4 for
-   * the multinomial coefficients, whose reference stopped at ||grad|| = 2.2e-5, see
-   * org.wsca.engine.GoldenHeadTest) and against the exact optimum from Newton's method (1e-6).
+   * The observed heads of the golden small.csv (test resources, golden/) against scikit-learn
+   * (tolerance 1e-4; 2e-4 for the multinomial coefficients, whose reference stopped at ||grad|| =
+   * 2.2e-5, see org.wsca.engine.GoldenHeadTest) and against the exact optimum from Newton's method
+   * (1e-6).
    */
   @Test
   void goldenHeadsMatchReference() {

@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batched optimiser against scikit-learn 1.2 on shared/golden/small.csv (small.reference.json:
- * LogisticRegression(lbfgs, C = 1 / (n lambda)), lambda = 0.01, i.e. MLlib's objective). Tolerance
- * 1e-4, as golden/README.md states is safe (MLlib itself is within 2e-5).
+ * The batched optimiser against scikit-learn 1.2 on the golden small.csv (test resources, golden/)
+ * (small.reference.json: LogisticRegression(lbfgs, C = 1 / (n lambda)), lambda = 0.01, i.e. MLlib's
+ * objective). Tolerance 1e-4, as golden/README.md states is safe (MLlib itself is within 2e-5).
  */
 class GoldenHeadTest {
   private static final GoldenSmall GOLDEN = GoldenSmall.load();

@@ -10,9 +10,9 @@ import java.util.List;
 import org.wsca.math.GoldenData;
 
 /**
- * shared/golden/small.csv with its labels, and the reference values, for the engine tests. The
- * golden folder and the reference JSON come from org.wsca.math.GoldenData (which walks up from
- * user.dir).
+ * the golden small.csv (test resources, golden/) with its labels, and the reference values, for the
+ * engine tests. The golden folder and the reference JSON come from org.wsca.math.GoldenData (which
+ * walks up from user.dir).
  */
 public final class GoldenSmall {
   public static final double LAMBDA = 0.01;

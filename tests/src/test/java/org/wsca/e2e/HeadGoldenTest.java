@@ -23,8 +23,9 @@ import org.wsca.settings.Settings;
 
 /**
  * The head estimator (docs/method.md section 3) against an independent implementation: scikit-learn
- * 1.2 LogisticRegression(lbfgs, C = 1/(n*lambda)) on shared/golden/small.csv, lambda = 0.01. The
- * golden README reports MLlib within 2e-5 of it; the tolerance here is 1e-4.
+ * 1.2 LogisticRegression(lbfgs, C = 1/(n*lambda)) on the golden small.csv (test resources,
+ * golden/), lambda = 0.01. The golden README reports MLlib within 2e-5 of it; the tolerance here is
+ * 1e-4.
  */
 class HeadGoldenTest extends SparkTestBase {
   private static final double TOLERANCE = 1e-4;
