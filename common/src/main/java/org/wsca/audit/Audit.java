@@ -133,8 +133,15 @@ public final class Audit {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** The split column when configured, else a hash of (patient or sample id, seed). */
   private Column isTest() {
+    return isTest(settings);
+  }
+
+  /**
+   * The split column when configured, else a hash of (patient or sample id, seed); the dry run uses
+   * the same column, so it reports the audit's split.
+   */
+  static Column isTest(Settings settings) {
     if (settings.input().columns().split().isPresent()) {
       return col(Canonical.SPLIT).equalTo("test");
     }

@@ -14,13 +14,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
 import org.wsca.input.InputReader;
 import org.wsca.input.ValidatedInput;
 import org.wsca.math.QuantileBins;
-import org.wsca.math.SplitAssigner;
 import org.wsca.method.Kind;
 import org.wsca.method.Scope;
 import org.wsca.settings.Settings;
@@ -148,17 +146,8 @@ public final class DryRun {
     return scope.site().map(s -> rows.filter(col(Canonical.SITE).equalTo(s))).orElse(rows);
   }
 
-  /** The audit's split: the split column when configured, else the hash of patient or sample. */
+  /** The audit's split ({@link Audit#isTest(Settings)}). */
   private Column isTest() {
-    if (settings.input().columns().split().isPresent()) {
-      return col(Canonical.SPLIT).equalTo("test");
-    }
-    long seed = settings.seed();
-    double fraction = settings.split().testFraction();
-    UDF2<String, String, Boolean> hash =
-        (patient, sample) ->
-            SplitAssigner.isTest(patient != null ? patient : sample, seed, fraction);
-    return udf(hash, DataTypes.BooleanType)
-        .apply(col(Canonical.PATIENT_ID), col(Canonical.SAMPLE_ID));
+    return Audit.isTest(settings);
   }
 }
