@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
 import org.wsca.input.InputReader;
 import org.wsca.input.ValidatedInput;
+import org.wsca.math.PermutationDesign;
 import org.wsca.math.QuantileBins;
+import org.wsca.method.ClassIndex;
 import org.wsca.method.Kind;
 import org.wsca.method.Scope;
 import org.wsca.settings.Settings;
@@ -88,17 +90,38 @@ public final class DryRun {
     String value = Canonical.metadata(task.name());
     long missing = rows.filter(col(value).isNull()).count();
     Dataset<Row> present = train.filter(col(value).isNotNull());
-    Map<String, Long> counts = counts(present, classes(task, present, value));
+    Column classColumn = classes(task, present, value);
+    Map<String, Long> counts = counts(present, classColumn);
     Optional<String> problem =
-        scopeProblem.or(
-            () ->
-                ClassCountCheck.problem(
-                    "task " + task.name(),
-                    task.kind(),
-                    counts,
-                    settings.scopes().minRowsPerClass()));
+        scopeProblem
+            .or(
+                () ->
+                    ClassCountCheck.problem(
+                        "task " + task.name(),
+                        task.kind(),
+                        counts,
+                        settings.scopes().minRowsPerClass()))
+            .or(() -> belowTestabilityFloor(task, present, classColumn));
     return new DryRunPlan.TaskPlan(
         task.name(), task.kind(), task.role(), counts, missing, problem.orElse(null));
+  }
+
+  /**
+   * The audit's testability floor (docs/method.md section 6.3): whether the permutations, within
+   * the configured strata and moving whole patients when patient ids are set, can move enough rows.
+   */
+  private Optional<String> belowTestabilityFloor(
+      Settings.MetadataTask task, Dataset<Row> present, Column classColumn) {
+    ClassIndex classes = ScopeAudit.classIndex(present, classColumn);
+    Dataset<Row> labelled =
+        present
+            .withColumn(TaskData.Y, ScopeAudit.indexOf(classes, classColumn))
+            .withColumn(TaskData.STRATUM, ScopeAudit.stratum(settings.permutation().strata()))
+            .filter(col(TaskData.Y).geq(0));
+    PermutationDesign design =
+        StrataLabels.design(labelled, settings.input().columns().patientId().isPresent());
+    return TaskAudit.floor(settings)
+        .skipReason(design.testability(), task.name(), settings.permutation().strataLabels());
   }
 
   /**

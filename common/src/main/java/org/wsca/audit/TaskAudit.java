@@ -251,6 +251,11 @@ final class TaskAudit {
   }
 
   private TestabilityFloor floor() {
+    return floor(settings);
+  }
+
+  /** The testability floor of the settings (docs/method.md section 6.3); the dry run's too. */
+  static TestabilityFloor floor(Settings settings) {
     Settings.Permutation p = settings.permutation();
     return new TestabilityFloor(
         p.minMovableRows(), p.minMovableFraction(), p.minDistinctPermutations());
