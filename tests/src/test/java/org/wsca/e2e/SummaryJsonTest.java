@@ -45,7 +45,7 @@ class SummaryJsonTest extends SparkTestBase {
   void aCommittedRunsSummaryHoldsItsTestsTheGateAndTheChangeSinceThePreviousRun() throws Exception {
     String data = Fixtures.demoData(spark(), dir, DemoData.Variant.BIASED, 16, 0.5, 4);
     AuditResult first = audit(data, "night-1", "verdict.gate-on-shortcut-risk=true");
-    AuditResult second = audit(data, "night-2", "verdict.min-effect=0.99");
+    AuditResult second = audit(data, "night-2", "verdict.min-shift-sd=99");
 
     JsonNode one = summary("night-1");
     assertThat(one.get("schema_version").asInt()).isEqualTo(RunSummary.SCHEMA_VERSION);
@@ -70,7 +70,8 @@ class SummaryJsonTest extends SparkTestBase {
     assertThat(one.at("/gate/exit_code").asInt()).isEqualTo(4);
     assertThat(one.at("/verdict_counts/SHORTCUT_RISK").asInt()).isEqualTo(1);
 
-    // Same data, same seed; a minimum effect no test reaches turns the risk into ENCODED_NOT_USED.
+    // Same data, same seed; a minimum shift no test reaches turns the risk into ENCODED_NOT_USED
+    // (the claim of use rests on the decision-dependence shift, docs/method.md section 8).
     JsonNode two = summary("night-2");
     assertThat(two.get("previous_run_id").asText()).isEqualTo("night-1");
     assertThat(two.at("/gate/enabled").asBoolean()).isFalse();
