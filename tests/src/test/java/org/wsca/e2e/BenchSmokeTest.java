@@ -49,10 +49,11 @@ class BenchSmokeTest extends SparkTestBase {
         .isCloseTo(
             p.get("loop_ms_per_head").asDouble() / p.get("engine_ms_per_head").asDouble(),
             within(1e-3 * p.get("ratio").asDouble()));
-    // At least the starting pass plus one step for each of the 4 heads.
+    // At least the starting pass plus one step for each of the 4 permuted heads; at most one
+    // evaluation per pass for each of them and for permutation 0 (the observed labels).
     assertThat(p.get("engine_passes").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(p.get("engine_head_evaluations").asLong())
-        .isBetween(4 * 2L, 4 * p.get("engine_passes").asLong());
+        .isBetween(4 * 2L, 5 * p.get("engine_passes").asLong());
     assertThat(p.get("engine_nonconverged").asInt()).isBetween(0, 4);
     assertThat(p.get("blas").asText()).isNotBlank();
     assertThat(p.get("cores").asInt()).isPositive();

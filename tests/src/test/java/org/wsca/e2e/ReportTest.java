@@ -139,7 +139,8 @@ class ReportTest extends SparkTestBase {
               "nulls",
               "report.html",
               "figures",
-              "_WSCA_COMMITTED");
+              "_WSCA_COMMITTED",
+              "summary.json");
     }
     assertThat(dir.resolve("x")).doesNotExist();
     assertThat(dir.resolve("out/x")).doesNotExist();

@@ -42,12 +42,12 @@ class ResumeAfterFailureTest extends SparkTestBase {
     assertThatThrownBy(() -> new AuditRun(spark(), settings).execute())
         .hasStackTraceContaining("_staging");
     List<Path> chunks = chunkFiles(out);
-    assertThat(chunks).as("4 chunks: 1-5, 6-10, 11-15, 16-19").hasSize(4);
+    assertThat(chunks).as("4 chunks: 0-4, 5-9, 10-14, 15-19 (0: the observed labels)").hasSize(4);
     assertThat(out.resolve("test")).doesNotExist();
 
     Path first =
         chunks.stream()
-            .filter(c -> c.getFileName().toString().endsWith("-1-5.chunk"))
+            .filter(c -> c.getFileName().toString().endsWith("-0-4.chunk"))
             .findFirst()
             .orElseThrow();
     String text = Files.readString(first);
