@@ -116,7 +116,7 @@ public final class DependencePass {
     if (!statistic.testable()) {
       return DependenceResult.of(statistic, new double[0]);
     }
-    return DependenceResult.of(statistic, nulls(statistic));
+    return DependenceResult.of(statistic, nulls(statistic), permuter.log10Assignments(statistic));
   }
 
   private List<StratumScores> strata() {

@@ -31,6 +31,15 @@ public final class BlockPermuter implements StratumPermuter {
     return design(strata).permuted(seed, RowPermuter.STREAM + task, scope, b);
   }
 
+  /** Counted over patients, not images: a patient's images take one class together. */
+  @Override
+  public double log10Assignments(ShiftStatistic statistic) {
+    if (statistic.strata().isEmpty()) {
+      return 0.0;
+    }
+    return designOf(statistic.strata()).testability().log10Permutations();
+  }
+
   /** The patient-block design of {@code strata}; every row must carry its patient. */
   public static PermutationDesign designOf(List<StratumScores> strata) {
     List<String> names = new ArrayList<>();

@@ -33,11 +33,20 @@ public record DependenceResult(
       ShiftStatistic statistic, int permutations, StratumPermuter permuter) {
     double[] nulls =
         statistic.testable() ? statistic.nullMaxima(1, permutations, permuter) : new double[0];
-    return of(statistic, nulls);
+    return of(statistic, nulls, permuter.log10Assignments(statistic));
   }
 
-  /** The result from the observed statistic and D_1..D_B computed elsewhere. */
+  /** The result from the observed statistic and D_1..D_B computed elsewhere, rows as units. */
   public static DependenceResult of(ShiftStatistic statistic, double[] nulls) {
+    return of(statistic, nulls, statistic.log10Assignments());
+  }
+
+  /**
+   * @param log10Assignments log10 of the distinct assignments the permuter reaches ({@link
+   *     StratumPermuter#log10Assignments})
+   */
+  public static DependenceResult of(
+      ShiftStatistic statistic, double[] nulls, double log10Assignments) {
     double[][] shifts = statistic.observed();
     int[] at = argMaxAbs(shifts);
     double d = ShiftStatistic.maxAbs(shifts);
@@ -52,7 +61,7 @@ public record DependenceResult(
         p,
         statistic.movableRows(),
         statistic.movableStrata(),
-        statistic.log10Assignments());
+        log10Assignments);
   }
 
   public boolean testable() {

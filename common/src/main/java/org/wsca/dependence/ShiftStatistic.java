@@ -81,6 +81,11 @@ public final class ShiftStatistic implements Serializable {
     return strata.size();
   }
 
+  /** The strata where the metadata varies, by name: the ones permutations move. */
+  List<StratumScores> strata() {
+    return strata;
+  }
+
   /** The Mantel-Haenszel weight sum_s n_sj (n_s - n_sj) / n_s of each metadata class. */
   public double[] weights() {
     return weights.clone();

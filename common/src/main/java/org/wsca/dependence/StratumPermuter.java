@@ -18,4 +18,12 @@ public interface StratumPermuter extends Serializable {
    * reads (those where the metadata varies), sorted by name.
    */
   int[][] permute(List<StratumScores> strata, int b);
+
+  /**
+   * log10 of the distinct class assignments this permuter can reach on the statistic's strata:
+   * below log10(1 / alpha) no p-value can reach alpha. Rows as units by default.
+   */
+  default double log10Assignments(ShiftStatistic statistic) {
+    return statistic.log10Assignments();
+  }
 }

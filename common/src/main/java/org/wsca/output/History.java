@@ -26,9 +26,11 @@ import org.wsca.result.TestOutcome;
 
 /**
  * The {@code history} table at {@code <root>/history}: one Parquet file per committed run, {@code
- * <run-id>.parquet}, with one row per test. A run's file is written only after its results are
- * committed, and a re-run of the same run id replaces its file, so the table never holds a failed
- * run nor the same run twice. Read it whole with {@code spark.read.parquet(<root>/history)}.
+ * <run-id>.parquet}, with one row per test. A run's file is written only as part of its commit, and
+ * a re-run of the same run id replaces its file, so the table never holds a failed run. During a
+ * re-run's commit the new file stands beside the old one for a moment (never neither), so a reader
+ * keeps, per run id, the rows with the latest {@code finished_at}, as {@link #previousRuns} does.
+ * Read it whole with {@code spark.read.parquet(<root>/history)}.
  */
 public final class History {
   private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -75,27 +77,32 @@ public final class History {
 
   /**
    * Writes a committed run's rows as {@code <root>/history/<run-id>.parquet}, replacing that run's
-   * earlier rows. The file is written beside the table under a "_" name (ignored by readers) and
-   * renamed into place.
+   * earlier rows the way a commit does: written under a "_" name (ignored by readers), moved in
+   * beside the old file, then the old file is deleted and the new one takes its name.
    */
   public static void record(SparkSession spark, String root, String runId, List<HistoryRow> rows)
       throws IOException {
-    Path table = new Path(root, TABLE);
-    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    Path file = new Path(table, runId + SUFFIX);
+    CommitPaths paths = new CommitPaths(new Path(root), runId);
+    FileSystem fs = paths.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (rows.isEmpty()) {
-      fs.delete(file, false);
+      fs.delete(paths.history(), false);
       return;
     }
-    Path writing = new Path(table, "_writing-" + runId + "-" + UUID.randomUUID());
+    Path writing =
+        new Path(paths.history().getParent(), "_writing-" + runId + "-" + UUID.randomUUID());
     try {
       toDataFrame(spark, rows).coalesce(1).write().parquet(writing.toString());
-      replace(fs, onlyDataFile(fs, writing), file);
+      rename(fs, onlyDataFile(fs, writing), paths.incomingHistory());
+      fs.delete(paths.history(), false);
+      rename(fs, paths.incomingHistory(), paths.history());
     } finally {
       fs.delete(writing, true);
     }
     LOG.info(
-        "History: recorded {} tests of run {} in {}", rows.size(), runId, fs.makeQualified(file));
+        "History: recorded {} tests of run {} in {}",
+        rows.size(),
+        runId,
+        fs.makeQualified(paths.history()));
   }
 
   /**
@@ -139,12 +146,16 @@ public final class History {
           "Cannot read the history table " + table + ": " + e.getMessage(), e);
     }
     Dataset<Row> history = spark.read().schema(SCHEMA).parquet(table.toString());
-    List<String> chosen = lastRuns(runTimes(history), excludingRunId, runs);
+    Map<String, String> finishedAt = runTimes(history);
+    List<String> chosen = lastRuns(finishedAt, excludingRunId, runs);
     if (chosen.isEmpty()) {
       return List.of();
     }
     List<HistoryRow> rows = new ArrayList<>();
     for (Row r : history.filter(col("run_id").isin(chosen.toArray())).collectAsList()) {
+      if (!r.getString(1).equals(finishedAt.get(r.getString(0)))) {
+        continue; // the replaced rows of a run whose re-run is committing right now
+      }
       rows.add(
           new HistoryRow(
               r.getString(0),
@@ -216,22 +227,9 @@ public final class History {
     return parts.get(0);
   }
 
-  /** Moves the old file aside, the new one in, and drops the old one; restores it on failure. */
-  private static void replace(FileSystem fs, Path source, Path target) throws IOException {
-    Path aside =
-        new Path(target.getParent(), "_replaced-" + target.getName() + "-" + UUID.randomUUID());
-    boolean replacing = fs.exists(target);
-    if (replacing && !fs.rename(target, aside)) {
-      throw new IOException("Cannot move " + target + " aside to " + aside);
-    }
-    if (!fs.rename(source, target)) {
-      if (replacing) {
-        fs.rename(aside, target);
-      }
-      throw new IOException("Cannot move " + source + " to " + target);
-    }
-    if (replacing) {
-      fs.delete(aside, false);
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("Cannot move " + from + " to " + to);
     }
   }
 

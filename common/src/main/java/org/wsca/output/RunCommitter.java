@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
  *   <li>writes the marker {@code _WSCA_COMMITTED} into staging ({@link Step#STAGED});
  *   <li>writes the journal {@code _staging/<run-id>.commit} naming the staging folder: from here on
  *       the new results win, whatever happens ({@link Step#DECIDED});
- *   <li>moves the old history file {@code history/<run-id>.parquet} aside to {@code
- *       _staging/<run-id>.previous-history.parquet} and the staged one in;
+ *   <li>moves the staged history file into the history table beside the old one, as {@code
+ *       history/<run-id>+committing.parquet}, deletes the old {@code history/<run-id>.parquet} and
+ *       renames the new one to that name: the run is never missing from the table;
  *   <li>moves the old results {@code <root>/<run-id>} aside to {@code _staging/<run-id>.previous}
- *       and the staged folder in;
- *   <li>deletes the old copies, then the journal.
+ *       and the staged folder in; between these two renames {@link CommittedResults#locate} finds
+ *       the new results through the journal;
+ *   <li>deletes the old results, then the journal.
  * </ol>
  *
  * Every step is a rename or a delete, and the journal makes them idempotent: after a crash the next
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class RunCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommitter.class);
   public static final String COMMITTED_MARKER = "_WSCA_COMMITTED";
-  public static final String STAGING = "_staging";
+  public static final String STAGING = CommitPaths.STAGING;
   private static final String STAGED_HISTORY = "_history.parquet";
   private static final String NO_HISTORY = "_no-history";
 
@@ -44,7 +46,8 @@ public final class RunCommitter {
   public enum Step {
     STAGED,
     DECIDED,
-    OLD_HISTORY_ASIDE,
+    NEW_HISTORY_BESIDE,
+    OLD_HISTORY_REMOVED,
     NEW_HISTORY_IN,
     OLD_RESULTS_ASIDE,
     NEW_RESULTS_IN,
@@ -59,7 +62,7 @@ public final class RunCommitter {
   }
 
   private final FileSystem fs;
-  private final Path root;
+  private final CommitPaths paths;
   private final String runId;
   private final Path finalPath;
   private final Path stagingRoot;
@@ -68,11 +71,11 @@ public final class RunCommitter {
 
   public RunCommitter(Configuration hadoop, String root, String runId) {
     try {
-      this.root = new Path(root);
-      this.fs = this.root.getFileSystem(hadoop);
+      this.paths = new CommitPaths(new Path(root), runId);
+      this.fs = paths.root().getFileSystem(hadoop);
       this.runId = runId;
-      this.finalPath = new Path(this.root, runId);
-      this.stagingRoot = new Path(this.root, STAGING);
+      this.finalPath = paths.results();
+      this.stagingRoot = paths.stagingRoot();
       this.staging = new Path(stagingRoot, runId + "-" + UUID.randomUUID());
     } catch (IOException e) {
       throw new IllegalStateException("Cannot open output root " + root + ": " + e.getMessage(), e);
@@ -104,19 +107,11 @@ public final class RunCommitter {
   }
 
   private Path journal() {
-    return new Path(stagingRoot, runId + ".commit");
+    return paths.journal();
   }
 
   private Path previousResults() {
-    return new Path(stagingRoot, runId + ".previous");
-  }
-
-  private Path previousHistory() {
-    return new Path(stagingRoot, runId + ".previous-history.parquet");
-  }
-
-  private Path historyFile() {
-    return new Path(new Path(root, History.TABLE), runId + ".parquet");
+    return paths.previousResults();
   }
 
   /** Replaces any previous results (and history rows) of this run id with the staged ones. */
@@ -149,16 +144,22 @@ public final class RunCommitter {
     if (fs.exists(staged)) {
       Path newHistory = new Path(staged, STAGED_HISTORY);
       Path noHistory = new Path(staged, NO_HISTORY);
-      if (fs.exists(newHistory) || fs.exists(noHistory)) {
-        moveAside(historyFile(), previousHistory());
-        hook.reached(Step.OLD_HISTORY_ASIDE);
-        if (fs.exists(newHistory)) {
-          fs.mkdirs(historyFile().getParent());
-          rename(newHistory, historyFile());
-        }
+      if (fs.exists(newHistory)) {
+        fs.mkdirs(paths.history().getParent());
+        rename(newHistory, paths.incomingHistory());
+        hook.reached(Step.NEW_HISTORY_BESIDE);
+      } else if (fs.exists(noHistory)) {
+        fs.delete(paths.history(), false);
         fs.delete(noHistory, false);
-        hook.reached(Step.NEW_HISTORY_IN);
       }
+    }
+    if (fs.exists(paths.incomingHistory())) {
+      fs.delete(paths.history(), false);
+      hook.reached(Step.OLD_HISTORY_REMOVED);
+      rename(paths.incomingHistory(), paths.history());
+      hook.reached(Step.NEW_HISTORY_IN);
+    }
+    if (fs.exists(staged)) {
       moveAside(finalPath, previousResults());
       hook.reached(Step.OLD_RESULTS_ASIDE);
       rename(staged, finalPath);
@@ -167,7 +168,8 @@ public final class RunCommitter {
       rename(previousResults(), finalPath); // staging lost: never leave the run id empty
     }
     fs.delete(previousResults(), true);
-    fs.delete(previousHistory(), false);
+    // Where version 0.2.0 kept the old history file during its commit.
+    fs.delete(new Path(stagingRoot, runId + ".previous-history.parquet"), false);
     hook.reached(Step.OLD_REMOVED);
     fs.delete(journal(), false);
     deleteIfEmpty(stagingRoot);

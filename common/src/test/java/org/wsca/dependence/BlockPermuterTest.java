@@ -65,4 +65,17 @@ class BlockPermuterTest {
     assertThat(again).isEqualTo(first);
     assertThat(otherTask).isNotEqualTo(first);
   }
+
+  /**
+   * Per-patient classes: 6 patients of 2 images per stratum, 2 patients per class, so each stratum
+   * has 6! / (2! 2! 2!) = 90 patient assignments, not the 12! / (4! 4! 4!) = 34,650 of images.
+   */
+  @Test
+  void distinctAssignmentsAreCountedOverPatients() {
+    ShiftStatistic statistic = new ShiftStatistic(strata(), 3);
+    assertThat(new BlockPermuter(7L, "scanner", "pooled").log10Assignments(statistic))
+        .isCloseTo(2 * Math.log10(90), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(new RowPermuter(7L, "scanner", "pooled").log10Assignments(statistic))
+        .isCloseTo(2 * Math.log10(34_650), org.assertj.core.data.Offset.offset(1e-9));
+  }
 }

@@ -22,17 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wsca.output.CommittedResults;
 import org.wsca.output.RunCommitter;
 import org.wsca.output.RunCommitter.Step;
 
 /**
  * The commit stopped right after each of its steps, as a killed driver would stop it (the hook
  * throws; the commit has no catch or finally, so nothing runs after the step), on the local file
- * system and on HDFS. At every stop, the run id's results are reachable: the old or the new folder
- * at {@code <root>/<run-id>}, or, between the two renames, the old one at the journalled {@code
- * _staging/<run-id>.previous}. The next attempt, even one that then fails, first completes a
- * decided commit: the folder and the history file then both hold the new run, or (stopped before
- * the decision) both still hold the old one, and nothing is left in staging.
+ * system and on HDFS. At every stop, the run id's results are reachable through {@link
+ * CommittedResults#locate} (the folder {@code <root>/<run-id>}, or, between the two renames, the
+ * journalled staging folder), and the history table holds the old or the new rows of the run, never
+ * neither. The next attempt, even one that then fails, first completes a decided commit: the folder
+ * and the history file then both hold the new run, or (stopped before the decision) both still hold
+ * the old one, and nothing is left in staging.
  */
 class CommitCrashTest {
   private static MiniDFSCluster hdfs;
@@ -91,24 +93,25 @@ class CommitCrashTest {
         });
     assertThatThrownBy(killed::commit).isInstanceOf(Crash.class);
 
-    // Right after the kill: old or new results are reachable.
+    // Right after the kill: the decided results are found, and the history never lacks the run.
     FileSystem fs = new org.apache.hadoop.fs.Path(root).getFileSystem(HADOOP);
-    String atRunId = results(fs, root + "/r");
-    if (atRunId == null) {
-      assertThat(kill).isEqualTo(Step.OLD_RESULTS_ASIDE);
-      assertThat(results(fs, root + "/_staging/r.previous")).isEqualTo("old");
-      assertThat(fs.exists(path(root + "/_staging/r.commit"))).isTrue();
-    } else {
-      assertThat(atRunId).isIn("old", "new");
+    String decided = kill == Step.STAGED ? "old" : "new";
+    String located = CommittedResults.locate(HADOOP, root, "r").orElseThrow();
+    assertThat(results(fs, located)).isEqualTo(decided);
+    if (kill == Step.OLD_RESULTS_ASIDE) {
+      assertThat(results(fs, root + "/r")).isNull(); // between the renames: only locate finds it
     }
+    assertThat(visibleHistory(fs, root)).isNotEmpty().isSubsetOf("old", "new");
 
     // The next attempt holds the lease; it recovers first, then fails (say, on its input).
     RunCommitter next = new RunCommitter(HADOOP, root, "r");
     next.recover();
     next.abort();
 
-    String expected = kill == Step.STAGED ? "old" : "new";
+    String expected = decided;
     assertThat(results(fs, root + "/r")).isEqualTo(expected);
+    assertThat(CommittedResults.locate(HADOOP, root, "r"))
+        .contains(fs.makeQualified(path(root + "/r")).toString());
     assertThat(text(fs, root + "/history/r.parquet")).isEqualTo(expected);
     assertThat(children(fs, root)).containsExactlyInAnyOrder("r", "history");
     assertThat(children(fs, root + "/r"))
@@ -175,6 +178,21 @@ class CommitCrashTest {
       return null;
     }
     return text(fs, folder + "/tests/part-0");
+  }
+
+  /** The attempts whose history rows a reader of the history table sees now. */
+  private static List<String> visibleHistory(FileSystem fs, String root) throws IOException {
+    if (!fs.exists(path(root + "/history"))) {
+      return List.of();
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    for (var s : fs.listStatus(path(root + "/history"))) {
+      String name = s.getPath().getName();
+      if (name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) {
+        seen.add(text(fs, s.getPath().toString()));
+      }
+    }
+    return seen;
   }
 
   private static String text(FileSystem fs, String file) throws IOException {

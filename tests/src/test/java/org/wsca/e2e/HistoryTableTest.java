@@ -58,4 +58,28 @@ class HistoryTableTest extends SparkTestBase {
     }
     assertThat(spark().read().parquet(dir.resolve("history").toString()).count()).isEqualTo(8);
   }
+
+  /**
+   * During a re-run's commit the new file stands beside the old one (the run is never missing); the
+   * report's reader keeps only the newer rows of that run.
+   */
+  @Test
+  void aRunWhoseReRunIsCommittingIsReadOnceWithItsNewerRows() throws Exception {
+    record("2026-11-25", run("2026-11-25", "2026-11-25T02:00:00Z", 0.1));
+    Path elsewhere = dir.resolve("elsewhere");
+    History.record(
+        spark(),
+        elsewhere.toString(),
+        "2026-11-25",
+        run("2026-11-25", "2026-11-26T09:00:00Z", 0.7));
+    Files.copy(
+        elsewhere.resolve("history/2026-11-25.parquet"),
+        dir.resolve("history/2026-11-25+committing.parquet"));
+
+    List<HistoryRow> previous = History.previousRuns(spark(), dir.toString(), "2026-11-28", 5);
+
+    assertThat(previous)
+        .extracting(h -> h.runId() + " " + h.task() + " " + h.t())
+        .containsExactly("2026-11-25 age NaN", "2026-11-25 scanner 0.7");
+  }
 }
