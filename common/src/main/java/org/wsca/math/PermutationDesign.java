@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,9 +49,9 @@ public final class PermutationDesign implements Serializable {
   private final List<String> strata;
   private final int[][] labels;
   private final Unit unit;
-  private final Groups groups;
+  private final PatientGroups groups;
 
-  private PermutationDesign(List<String> strata, int[][] labels, Unit unit, Groups groups) {
+  private PermutationDesign(List<String> strata, int[][] labels, Unit unit, PatientGroups groups) {
     this.strata = List.copyOf(strata);
     this.labels = labels;
     this.unit = unit;
@@ -100,7 +99,7 @@ public final class PermutationDesign implements Serializable {
     List<List<int[]>> units = new ArrayList<>(rowsByPatient.values());
     Unit unit =
         units.stream().allMatch(u -> constant(u, labels)) ? Unit.PATIENT : Unit.PATIENT_SEQUENCE;
-    return new PermutationDesign(strata, labels, unit, Groups.of(units, strata, unit));
+    return new PermutationDesign(strata, labels, unit, PatientGroups.of(units, strata, unit));
   }
 
   public Unit unit() {
@@ -146,9 +145,9 @@ public final class PermutationDesign implements Serializable {
         out[s] = new int[labels[s].length];
       }
     }
-    for (int g = 0; g < groups.names.length; g++) {
+    for (int g = 0; g < groups.count(); g++) {
       if (groups.touches(g, needed)) {
-        int[] pi = Permutations.permutation(seed, task, scope, groups.names[g], b, groups.units(g));
+        int[] pi = Permutations.permutation(seed, task, scope, groups.name(g), b, groups.units(g));
         groups.fill(g, pi, labels, out, unit);
       }
     }
@@ -191,7 +190,7 @@ public final class PermutationDesign implements Serializable {
         }
       }
     } else {
-      for (int g = 0; g < groups.names.length; g++) {
+      for (int g = 0; g < groups.count(); g++) {
         Map<List<Integer>, Long> counts = new HashMap<>();
         for (int u = 0; u < groups.units(g); u++) {
           counts.merge(groups.value(g, u, labels, unit), 1L, Long::sum);
@@ -239,135 +238,6 @@ public final class PermutationDesign implements Serializable {
     if (strata.size() != labels.length) {
       throw new IllegalArgumentException(
           strata.size() + " stratum names but " + labels.length + " label arrays");
-    }
-  }
-
-  /**
-   * The exchange groups of a patient design, flattened: group g's units are patients in patient_id
-   * order; unit u's rows are {@code stratum[g][k], rank[g][k]} for k in [start[g][u],
-   * start[g][u+1]), ordered by stratum, then rank.
-   */
-  private static final class Groups implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String[] names;
-    private final int[][] start;
-    private final int[][] stratum;
-    private final int[][] rank;
-    private final int[][] touched;
-
-    private Groups(String[] names, int[][] start, int[][] stratum, int[][] rank, int[][] touched) {
-      this.names = names;
-      this.start = start;
-      this.stratum = stratum;
-      this.rank = rank;
-      this.touched = touched;
-    }
-
-    static Groups of(List<List<int[]>> units, List<String> strata, Unit unit) {
-      Map<String, List<List<int[]>>> bySignature = new TreeMap<>();
-      for (List<int[]> rows : units) {
-        bySignature
-            .computeIfAbsent(signature(rows, strata, unit), k -> new ArrayList<>())
-            .add(rows);
-      }
-      int n = bySignature.size();
-      String[] names = new String[n];
-      int[][] start = new int[n][];
-      int[][] stratum = new int[n][];
-      int[][] rank = new int[n][];
-      int[][] touched = new int[n][];
-      int g = 0;
-      for (Map.Entry<String, List<List<int[]>>> e : bySignature.entrySet()) {
-        names[g] = e.getKey();
-        List<List<int[]>> members = e.getValue();
-        int rows = members.stream().mapToInt(List::size).sum();
-        start[g] = new int[members.size() + 1];
-        stratum[g] = new int[rows];
-        rank[g] = new int[rows];
-        int k = 0;
-        for (int u = 0; u < members.size(); u++) {
-          start[g][u] = k;
-          for (int[] row : members.get(u)) {
-            stratum[g][k] = row[0];
-            rank[g][k++] = row[1];
-          }
-        }
-        start[g][members.size()] = k;
-        touched[g] = Arrays.stream(stratum[g]).distinct().sorted().toArray();
-        g++;
-      }
-      return new Groups(names, start, stratum, rank, touched);
-    }
-
-    /**
-     * Patients with the same signature are exchangeable. Rows arrive ordered by stratum, so the
-     * (stratum, count) runs describe the patient's shape. A per-patient value confined to one
-     * stratum needs only the stratum; otherwise the whole shape must match. Names are
-     * length-prefixed so that different shapes never share a random stream.
-     */
-    private static String signature(List<int[]> rows, List<String> strata, Unit unit) {
-      Map<Integer, Integer> counts = new LinkedHashMap<>();
-      for (int[] row : rows) {
-        counts.merge(row[0], 1, Integer::sum);
-      }
-      StringBuilder out = new StringBuilder("patients");
-      boolean sizeFree = unit == Unit.PATIENT && counts.size() == 1;
-      for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-        String name = strata.get(e.getKey());
-        out.append('/').append(name.length()).append(':').append(name);
-        if (!sizeFree) {
-          out.append('x').append(e.getValue());
-        }
-      }
-      return out.toString();
-    }
-
-    int units(int g) {
-      return start[g].length - 1;
-    }
-
-    int rows(int g) {
-      return stratum[g].length;
-    }
-
-    boolean touches(int g, boolean[] needed) {
-      for (int s : touched[g]) {
-        if (needed[s]) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    void markStrata(int g, boolean[] marks) {
-      for (int s : touched[g]) {
-        marks[s] = true;
-      }
-    }
-
-    /** The value a unit carries: its one label (PATIENT) or its label sequence. */
-    List<Integer> value(int g, int u, int[][] labels, Unit unit) {
-      int from = start[g][u];
-      int to = unit == Unit.PATIENT ? from + 1 : start[g][u + 1];
-      List<Integer> out = new ArrayList<>(to - from);
-      for (int k = from; k < to; k++) {
-        out.add(labels[stratum[g][k]][rank[g][k]]);
-      }
-      return out;
-    }
-
-    /** Unit u takes the value of unit pi[u]: out[s][rank] for every needed row of the group. */
-    void fill(int g, int[] pi, int[][] labels, int[][] out, Unit unit) {
-      for (int u = 0; u < pi.length; u++) {
-        int source = start[g][pi[u]];
-        for (int k = start[g][u], j = 0; k < start[g][u + 1]; k++, j++) {
-          int from = unit == Unit.PATIENT ? source : source + j;
-          int[] target = out[stratum[g][k]];
-          if (target != null) {
-            target[rank[g][k]] = labels[stratum[g][from]][rank[g][from]];
-          }
-        }
-      }
     }
   }
 }

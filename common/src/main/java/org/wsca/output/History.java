@@ -1,6 +1,10 @@
 package org.wsca.output;
 
 import static org.apache.spark.sql.functions.col;
+import static org.wsca.output.TableColumns.field;
+import static org.wsca.output.TableColumns.frame;
+import static org.wsca.output.TableColumns.orNull;
+import static org.wsca.output.TableColumns.schema;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -40,15 +44,15 @@ public final class History {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   public static final StructType SCHEMA =
-      ResultTables.schema(
-          ResultTables.field("run_id", DataTypes.StringType),
-          ResultTables.field("finished_at", DataTypes.StringType),
-          ResultTables.field("task", DataTypes.StringType),
-          ResultTables.field("scope", DataTypes.StringType),
-          ResultTables.field("t", DataTypes.DoubleType),
-          ResultTables.field("p", DataTypes.DoubleType),
-          ResultTables.field("q", DataTypes.DoubleType),
-          ResultTables.field("verdict", DataTypes.StringType));
+      schema(
+          field("run_id", DataTypes.StringType),
+          field("finished_at", DataTypes.StringType),
+          field("task", DataTypes.StringType),
+          field("scope", DataTypes.StringType),
+          field("t", DataTypes.DoubleType),
+          field("p", DataTypes.DoubleType),
+          field("q", DataTypes.DoubleType),
+          field("verdict", DataTypes.StringType));
 
   private History() {}
 
@@ -91,8 +95,7 @@ public final class History {
     Path writing =
         new Path(paths.history().getParent(), "_writing-" + runId + "-" + UUID.randomUUID());
     try {
-      toDataFrame(spark, rows).coalesce(1).write().parquet(writing.toString());
-      rename(fs, onlyDataFile(fs, writing), paths.incomingHistory());
+      rename(fs, writeOneFile(spark, fs, rows, writing), paths.incomingHistory());
       fs.delete(paths.history(), false);
       rename(fs, paths.incomingHistory(), paths.history());
     } finally {
@@ -119,8 +122,7 @@ public final class History {
     FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
     Path writing = new Path(target.getParent(), "_writing-history-" + UUID.randomUUID());
     try {
-      toDataFrame(spark, rows).coalesce(1).write().parquet(writing.toString());
-      if (!fs.rename(onlyDataFile(fs, writing), target)) {
+      if (!fs.rename(writeOneFile(spark, fs, rows, writing), target)) {
         throw new IOException("Cannot move the history file to " + target);
       }
     } finally {
@@ -196,21 +198,25 @@ public final class History {
     return times;
   }
 
-  private static Dataset<Row> toDataFrame(SparkSession spark, List<HistoryRow> rows) {
-    List<Row> out = new ArrayList<>();
-    for (HistoryRow h : rows) {
-      out.add(
-          RowFactory.create(
-              h.runId(),
-              h.finishedAt(),
-              h.task(),
-              h.scope(),
-              orNull(h.t()),
-              orNull(h.p()),
-              orNull(h.q()),
-              h.verdict()));
-    }
-    return spark.createDataFrame(out, SCHEMA);
+  /**
+   * Writes {@code rows} as one Parquet file in the new folder {@code writing}; returns the file.
+   */
+  private static Path writeOneFile(
+      SparkSession spark, FileSystem fs, List<HistoryRow> rows, Path writing) throws IOException {
+    frame(spark, SCHEMA, rows, History::toRow).coalesce(1).write().parquet(writing.toString());
+    return onlyDataFile(fs, writing);
+  }
+
+  private static Row toRow(HistoryRow h) {
+    return RowFactory.create(
+        h.runId(),
+        h.finishedAt(),
+        h.task(),
+        h.scope(),
+        orNull(h.t()),
+        orNull(h.p()),
+        orNull(h.q()),
+        h.verdict());
   }
 
   private static Path onlyDataFile(FileSystem fs, Path folder) throws IOException {
@@ -231,10 +237,6 @@ public final class History {
     if (!fs.rename(from, to)) {
       throw new IOException("Cannot move " + from + " to " + to);
     }
-  }
-
-  private static Double orNull(double v) {
-    return Double.isNaN(v) ? null : v;
   }
 
   private static double number(Row r, int i) {

@@ -1,5 +1,9 @@
 package org.wsca.output;
 
+import static org.wsca.output.TableColumns.COUNTS;
+import static org.wsca.output.TableColumns.field;
+import static org.wsca.output.TableColumns.schema;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,33 +44,29 @@ public record Manifest(
 
   private static final DataType FILE =
       DataTypes.createStructType(
-          List.of(
-              ResultTables.field("path", DataTypes.StringType),
-              ResultTables.field("size_bytes", DataTypes.LongType)));
-  private static final DataType COUNTS =
-      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+          List.of(field("path", DataTypes.StringType), field("size_bytes", DataTypes.LongType)));
 
   public static final StructType SCHEMA =
-      ResultTables.schema(
-          ResultTables.field("run_id", DataTypes.StringType),
-          ResultTables.field("wsca_version", DataTypes.StringType),
-          ResultTables.field("spark_version", DataTypes.StringType),
-          ResultTables.field("java_version", DataTypes.StringType),
-          ResultTables.field("blas", DataTypes.StringType),
-          ResultTables.field("started_at", DataTypes.StringType),
-          ResultTables.field("finished_at", DataTypes.StringType),
-          ResultTables.field("seed", DataTypes.LongType),
-          ResultTables.field("settings_json", DataTypes.StringType),
-          ResultTables.field("method_notes", DataTypes.StringType),
-          ResultTables.field("input_files", DataTypes.createArrayType(FILE, false)),
-          ResultTables.field("rows_read", DataTypes.LongType),
-          ResultTables.field("rows_rejected", DataTypes.LongType),
-          ResultTables.field("rejects_by_reason", COUNTS),
-          ResultTables.field("rows_train", DataTypes.LongType),
-          ResultTables.field("rows_test", DataTypes.LongType),
-          ResultTables.field("dimension", DataTypes.IntegerType),
-          ResultTables.field("phase_millis", COUNTS),
-          ResultTables.field(
+      schema(
+          field("run_id", DataTypes.StringType),
+          field("wsca_version", DataTypes.StringType),
+          field("spark_version", DataTypes.StringType),
+          field("java_version", DataTypes.StringType),
+          field("blas", DataTypes.StringType),
+          field("started_at", DataTypes.StringType),
+          field("finished_at", DataTypes.StringType),
+          field("seed", DataTypes.LongType),
+          field("settings_json", DataTypes.StringType),
+          field("method_notes", DataTypes.StringType),
+          field("input_files", DataTypes.createArrayType(FILE, false)),
+          field("rows_read", DataTypes.LongType),
+          field("rows_rejected", DataTypes.LongType),
+          field("rejects_by_reason", COUNTS),
+          field("rows_train", DataTypes.LongType),
+          field("rows_test", DataTypes.LongType),
+          field("dimension", DataTypes.IntegerType),
+          field("phase_millis", COUNTS),
+          field(
               "spark_conf",
               DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)));
 

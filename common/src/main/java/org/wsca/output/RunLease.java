@@ -1,15 +1,9 @@
 package org.wsca.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,17 +63,18 @@ public final class RunLease implements AutoCloseable {
       Configuration hadoop, String root, String runId, String appId, Duration staleAfter) {
     Path file = new Path(new Path(root, FOLDER), runId + ".lease");
     try {
-      FileSystem fs = raw(file.getFileSystem(hadoop));
+      FileSystem fs = LeaseFile.raw(file.getFileSystem(hadoop));
       Path qualified = fs.makeQualified(file);
       LeaseHolder me = LeaseHolder.current(appId, hostName());
       for (int attempt = 0; attempt < 3; attempt++) {
-        if (createExclusive(fs, qualified, me.encode())) {
+        if (LeaseFile.createExclusive(fs, qualified, me.encode())) {
           LOG.info("Took the lease of run {}: {}", runId, qualified);
           return new RunLease(fs, qualified, me, staleAfter);
         }
         breakIfStale(fs, qualified, runId, staleAfter);
       }
-      throw busy(runId, qualified, read(fs, qualified), "it changed hands while this run tried");
+      throw busy(
+          runId, qualified, LeaseFile.read(fs, qualified), "it changed hands while this run tried");
     } catch (IOException e) {
       deleteIfEmpty(hadoop, file.getParent());
       throw new WscaException(
@@ -116,7 +110,7 @@ public final class RunLease implements AutoCloseable {
     } catch (java.io.FileNotFoundException e) {
       return; // released meanwhile: try again
     }
-    LeaseHolder holder = read(fs, file);
+    LeaseHolder holder = LeaseFile.read(fs, file);
     Instant beat = Instant.ofEpochMilli(status.getModificationTime());
     String why = holder.staleReason(hostName(), beat, Instant.now(), staleAfter);
     if (why == null) {
@@ -126,7 +120,7 @@ public final class RunLease implements AutoCloseable {
     if (!fs.rename(file, aside)) {
       return; // another run broke it first: try again, and meet its lease
     }
-    LeaseHolder moved = read(fs, aside);
+    LeaseHolder moved = LeaseFile.read(fs, aside);
     if (!moved.token().equals(holder.token())) {
       // A new holder's fresh lease was moved, not the stale one: put it back.
       fs.rename(aside, file);
@@ -153,65 +147,9 @@ public final class RunLease implements AutoCloseable {
             + " a killed run on this host is detected at once.");
   }
 
-  /**
-   * Creates {@code file} with {@code content} only if it does not exist, atomically. Hadoop's local
-   * file system checks and then creates; a local file is therefore created with O_EXCL.
-   */
-  static boolean createExclusive(FileSystem fs, Path file, String content) throws IOException {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    if ("file".equals(file.toUri().getScheme())) {
-      java.nio.file.Path local = Paths.get(file.toUri());
-      for (int attempt = 0; ; attempt++) {
-        Files.createDirectories(local.getParent());
-        try (OutputStream out =
-            Files.newOutputStream(local, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          out.write(bytes);
-          return true;
-        } catch (FileAlreadyExistsException e) {
-          return false;
-        } catch (NoSuchFileException e) {
-          if (attempt == 2) {
-            throw e; // the folder keeps vanishing: another run releasing its lease
-          }
-        }
-      }
-    }
-    OutputStream created;
-    try {
-      created = fs.create(file, false);
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(file)) {
-        return false; // HDFS: being created by another client
-      }
-      throw e;
-    }
-    try (OutputStream out = created) {
-      out.write(bytes);
-    } catch (IOException e) {
-      fs.delete(file, false); // ours, unwritable (a full disk, a quota): leave no lease behind
-      throw e;
-    }
-    return true;
-  }
-
-  /** Locally, the lease is written with O_EXCL, outside Hadoop's checksum files. */
-  private static FileSystem raw(FileSystem fs) {
-    return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
-  }
-
-  private static LeaseHolder read(FileSystem fs, Path file) throws IOException {
-    try (InputStream in = fs.open(file)) {
-      return LeaseHolder.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (java.io.FileNotFoundException e) {
-      return LeaseHolder.decode("");
-    }
-  }
-
   private void beat() {
     try {
-      if (!read(fs, file).token().equals(holder.token())) {
+      if (!LeaseFile.read(fs, file).token().equals(holder.token())) {
         markLost("it now belongs to another run");
         return;
       }
@@ -240,7 +178,7 @@ public final class RunLease implements AutoCloseable {
 
   /** Fails unless this run still holds the lease: checked just before the commit point. */
   public void requireHeld() throws IOException {
-    if (lost || !read(fs, file).token().equals(holder.token())) {
+    if (lost || !LeaseFile.read(fs, file).token().equals(holder.token())) {
       lost = true;
       throw new IOException(
           "This run lost the lease "
@@ -255,7 +193,7 @@ public final class RunLease implements AutoCloseable {
   public void close() {
     heartbeat.shutdownNow();
     try {
-      if (!lost && read(fs, file).token().equals(holder.token())) {
+      if (!lost && LeaseFile.read(fs, file).token().equals(holder.token())) {
         fs.delete(file, false);
       }
       Path folder = file.getParent();

@@ -154,26 +154,8 @@ public record TestOutcome(
    * (used when the heads did not converge, see {@code org.wsca.method.HeadConvergence}).
    */
   public TestOutcome notTested(String reason) {
-    return new TestOutcome(
-        task,
-        scope,
-        role,
-        kind,
-        Optional.of(reason),
-        trainCounts,
-        rowsMissingValue,
-        presence,
-        headConverged,
-        headSeparable,
-        t,
-        rms,
-        nulls,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Verdict.NOT_TESTED,
-        testability,
-        dependence);
+    return copy(
+        Optional.of(reason), Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_TESTED, dependence);
   }
 
   /** T of permutation 0, the statistic p refers to; NaN when the engine did not fit it. */
@@ -191,6 +173,22 @@ public record TestOutcome(
   }
 
   public TestOutcome withInference(double q, double holm, Verdict verdict) {
+    return copy(skipReason, p, q, holm, verdict, dependence);
+  }
+
+  /** The decision-dependence test of this task and scope (docs/method.md section 11). */
+  public TestOutcome withDependence(Dependence test) {
+    return copy(skipReason, p, q, holm, verdict, test);
+  }
+
+  /** This outcome with the fields a later step decides replaced; the measurements are kept. */
+  private TestOutcome copy(
+      Optional<String> skipReason,
+      double p,
+      double q,
+      double holm,
+      Verdict verdict,
+      Dependence dependence) {
     return new TestOutcome(
         task,
         scope,
@@ -211,29 +209,5 @@ public record TestOutcome(
         verdict,
         testability,
         dependence);
-  }
-
-  /** The decision-dependence test of this task and scope (docs/method.md section 11). */
-  public TestOutcome withDependence(Dependence test) {
-    return new TestOutcome(
-        task,
-        scope,
-        role,
-        kind,
-        skipReason,
-        trainCounts,
-        rowsMissingValue,
-        presence,
-        headConverged,
-        headSeparable,
-        t,
-        rms,
-        nulls,
-        p,
-        q,
-        holm,
-        verdict,
-        testability,
-        test);
   }
 }

@@ -14,10 +14,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,23 +35,8 @@ import org.wsca.output.RunCommitter.Step;
  * the old one, and nothing is left in staging.
  */
 class CommitCrashTest {
-  private static MiniDFSCluster hdfs;
+  @RegisterExtension static final MiniHdfs HDFS = new MiniHdfs();
   @TempDir static Path local;
-
-  @BeforeAll
-  static void startHdfs(@TempDir Path base) throws IOException {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    hdfs.waitActive();
-  }
-
-  @AfterAll
-  static void stopHdfs() {
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-  }
 
   static Stream<Arguments> everyStepOnBothFileSystems() {
     return Stream.of("local", "hdfs")
@@ -62,9 +45,7 @@ class CommitCrashTest {
 
   private static String root(String kind) {
     String name = "root-" + UUID.randomUUID();
-    return kind.equals("hdfs")
-        ? hdfs.getURI() + "/" + name
-        : local.resolve(name).toUri().toString();
+    return kind.equals("hdfs") ? HDFS.uri() + "/" + name : local.resolve(name).toUri().toString();
   }
 
   private static final Configuration HADOOP = new Configuration();

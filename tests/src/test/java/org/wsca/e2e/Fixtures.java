@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.wsca.demo.DemoData;
 import org.wsca.settings.Settings;
 import org.wsca.settings.SettingsLoader;
 
-/** Test data from the project's own generator, and settings for auditing it. */
+/** Test data from the project's own generator or built in code, and settings for auditing it. */
 final class Fixtures {
   private Fixtures() {}
 
@@ -45,5 +48,17 @@ final class Fixtures {
                     + " {name=gestational_age, kind=continuous, role=clinical, bins=4}]"));
     all.addAll(List.of(overrides));
     return SettingsLoader.load(Optional.empty(), all);
+  }
+
+  /** A schema of non-null string columns, then a non-null {@code embedding} of doubles. */
+  static StructType stringsAndEmbedding(String... columns) {
+    List<StructField> fields = new ArrayList<>();
+    for (String column : columns) {
+      fields.add(DataTypes.createStructField(column, DataTypes.StringType, false));
+    }
+    fields.add(
+        DataTypes.createStructField(
+            "embedding", DataTypes.createArrayType(DataTypes.DoubleType, false), false));
+    return DataTypes.createStructType(fields);
   }
 }

@@ -10,12 +10,10 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsca.demo.DemoData;
 import org.wsca.errors.WscaException;
@@ -31,24 +29,11 @@ import org.wsca.settings.Settings;
  * make a commit atomic, and a failed run must leave the previous results and no staging.
  */
 class HdfsTest extends SparkTestBase {
-  private static MiniDFSCluster hdfs;
-  private static String root;
+  @RegisterExtension static final MiniHdfs HDFS = new MiniHdfs();
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startHdfs(@TempDir Path base) throws IOException {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    hdfs.waitActive();
-    root = hdfs.getURI() + "/wsca";
-  }
-
-  @AfterAll
-  static void stopHdfs() {
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
+  private static String root() {
+    return HDFS.uri() + "/wsca";
   }
 
   private static org.apache.hadoop.fs.Path hdfsPath(String path) {
@@ -56,7 +41,7 @@ class HdfsTest extends SparkTestBase {
   }
 
   private String demoInput(String name) {
-    String input = root + "/" + name;
+    String input = root() + "/" + name;
     new DemoData(DemoData.Variant.BIASED, 8, 3, 7, DemoData.Strengths.defaults(), 0.15)
         .generate(spark(), 2)
         .write()
@@ -76,7 +61,7 @@ class HdfsTest extends SparkTestBase {
   }
 
   private static List<String> children(String path) throws IOException {
-    return Arrays.stream(hdfs.getFileSystem().listStatus(hdfsPath(path)))
+    return Arrays.stream(HDFS.fileSystem().listStatus(hdfsPath(path)))
         .map(s -> s.getPath().getName())
         .sorted()
         .toList();
@@ -85,10 +70,10 @@ class HdfsTest extends SparkTestBase {
   @Test
   void auditsFromHdfsToHdfsAndAFailedRerunKeepsThePreviousResults() throws Exception {
     String input = demoInput("input");
-    String out = root + "/audits";
+    String out = root() + "/audits";
     AuditResult first = new AuditRun(spark(), settings(input, out)).execute();
 
-    assertThat(first.outputPath()).startsWith(hdfs.getURI() + "/wsca/audits/test");
+    assertThat(first.outputPath()).startsWith(HDFS.uri() + "/wsca/audits/test");
     assertThat(first.tests())
         .singleElement()
         .satisfies(t -> assertThat(t.task()).isEqualTo("scanner"));
@@ -132,12 +117,12 @@ class HdfsTest extends SparkTestBase {
   @Test
   void aRunThatFailsWhileWritingLeavesThePreviousResultsAndNoStaging() throws Exception {
     String input = demoInput("input-quota");
-    String out = root + "/audits-quota";
+    String out = root() + "/audits-quota";
     AuditResult first = new AuditRun(spark(), settings(input, out)).execute();
     List<Row> before = spark().read().parquet(first.outputPath() + "/tests").collectAsList();
 
     // A space quota below one block: the rerun's tasks fail while they write its tables.
-    DistributedFileSystem fs = hdfs.getFileSystem();
+    DistributedFileSystem fs = HDFS.fileSystem();
     fs.setQuota(hdfsPath(out), HdfsConstants.QUOTA_DONT_SET, 1);
     try {
       assertThatThrownBy(() -> new AuditRun(spark(), settings(input, out)).execute())
@@ -156,7 +141,7 @@ class HdfsTest extends SparkTestBase {
 
   @Test
   void commitReplacesAndAbortKeepsOnHdfs() throws Exception {
-    String out = root + "/committer";
+    String out = root() + "/committer";
     Configuration conf = spark().sparkContext().hadoopConfiguration();
     RunCommitter first = new RunCommitter(conf, out, "r");
     spark().range(3).write().parquet(first.stagingTable("t"));
@@ -173,7 +158,7 @@ class HdfsTest extends SparkTestBase {
     spark().range(5).write().parquet(second.stagingTable("t"));
     second.commit();
     assertThat(spark().read().parquet(out + "/r/t").count()).isEqualTo(5);
-    FileStatus[] committed = hdfs.getFileSystem().listStatus(hdfsPath(out + "/r"));
+    FileStatus[] committed = HDFS.fileSystem().listStatus(hdfsPath(out + "/r"));
     assertThat(committed)
         .extracting(s -> s.getPath().getName())
         .contains(RunCommitter.COMMITTED_MARKER, "t");

@@ -10,11 +10,9 @@ import java.security.PrivilegedExceptionAction;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsca.errors.ExitCode;
 import org.wsca.errors.WscaException;
@@ -27,23 +25,8 @@ import org.wsca.output.OutputCheck;
  */
 class OutputCheckTest {
   private static final Configuration HADOOP = new Configuration();
-  private static MiniDFSCluster hdfs;
+  @RegisterExtension static final MiniHdfs HDFS = new MiniHdfs();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startHdfs(@TempDir Path base) throws IOException {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    hdfs.waitActive();
-  }
-
-  @AfterAll
-  static void stopHdfs() {
-    if (hdfs != null) {
-      hdfs.shutdown();
-    }
-  }
 
   private static String failure(String root, List<String> inputs) {
     WscaException e =
@@ -84,9 +67,9 @@ class OutputCheckTest {
 
   @Test
   void aReadOnlyRootIsRejected() throws Exception {
-    String root = hdfs.getURI() + "/read-only";
-    hdfs.getFileSystem().mkdirs(new org.apache.hadoop.fs.Path(root));
-    hdfs.getFileSystem()
+    String root = HDFS.uri() + "/read-only";
+    HDFS.fileSystem().mkdirs(new org.apache.hadoop.fs.Path(root));
+    HDFS.fileSystem()
         .setPermission(new org.apache.hadoop.fs.Path(root), new FsPermission((short) 0555));
     // Not as the test's user: it started the NameNode, so it is HDFS's superuser.
     UserGroupInformation alice =

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +27,7 @@ class ReluAuditTest extends SparkTestBase {
   @TempDir Path dir;
 
   private static final StructType SCHEMA =
-      DataTypes.createStructType(
-          List.of(
-              DataTypes.createStructField("sample_id", DataTypes.StringType, false),
-              DataTypes.createStructField("site", DataTypes.StringType, false),
-              DataTypes.createStructField("label", DataTypes.StringType, false),
-              DataTypes.createStructField("scanner", DataTypes.StringType, false),
-              DataTypes.createStructField("noise", DataTypes.StringType, false),
-              DataTypes.createStructField(
-                  "embedding", DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
+      Fixtures.stringsAndEmbedding("sample_id", "site", "label", "scanner", "noise");
 
   private String reluRows() {
     List<Row> rows = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +24,7 @@ class SeparableTest extends SparkTestBase {
   @TempDir Path dir;
 
   private static final StructType SCHEMA =
-      DataTypes.createStructType(
-          List.of(
-              DataTypes.createStructField("sample_id", DataTypes.StringType, false),
-              DataTypes.createStructField("site", DataTypes.StringType, false),
-              DataTypes.createStructField("label", DataTypes.StringType, false),
-              DataTypes.createStructField("scanner", DataTypes.StringType, false),
-              DataTypes.createStructField(
-                  "embedding", DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
+      Fixtures.stringsAndEmbedding("sample_id", "site", "label", "scanner");
 
   /**
    * Two sites 6 apart on the first coordinate (noise sd 0.5), one scanner per site; the label is a
