@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * run of that run id (the lease holder, in {@link #recover()}) completes a decided commit before it
  * does anything else, and removes an undecided attempt's staging. No attempt deletes old results
  * before the new ones are in place. Folders starting with "_" are ignored by Parquet readers.
+ *
+ * <p>The commit, its roll-forward and the recovery stay in one class although it is over 250
+ * lines: they are one protocol, and each step's idempotence is checked against the others here.
  */
 public final class RunCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommitter.class);

@@ -12,6 +12,9 @@ import org.wsca.method.Role;
  * The validated {@code wsca} settings tree, one record per block of {@code reference.conf}. Built
  * only by {@link SettingsLoader}, which has checked every value; {@code resolvedJson} is the merged
  * tree as a reloadable settings file, kept with the results for provenance.
+ *
+ * <p>Longer than most classes on purpose: it is only the nested records and enums of every block,
+ * kept in one file so that the whole settings shape reads side by side with reference.conf.
  */
 public record Settings(
     long seed,
