@@ -10,12 +10,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.input.InputFile;
 import org.wsca.settings.Redaction;
 
 /**
  * The manifest table: one row that lets anyone trace and repeat a run. {@code sparkConf} is the
- * session's Spark configuration with secrets redacted ({@link Redaction}).
+ * session's Spark configuration with secrets redacted ({@link Redaction}). {@code blas} is the
+ * driver's (the engine's and MLlib's), {@code executorBlas} what each executor's engine tasks use.
  */
 public record Manifest(
     String runId,
@@ -23,6 +25,7 @@ public record Manifest(
     String sparkVersion,
     String javaVersion,
     String blas,
+    List<ExecutorBlas> executorBlas,
     String startedAt,
     String finishedAt,
     long seed,
@@ -43,6 +46,14 @@ public record Manifest(
           List.of(
               ResultTables.field("path", DataTypes.StringType),
               ResultTables.field("size_bytes", DataTypes.LongType)));
+  private static final DataType EXECUTOR_BLAS =
+      DataTypes.createStructType(
+          List.of(
+              ResultTables.field("executor_id", DataTypes.StringType),
+              ResultTables.field("host", DataTypes.StringType),
+              ResultTables.field("blas", DataTypes.StringType),
+              ResultTables.field("library", DataTypes.StringType),
+              ResultTables.field("threads", DataTypes.IntegerType)));
   private static final DataType COUNTS =
       DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
 
@@ -53,6 +64,7 @@ public record Manifest(
           ResultTables.field("spark_version", DataTypes.StringType),
           ResultTables.field("java_version", DataTypes.StringType),
           ResultTables.field("blas", DataTypes.StringType),
+          ResultTables.field("executor_blas", DataTypes.createArrayType(EXECUTOR_BLAS, false)),
           ResultTables.field("started_at", DataTypes.StringType),
           ResultTables.field("finished_at", DataTypes.StringType),
           ResultTables.field("seed", DataTypes.LongType),
@@ -80,6 +92,11 @@ public record Manifest(
     for (InputFile f : inputFiles) {
       files.add(RowFactory.create(f.path(), f.sizeBytes()));
     }
+    List<Row> executors = new ArrayList<>();
+    for (ExecutorBlas e : executorBlas) {
+      executors.add(
+          RowFactory.create(e.executorId(), e.host(), e.kind(), e.library(), e.threads()));
+    }
     Row row =
         RowFactory.create(
             runId,
@@ -87,6 +104,7 @@ public record Manifest(
             sparkVersion,
             javaVersion,
             blas,
+            executors,
             startedAt,
             finishedAt,
             seed,
