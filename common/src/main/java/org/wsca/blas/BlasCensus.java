@@ -3,10 +3,10 @@ package org.wsca.blas;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkEnv;
@@ -26,26 +26,54 @@ public final class BlasCensus {
   /** Long enough that the scheduler offers the tasks to every executor, not one fast one. */
   private static final long TASK_PAUSE_MILLIS = 200;
 
+  private static final int MAX_ROUNDS = 3;
+
   private BlasCensus() {}
+
+  /**
+   * Censuses already taken, by application, setting and executors: a session that runs many audits
+   * (the calibration study) takes one per set of executors.
+   */
+  private static final Map<String, List<ExecutorBlas>> TAKEN = new ConcurrentHashMap<>();
 
   /** One entry per executor seen (sorted by id), after loading the BLAS on each. */
   public static List<ExecutorBlas> take(SparkSession spark, BlasSetting setting) {
+    String key =
+        spark.sparkContext().applicationId()
+            + " "
+            + setting
+            + " "
+            + new TreeMap<>(
+                    scala.collection.JavaConverters.mapAsJavaMap(
+                        spark.sparkContext().getExecutorMemoryStatus()))
+                .keySet();
+    return TAKEN.computeIfAbsent(key, k -> fresh(spark, setting));
+  }
+
+  private static List<ExecutorBlas> fresh(SparkSession spark, BlasSetting setting) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int executors = Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1);
-    int tasks = Math.max(2 * executors, context.defaultParallelism());
     context.setJobDescription("BLAS of every executor (" + setting.choice().label() + ")");
-    List<ExecutorBlas> seen =
-        context
-            .parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
-            .map(i -> inTask(setting))
-            .collect();
-    context.setJobDescription(null);
     Map<String, ExecutorBlas> byId = new TreeMap<>();
-    seen.forEach(e -> byId.putIfAbsent(e.executorId(), e));
+    // Executors still registering when a round starts are caught by the next one.
+    for (int round = 0; round < MAX_ROUNDS && byId.size() < registered(spark); round++) {
+      int tasks = Math.max(2 * registered(spark), context.defaultParallelism());
+      context
+          .parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
+          .map(i -> inTask(setting))
+          .collect()
+          .forEach(e -> byId.putIfAbsent(e.executorId(), e));
+    }
+    context.setJobDescription(null);
     List<ExecutorBlas> census = new ArrayList<>(byId.values());
-    census.sort(Comparator.comparing(ExecutorBlas::executorId));
     log(census);
     return census;
+  }
+
+  /**
+   * Executors registered now (the driver's block manager is counted apart, except in local mode).
+   */
+  private static int registered(SparkSession spark) {
+    return Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1);
   }
 
   private static ExecutorBlas inTask(BlasSetting setting) throws InterruptedException {

@@ -17,6 +17,7 @@ import org.wsca.audit.PhaseTimes;
 import org.wsca.audit.ShortcutGate;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
+import org.wsca.blas.Blas;
 import org.wsca.blas.BlasCensus;
 import org.wsca.blas.Blases;
 import org.wsca.blas.ExecutorBlas;
@@ -49,6 +50,7 @@ public final class AuditRun {
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
   private List<ExecutorBlas> executorBlas = List.of();
+  private String driverBlas = "";
   private RunCommitter.Hook commitHook = step -> {};
   private String submission;
   private Dataset<Row> rows;
@@ -120,8 +122,7 @@ public final class AuditRun {
     }
     try {
       committer.recover();
-      executorBlas =
-          phases.timed("blas", () -> BlasCensus.take(spark, settings.permutation().blas()));
+      recordBlas();
       AuditResult result = audit.compute(committer.finalPath());
       phases.timed(
           "write",
@@ -213,12 +214,16 @@ public final class AuditRun {
     table.coalesce(parts).write().parquet(committer.stagingTable(name));
   }
 
-  /** The driver's BLAS: the engine's (as its tasks would load it here) and MLlib's (netlib). */
-  private String driverBlas() {
-    return "engine: "
-        + ExecutorBlas.describe(Blases.load(settings.permutation().blas()))
-        + "; MLlib: netlib "
-        + Versions.blas();
+  /**
+   * Loads the engine's BLAS on the driver and every executor before any MLlib fit (so that one
+   * OpenBLAS serves both, see {@link Blases}) and records them: the driver's as the engine's (as
+   * its tasks would load it here) and MLlib's (netlib).
+   */
+  private void recordBlas() {
+    Blas driver = Blases.load(settings.permutation().blas());
+    driverBlas = "engine: " + ExecutorBlas.describe(driver) + "; MLlib: netlib " + Versions.blas();
+    executorBlas =
+        phases.timed("blas", () -> BlasCensus.take(spark, settings.permutation().blas()));
   }
 
   private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
@@ -229,7 +234,7 @@ public final class AuditRun {
         Versions.wsca(),
         spark.version(),
         System.getProperty("java.version"),
-        driverBlas(),
+        driverBlas,
         executorBlas,
         started.toString(),
         Instant.now().toString(),
