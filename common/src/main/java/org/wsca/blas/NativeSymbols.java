@@ -21,13 +21,17 @@ final class NativeSymbols {
 
   /** The file that provides {@code symbol} in the global scope; empty if none (or not Linux). */
   static Optional<String> providerOf(String symbol) {
-    Pointer address = Loader.addressof(symbol);
-    if (address == null || address.isNull() || !Files.isReadable(MAPS)) {
+    if (!Files.isReadable(MAPS)) {
       return Optional.empty();
     }
     try {
+      Pointer address = Loader.addressof(symbol);
+      if (address == null || address.isNull()) {
+        return Optional.empty();
+      }
       return mappingOf(address.address(), Files.readAllLines(MAPS));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // No JavaCPP natives for this platform: nothing to ask.
       return Optional.empty();
     }
   }
