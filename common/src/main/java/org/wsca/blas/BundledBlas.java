@@ -135,14 +135,15 @@ final class BundledBlas implements Blas {
       double beta,
       double[] c,
       int ldc) {
+    if (m == 0 || n == 0 || k == 0) {
+      return; // the engine never asks; a beta-only scaling of C is not needed
+    }
     boolean ta = transposed(transA);
     boolean tb = transposed(transB);
+    // The elements each column-major operand spans: (columns - 1) leading dimensions + rows.
     long aLength = ta ? (long) lda * (m - 1) + k : (long) lda * (k - 1) + m;
     long bLength = tb ? (long) ldb * (k - 1) + n : (long) ldb * (n - 1) + k;
     long cLength = (long) ldc * (n - 1) + m;
-    if (m == 0 || n == 0 || k == 0) {
-      return;
-    }
     Buffers w = buffers.get();
     DoublePointer pa = w.a.fill(a, aLength);
     DoublePointer pb = w.b.fill(b, bLength);

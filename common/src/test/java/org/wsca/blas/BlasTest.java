@@ -40,6 +40,22 @@ class BlasTest {
     }
   }
 
+  /**
+   * The bundled wrapper's own work (off-heap buffers, lengths, copying C back) whichever library
+   * then serves {@code cblas_dgemm} in this JVM; twice, so that the reused buffers are tested.
+   */
+  @org.junit.jupiter.api.Test
+  void theBundledWrapperCopiesInAndOutRight() {
+    Blas bundled = BundledBlas.load(1);
+    for (int repeat = 0; repeat < 2; repeat++) {
+      for (String ta : new String[] {"N", "T"}) {
+        for (String tb : new String[] {"N", "T"}) {
+          check(bundled, ta, tb);
+        }
+      }
+    }
+  }
+
   private static void check(Blas blas, String ta, String tb) {
     boolean transA = ta.equals("T");
     boolean transB = tb.equals("T");
