@@ -210,7 +210,8 @@ public final class Audit {
           spark, new HeadFitter(settings.heads()), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
     }
     return new BatchedEngine(
-        spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
+            spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(), chunks)
+        .withBlas(p.blas());
   }
 
   private List<Scope> scopes(Dataset<Row> prepared) {

@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsca.blas.BlasSetting;
 import org.wsca.engine.BatchLbfgs;
 import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.HeadSolution;
@@ -73,6 +74,7 @@ public final class BatchedEngine implements PermutationEngine {
   private final int progressEvery;
   private final int maxHeadsPerChunk;
   private final ChunkStore chunks;
+  private BlasSetting blas = BlasSetting.DEFAULT;
   private Work work = Work.NONE;
 
   public BatchedEngine(
@@ -99,6 +101,12 @@ public final class BatchedEngine implements PermutationEngine {
     this.progressEvery = progressEvery;
     this.maxHeadsPerChunk = maxHeadsPerChunk;
     this.chunks = chunks;
+  }
+
+  /** The BLAS every task of the engine multiplies with (default: auto, one thread). */
+  public BatchedEngine withBlas(BlasSetting setting) {
+    this.blas = setting;
+    return this;
   }
 
   @Override
@@ -203,7 +211,10 @@ public final class BatchedEngine implements PermutationEngine {
     try {
       BatchedPass pass =
           new BatchedPass(
-              new JavaSparkContext(spark.sparkContext()), labelled, rows.loss(heads.regParam()));
+              new JavaSparkContext(spark.sparkContext()),
+              labelled,
+              rows.loss(heads.regParam()),
+              blas);
       double[][] starts = new double[permutations.length][];
       Arrays.fill(starts, rows.shape().start(rows.classCounts()));
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);

@@ -75,6 +75,12 @@ public final class BenchReport {
   }
 
   private static ObjectNode object(PointResult r, Machine m) {
+    ObjectNode node = facts(r, m);
+    node.set("executor_blas", ExecutorBlasJson.array(m.executorBlas()));
+    return node;
+  }
+
+  private static ObjectNode facts(PointResult r, Machine m) {
     return JsonOut.object()
         .put("n", r.point().rows())
         .put("d", r.point().dimension())

@@ -17,6 +17,12 @@ import org.wsca.audit.BatchedEngine;
 import org.wsca.audit.HeadFitter;
 import org.wsca.audit.MllibLoopEngine;
 import org.wsca.audit.Versions;
+import org.wsca.blas.Blas;
+import org.wsca.blas.BlasCensus;
+import org.wsca.blas.BlasChoice;
+import org.wsca.blas.BlasSetting;
+import org.wsca.blas.Blases;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.engine.Work;
 import org.wsca.method.NullDistribution;
 import org.wsca.settings.Settings;
@@ -32,7 +38,6 @@ public final class Benchmark {
   /** reference.conf's heads: regParam 0.01, maxIter 100, tol 1e-6 (bins unused here). */
   static final Settings.Heads HEADS = new Settings.Heads(0.01, 100, 1e-6, 4);
 
-  static final String NATIVE_BLAS = "JNIBLAS";
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
   private static final GridPoint WARM_UP = new GridPoint(2_000, 16, 2);
 
@@ -41,6 +46,7 @@ public final class Benchmark {
   private final Path output;
   private long seed = 20260101L;
   private boolean warmUp = true;
+  private BlasSetting blasSetting = BlasSetting.DEFAULT;
 
   public Benchmark(SparkSession spark, BenchGrid grid, Path output) {
     this.spark = spark;
@@ -53,6 +59,12 @@ public final class Benchmark {
     return this;
   }
 
+  /** The BLAS of the engine's tasks and of the dgemm probe (default: auto, one thread). */
+  public Benchmark blas(BlasSetting setting) {
+    this.blasSetting = setting;
+    return this;
+  }
+
   /** Whether to run a small untimed point first, so JIT compilation is not billed to point 1. */
   public Benchmark warmUp(boolean value) {
     this.warmUp = value;
@@ -60,14 +72,16 @@ public final class Benchmark {
   }
 
   public List<PointResult> execute() {
-    String blas = Versions.blas();
-    if (!NATIVE_BLAS.equals(blas)) {
+    List<ExecutorBlas> executors = BlasCensus.take(spark, blasSetting);
+    Blas driver = Blases.load(blasSetting);
+    String blas = ExecutorBlas.describe(driver) + "; MLlib: netlib " + Versions.blas();
+    if (driver.kind() == BlasChoice.JAVA || !BlasCensus.pureJavaWarning(executors).isEmpty()) {
       LOG.warn(
-          "BLAS is {}, not native: install OpenBLAS (Debian/Ubuntu: apt-get install"
-              + " libopenblas0) for representative numbers; the targets assume it",
+          "BLAS is {}, not native: representative numbers need the bundled OpenBLAS"
+              + " (--blas bundled) or a system one; the targets assume native",
           blas);
     }
-    Machine machine = Machine.current(blas);
+    Machine machine = Machine.current(blas, executors);
     if (warmUp) {
       measure(WARM_UP, Math.min(grid.engineB(), 4), 1, blas);
     }
@@ -93,7 +107,8 @@ public final class Benchmark {
     try (HeapSampler heap = HeapSampler.start()) {
       train.count();
       BatchedEngine engine =
-          new BatchedEngine(spark, HEADS, engineB, BatchedEngine.DEFAULT_MAX_HEADS_PER_CHUNK);
+          new BatchedEngine(spark, HEADS, engineB, BatchedEngine.DEFAULT_MAX_HEADS_PER_CHUNK)
+              .withBlas(blasSetting);
       long start = System.nanoTime();
       NullDistribution batched = engine.fitNull(BenchData.request(train, point, engineB, seed));
       long engineNanos = System.nanoTime() - start;
@@ -102,7 +117,8 @@ public final class Benchmark {
       start = System.nanoTime();
       NullDistribution looped = loop.fitNull(BenchData.request(train, point, loopB, seed));
       long loopNanos = System.nanoTime() - start;
-      double dgemm = DgemmProbe.gflops(engineB * point.columns(), point.dimension());
+      double dgemm =
+          DgemmProbe.gflops(Blases.load(blasSetting), engineB * point.columns(), point.dimension());
       return new PointResult(
           point,
           engineB,

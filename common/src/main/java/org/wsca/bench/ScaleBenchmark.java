@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -85,17 +84,20 @@ public final class ScaleBenchmark {
           new AuditRun(spark, settings.settings(point, data, base.resolve("results").toString()))
               .execute();
       long audited = millisSince(start);
+      Row manifest = spark.read().parquet(result.outputPath() + "/manifest").first();
       ScaleMeasurement m =
           new ScaleMeasurement(
               point,
               result.rowsRead(),
               generated,
               audited,
-              phases(result.outputPath()),
+              new LinkedHashMap<>(manifest.getJavaMap(manifest.fieldIndex("phase_millis"))),
               heap.peakMb(),
               heap.maxMb(),
               bytes(data),
-              bytes(result.outputPath()));
+              bytes(result.outputPath()),
+              manifest.getString(manifest.fieldIndex("blas")),
+              ExecutorBlasJson.fromManifest(manifest));
       if (!keepData) {
         delete(base.toString());
       }
@@ -107,11 +109,6 @@ public final class ScaleBenchmark {
   private static long unitRows() {
     return new DemoData(DemoData.Variant.BIASED, 8, 1, 7, DemoData.Strengths.defaults(), 1.0)
         .rows();
-  }
-
-  private Map<String, Long> phases(String resultPath) {
-    Row manifest = spark.read().parquet(resultPath + "/manifest").first();
-    return new LinkedHashMap<>(manifest.getJavaMap(manifest.fieldIndex("phase_millis")));
   }
 
   private long bytes(String path) {

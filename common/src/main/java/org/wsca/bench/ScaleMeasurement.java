@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.output.JsonOut;
 
 /**
@@ -21,10 +22,38 @@ public record ScaleMeasurement(
     long peakHeapMb,
     long maxHeapMb,
     long inputBytes,
-    long outputBytes) {
+    long outputBytes,
+    String blas,
+    List<ExecutorBlas> executorBlas) {
 
   public ScaleMeasurement {
     phaseMillis = new LinkedHashMap<>(phaseMillis);
+    executorBlas = List.copyOf(executorBlas);
+  }
+
+  /** Without the BLAS facts (they come from the audit's manifest). */
+  public ScaleMeasurement(
+      ScalePoint point,
+      long rowsRead,
+      long generateMillis,
+      long auditMillis,
+      Map<String, Long> phaseMillis,
+      long peakHeapMb,
+      long maxHeapMb,
+      long inputBytes,
+      long outputBytes) {
+    this(
+        point,
+        rowsRead,
+        generateMillis,
+        auditMillis,
+        phaseMillis,
+        peakHeapMb,
+        maxHeapMb,
+        inputBytes,
+        outputBytes,
+        "",
+        List.of());
   }
 
   /** Milliseconds summed over the phases whose names start with {@code prefix}. */
@@ -49,10 +78,13 @@ public record ScaleMeasurement(
             .put("scopes_ms", phaseTotal("scope "));
     ObjectNode phases = json.putObject("phase_ms");
     phaseMillis.forEach(phases::put);
-    return json.put("peak_heap_mb", peakHeapMb)
+    json.put("peak_heap_mb", peakHeapMb)
         .put("max_heap_mb", maxHeapMb)
         .put("input_bytes", inputBytes)
-        .put("output_bytes", outputBytes);
+        .put("output_bytes", outputBytes)
+        .put("blas", blas);
+    json.set("executor_blas", ExecutorBlasJson.array(executorBlas));
+    return json;
   }
 
   /** scale.json: an array, one object per point. */

@@ -1,6 +1,6 @@
 package org.wsca.engine;
 
-import dev.ludovic.netlib.blas.BLAS;
+import org.wsca.blas.Blas;
 
 /**
  * Loss and gradient of many logistic heads on one block of rows with two level-3 BLAS calls: scores
@@ -11,11 +11,13 @@ import dev.ludovic.netlib.blas.BLAS;
 public final class LogisticBatch {
   private final BatchPoint point;
   private final HeadShape shape;
+  private final Blas blas;
   private double[] scores = new double[0];
 
-  public LogisticBatch(BatchPoint point) {
+  public LogisticBatch(BatchPoint point, Blas blas) {
     this.point = point;
     this.shape = point.shape();
+    this.blas = blas;
   }
 
   public void accumulate(RowBlock block, GradientState into) {
@@ -33,42 +35,16 @@ public final class LogisticBatch {
       scores = new double[rows * m];
     }
     // scores (m x rows, column-major: one row's m scores contiguous) = W' X
-    blas()
-        .dgemm(
-            "T",
-            "N",
-            m,
-            rows,
-            d,
-            1.0,
-            point.coefficients(),
-            d,
-            block.features(),
-            d,
-            0.0,
-            scores,
-            m);
+    blas.dgemm(
+        "T", "N", m, rows, d, 1.0, point.coefficients(), d, block.features(), d, 0.0, scores, m);
     if (shape.binary()) {
       binaryResiduals(block, into.lossSums(), m);
     } else {
       multinomialResiduals(block, into.lossSums(), m);
     }
     // gradient (d x m) += X R'
-    blas()
-        .dgemm(
-            "N",
-            "T",
-            d,
-            m,
-            rows,
-            1.0,
-            block.features(),
-            d,
-            scores,
-            m,
-            1.0,
-            into.coefficientSums(),
-            d);
+    blas.dgemm(
+        "N", "T", d, m, rows, 1.0, block.features(), d, scores, m, 1.0, into.coefficientSums(), d);
     addColumnSums(rows, m, into.interceptSums());
     into.addRows(rows);
   }
@@ -131,9 +107,5 @@ public final class LogisticBatch {
     }
     double e = Math.exp(z);
     return e / (1.0 + e);
-  }
-
-  private static BLAS blas() {
-    return BLAS.getInstance();
   }
 }

@@ -14,12 +14,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.input.InputFile;
 import org.wsca.settings.Redaction;
 
 /**
  * The manifest table: one row that lets anyone trace and repeat a run. {@code sparkConf} is the
- * session's Spark configuration with secrets redacted ({@link Redaction}).
+ * session's Spark configuration with secrets redacted ({@link Redaction}). {@code blas} is the
+ * driver's (the engine's and MLlib's), {@code executorBlas} what each executor's engine tasks use.
  */
 public record Manifest(
     String runId,
@@ -27,6 +29,7 @@ public record Manifest(
     String sparkVersion,
     String javaVersion,
     String blas,
+    List<ExecutorBlas> executorBlas,
     String startedAt,
     String finishedAt,
     long seed,
@@ -45,7 +48,14 @@ public record Manifest(
   private static final DataType FILE =
       DataTypes.createStructType(
           List.of(field("path", DataTypes.StringType), field("size_bytes", DataTypes.LongType)));
-
+  private static final DataType EXECUTOR_BLAS =
+      DataTypes.createStructType(
+          List.of(
+              field("executor_id", DataTypes.StringType),
+              field("host", DataTypes.StringType),
+              field("blas", DataTypes.StringType),
+              field("library", DataTypes.StringType),
+              field("threads", DataTypes.IntegerType)));
   public static final StructType SCHEMA =
       schema(
           field("run_id", DataTypes.StringType),
@@ -53,6 +63,7 @@ public record Manifest(
           field("spark_version", DataTypes.StringType),
           field("java_version", DataTypes.StringType),
           field("blas", DataTypes.StringType),
+          field("executor_blas", DataTypes.createArrayType(EXECUTOR_BLAS, false)),
           field("started_at", DataTypes.StringType),
           field("finished_at", DataTypes.StringType),
           field("seed", DataTypes.LongType),
@@ -80,6 +91,11 @@ public record Manifest(
     for (InputFile f : inputFiles) {
       files.add(RowFactory.create(f.path(), f.sizeBytes()));
     }
+    List<Row> executors = new ArrayList<>();
+    for (ExecutorBlas e : executorBlas) {
+      executors.add(
+          RowFactory.create(e.executorId(), e.host(), e.kind(), e.library(), e.threads()));
+    }
     Row row =
         RowFactory.create(
             runId,
@@ -87,6 +103,7 @@ public record Manifest(
             sparkVersion,
             javaVersion,
             blas,
+            executors,
             startedAt,
             finishedAt,
             seed,

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * does anything else, and removes an undecided attempt's staging. No attempt deletes old results
  * before the new ones are in place. Folders starting with "_" are ignored by Parquet readers.
  *
- * <p>The commit, its roll-forward and the recovery stay in one class although it is over 250
- * lines: they are one protocol, and each step's idempotence is checked against the others here.
+ * <p>The commit, its roll-forward and the recovery stay in one class although it is over 250 lines:
+ * they are one protocol, and each step's idempotence is checked against the others here.
  */
 public final class RunCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommitter.class);

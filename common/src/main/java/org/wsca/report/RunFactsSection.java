@@ -2,6 +2,7 @@ package org.wsca.report;
 
 import java.util.Locale;
 import java.util.Map;
+import org.wsca.blas.BlasCensus;
 import org.wsca.input.InputFile;
 import org.wsca.method.Head;
 import org.wsca.output.Manifest;
@@ -162,6 +163,16 @@ final class RunFactsSection {
     page.raw("</tbody></table>\n");
   }
 
+  /** Each distinct BLAS with its executors, and the pure-Java warning when any runs it. */
+  private static String executorBlas(Manifest m) {
+    if (m.executorBlas().isEmpty()) {
+      return "not recorded";
+    }
+    String warning = BlasCensus.pureJavaWarning(m.executorBlas());
+    return BlasCensus.summary(m.executorBlas())
+        + (warning.isEmpty() ? "" : ". WARNING: " + warning);
+  }
+
   private void versionsAndTimings() {
     Manifest m = input.manifest();
     page.element("h3", "Versions and timings")
@@ -169,7 +180,8 @@ final class RunFactsSection {
         .row("td", "WSCA", m.wscaVersion())
         .row("td", "Spark", m.sparkVersion())
         .row("td", "Java", m.javaVersion())
-        .row("td", "BLAS", m.blas())
+        .row("td", "BLAS (driver)", m.blas())
+        .row("td", "BLAS (executors)", executorBlas(m))
         .row("td", "seed", Long.toString(m.seed()))
         .row("td", "started", m.startedAt())
         .row("td", "finished", m.finishedAt());

@@ -17,6 +17,10 @@ import org.wsca.audit.PhaseTimes;
 import org.wsca.audit.ShortcutGate;
 import org.wsca.audit.SparkPhase;
 import org.wsca.audit.Versions;
+import org.wsca.blas.Blas;
+import org.wsca.blas.BlasCensus;
+import org.wsca.blas.Blases;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.errors.Crash;
 import org.wsca.input.ValidatedInput;
 import org.wsca.output.History;
@@ -45,6 +49,8 @@ public final class AuditRun {
   private final Settings settings;
   private final String runId;
   private final PhaseTimes phases = new PhaseTimes();
+  private List<ExecutorBlas> executorBlas = List.of();
+  private String driverBlas = "";
   private RunCommitter.Hook commitHook = step -> {};
   private String submission;
   private Dataset<Row> rows;
@@ -116,6 +122,7 @@ public final class AuditRun {
     }
     try {
       committer.recover();
+      recordBlas();
       AuditResult result = audit.compute(committer.finalPath());
       phases.timed(
           "write",
@@ -207,6 +214,18 @@ public final class AuditRun {
     table.coalesce(parts).write().parquet(committer.stagingTable(name));
   }
 
+  /**
+   * Loads the engine's BLAS on the driver and every executor before any MLlib fit (so that one
+   * OpenBLAS serves both, see {@link Blases}) and records them: the driver's as the engine's (as
+   * its tasks would load it here) and MLlib's (netlib).
+   */
+  private void recordBlas() {
+    Blas driver = Blases.load(settings.permutation().blas());
+    driverBlas = "engine: " + ExecutorBlas.describe(driver) + "; MLlib: netlib " + Versions.blas();
+    executorBlas =
+        phases.timed("blas", () -> BlasCensus.take(spark, settings.permutation().blas()));
+  }
+
   private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
     Map<String, String> sparkConf = Manifest.redactedSparkConf(spark);
     LOG.info("Spark configuration (secrets redacted): {}", sparkConf);
@@ -215,7 +234,8 @@ public final class AuditRun {
         Versions.wsca(),
         spark.version(),
         System.getProperty("java.version"),
-        Versions.blas(),
+        driverBlas,
+        executorBlas,
         started.toString(),
         Instant.now().toString(),
         settings.seed(),

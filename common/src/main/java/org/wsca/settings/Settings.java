@@ -3,6 +3,7 @@ package org.wsca.settings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wsca.blas.BlasSetting;
 import org.wsca.errors.WscaException;
 import org.wsca.math.Metric;
 import org.wsca.method.Kind;
@@ -190,15 +191,26 @@ public record Settings(
       int maxHeadsPerChunk,
       int minMovableRows,
       double minMovableFraction,
-      double minDistinctPermutations) {
+      double minDistinctPermutations,
+      BlasSetting blas) {
     public Permutation {
       strata = List.copyOf(strata);
     }
 
-    /** A fixed B with the default floor (docs/method.md 6.3). */
+    /** A fixed B with the default floor (docs/method.md 6.3) and the default BLAS. */
     public Permutation(
         int count, List<Stratum> strata, Engine engine, int progressEvery, int maxHeadsPerChunk) {
-      this(count, false, strata, engine, progressEvery, maxHeadsPerChunk, 20, 0.05, 1000);
+      this(
+          count,
+          false,
+          strata,
+          engine,
+          progressEvery,
+          maxHeadsPerChunk,
+          20,
+          0.05,
+          1000,
+          BlasSetting.DEFAULT);
     }
 
     /** The same settings with B resolved to {@code resolved} (no longer auto). */
@@ -212,7 +224,8 @@ public record Settings(
           maxHeadsPerChunk,
           minMovableRows,
           minMovableFraction,
-          minDistinctPermutations);
+          minDistinctPermutations,
+          blas);
     }
 
     /** The strata's configuration spellings, as in messages: ["site", "label"]. */

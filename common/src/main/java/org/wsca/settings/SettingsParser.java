@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wsca.blas.BlasChoice;
+import org.wsca.blas.BlasSetting;
 import org.wsca.errors.WscaException;
 import org.wsca.math.Metric;
 import org.wsca.method.MonteCarloFloor;
@@ -229,7 +231,13 @@ final class SettingsParser {
         r.number(
             "permutation.min-movable-fraction", Interval.closed(0, 1), "(the default is 0.05)"),
         r.number(
-            "permutation.min-distinct-permutations", Interval.atLeast(2), "(the default is 1000)"));
+            "permutation.min-distinct-permutations", Interval.atLeast(2), "(the default is 1000)"),
+        new BlasSetting(
+            r.labelled("permutation.blas", BlasChoice.values(), BlasChoice::label, "BLAS"),
+            r.integer(
+                "permutation.blas-threads",
+                Interval.atLeast(1),
+                "(the default is 1: Spark already runs one task per core)")));
   }
 
   /** True when the key holds the string "auto" (any case); numbers are read as usual. */

@@ -43,7 +43,8 @@ class GradientStateTest {
 
   private GradientState state(int block) {
     GradientState state = new GradientState(data.shape(), 2);
-    new LogisticBatch(point).accumulate(blocks.get(block), state);
+    new LogisticBatch(point, org.wsca.blas.Blases.load(org.wsca.blas.BlasSetting.DEFAULT))
+        .accumulate(blocks.get(block), state);
     return state;
   }
 

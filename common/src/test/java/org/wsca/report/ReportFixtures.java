@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.input.InputFile;
 import org.wsca.method.Head;
 import org.wsca.method.Kind;
@@ -155,7 +156,10 @@ final class ReportFixtures {
         "0.1.0",
         "3.5.9",
         "17",
-        "JavaBLAS",
+        "engine: pure Java (netlib Java11BLAS), 1 thread; MLlib: netlib Java11BLAS",
+        List.of(
+            new ExecutorBlas("0", "host-a", "bundled", "bundled OpenBLAS 0.3.31 (JavaCPP)", 1),
+            new ExecutorBlas("1", "host-b", "java", "pure Java (netlib Java11BLAS)", 1)),
         "2026-11-28T10:00:00Z",
         "2026-11-28T10:05:00Z",
         7,

@@ -8,6 +8,10 @@ import org.wsca.bench.BenchReport;
 import org.wsca.bench.Benchmark;
 import org.wsca.bench.Machine;
 import org.wsca.bench.PointResult;
+import org.wsca.blas.BlasChoice;
+import org.wsca.blas.BlasSetting;
+import org.wsca.blas.Blases;
+import org.wsca.blas.ExecutorBlas;
 import org.wsca.errors.WscaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,6 +80,21 @@ public final class BenchJob extends JobCommand {
   long seed;
 
   @Option(
+      names = "--blas",
+      defaultValue = "auto",
+      paramLabel = "BLAS",
+      description =
+          "BLAS of the engine and the dgemm probe: auto, bundled (the OpenBLAS in the jar),"
+              + " system or java (default: ${DEFAULT-VALUE}; see permutation.blas).")
+  String blas;
+
+  @Option(
+      names = "--blas-threads",
+      defaultValue = "1",
+      description = "Threads of the bundled OpenBLAS per call (default: ${DEFAULT-VALUE}).")
+  int blasThreads;
+
+  @Option(
       names = "--no-warm-up",
       negatable = false,
       description = "Skip the small untimed point run before the grid.")
@@ -84,12 +103,20 @@ public final class BenchJob extends JobCommand {
   @Override
   public Integer call() {
     BenchGrid grid = grid();
+    BlasSetting setting = blasSetting();
     List<PointResult> results =
         JobRunner.withSession(
             "wsca-bench",
-            spark -> new Benchmark(spark, grid, output).seed(seed).warmUp(!noWarmUp).execute());
+            spark ->
+                new Benchmark(spark, grid, output)
+                    .seed(seed)
+                    .warmUp(!noWarmUp)
+                    .blas(setting)
+                    .execute());
     System.out.println();
-    System.out.print(Benchmark.header(Machine.current(Versions.blas())));
+    String driver =
+        ExecutorBlas.describe(Blases.load(setting)) + "; MLlib: netlib " + Versions.blas();
+    System.out.print(Benchmark.header(Machine.current(driver)));
     System.out.print(BenchReport.table(results));
     System.out.println("Results: " + output.resolve("bench.json"));
     return 0;
@@ -101,6 +128,20 @@ public final class BenchJob extends JobCommand {
     } catch (IllegalArgumentException e) {
       throw WscaException.badSettings(e.getMessage());
     }
+  }
+
+  BlasSetting blasSetting() {
+    for (BlasChoice choice : BlasChoice.values()) {
+      if (choice.label().equals(blas.trim().toLowerCase(java.util.Locale.ROOT))) {
+        try {
+          return new BlasSetting(choice, blasThreads);
+        } catch (IllegalArgumentException e) {
+          throw WscaException.badSettings("--blas-threads: " + e.getMessage());
+        }
+      }
+    }
+    throw WscaException.badSettings(
+        "--blas " + blas + " is not one of auto, bundled, system, java");
   }
 
   public static void main(String[] args) {

@@ -73,9 +73,19 @@ class SubmitJarTest extends SparkTestBase {
         .anyMatch(e -> e.startsWith("org/wsca/shaded/config/"))
         .anyMatch(e -> e.startsWith("org/wsca/shaded/picocli/"))
         .contains("META-INF/LICENSE", "META-INF/NOTICE");
+    // JavaCPP and bytedeco's OpenBLAS classes cannot be relocated: their JNI symbols carry the
+    // package names. Only the BLAS-only build's native library goes in, not the LAPACK ones.
     assertThat(entries.stream().filter(e -> e.endsWith(".class")))
-        .as("every class is WSCA's or shaded under org/wsca/shaded")
-        .allMatch(e -> e.startsWith("org/wsca/"));
+        .as("every class is WSCA's, shaded under org/wsca/shaded, or the bundled OpenBLAS's")
+        .allMatch(e -> e.startsWith("org/wsca/") || e.startsWith("org/bytedeco/"));
+    assertThat(entries)
+        .contains(
+            "org/bytedeco/openblas/linux-x86_64/libopenblas.so.0",
+            "org/bytedeco/openblas/linux-x86_64/libjniopenblas_nolapack.so",
+            "org/bytedeco/javacpp/linux-x86_64/libjnijavacpp.so")
+        .doesNotContain(
+            "org/bytedeco/openblas/linux-x86_64/libjniopenblas.so",
+            "org/bytedeco/openblas/linux-x86_64/libjniopenblas_full.so");
   }
 
   @Test
@@ -162,9 +172,13 @@ class SubmitJarTest extends SparkTestBase {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
+  /**
+   * Also the bundled OpenBLAS at work: forced here, so that the executors load it from the jar even
+   * where a system BLAS exists, and the manifest names it for both executors.
+   */
   @Test
   void wscaSubmitRunsTheJarOnALocalClusterWithTheSettingsShippedAsAFile() throws Exception {
-    Path settings = settingsFile("settings.conf");
+    Path settings = settingsFile("settings.conf", "  permutation.blas = bundled");
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -202,6 +216,19 @@ class SubmitJarTest extends SparkTestBase {
     assertThat(tests)
         .extracting(r -> r.getString(0) + "/" + r.getString(1))
         .containsExactly("gestational_age/pooled", "scanner/pooled");
+    List<Row> executors =
+        spark()
+            .read()
+            .parquet(run.resolve("manifest").toString())
+            .selectExpr("explode(executor_blas) AS e")
+            .selectExpr("e.executor_id", "e.blas", "e.library", "e.threads")
+            .orderBy("executor_id")
+            .collectAsList();
+    assertThat(executors)
+        .as("both executor JVMs, each on the OpenBLAS from the jar with one thread")
+        .extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(3))
+        .containsExactly("0 bundled 1", "1 bundled 1");
+    assertThat(executors).allMatch(r -> r.getString(2).startsWith("bundled OpenBLAS 0.3.31"));
   }
 
   @Test
