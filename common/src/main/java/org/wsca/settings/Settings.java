@@ -176,7 +176,8 @@ public record Settings(
    * maxHeadsPerChunk} caps how many permuted heads the batched engine fits at once. {@code
    * countAuto}: {@code count = auto}, resolved from the number of tests before the permutations
    * start ({@code count} holds the default until then, see {@link #withCount}). The floor fields
-   * are the testability floor of docs/method.md section 6.3.
+   * are the testability floor of docs/method.md section 6.3. {@code driverPassMaxMb}: below this
+   * size a chunk's optimiser passes run on the driver (docs/performance.md, small audits).
    */
   public record Permutation(
       int count,
@@ -187,7 +188,11 @@ public record Settings(
       int maxHeadsPerChunk,
       int minMovableRows,
       double minMovableFraction,
-      double minDistinctPermutations) {
+      double minDistinctPermutations,
+      int driverPassMaxMb) {
+    /** The default of {@code permutation.driver-pass-max-mb} (reference.conf). */
+    public static final int DEFAULT_DRIVER_PASS_MAX_MB = 32;
+
     public Permutation {
       strata = List.copyOf(strata);
     }
@@ -195,7 +200,17 @@ public record Settings(
     /** A fixed B with the default floor (docs/method.md 6.3). */
     public Permutation(
         int count, List<Stratum> strata, Engine engine, int progressEvery, int maxHeadsPerChunk) {
-      this(count, false, strata, engine, progressEvery, maxHeadsPerChunk, 20, 0.05, 1000);
+      this(
+          count,
+          false,
+          strata,
+          engine,
+          progressEvery,
+          maxHeadsPerChunk,
+          20,
+          0.05,
+          1000,
+          DEFAULT_DRIVER_PASS_MAX_MB);
     }
 
     /** The same settings with B resolved to {@code resolved} (no longer auto). */
@@ -209,7 +224,8 @@ public record Settings(
           maxHeadsPerChunk,
           minMovableRows,
           minMovableFraction,
-          minDistinctPermutations);
+          minDistinctPermutations,
+          driverPassMaxMb);
     }
 
     /** The strata's configuration spellings, as in messages: ["site", "label"]. */

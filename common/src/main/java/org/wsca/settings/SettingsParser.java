@@ -229,7 +229,11 @@ final class SettingsParser {
         r.number(
             "permutation.min-movable-fraction", Interval.closed(0, 1), "(the default is 0.05)"),
         r.number(
-            "permutation.min-distinct-permutations", Interval.atLeast(2), "(the default is 1000)"));
+            "permutation.min-distinct-permutations", Interval.atLeast(2), "(the default is 1000)"),
+        r.integer(
+            "permutation.driver-pass-max-mb",
+            Interval.atLeast(0),
+            "(the default is 32; 0 runs every pass as a Spark job)"));
   }
 
   /** True when the key holds the string "auto" (any case); numbers are read as usual. */
