@@ -39,7 +39,9 @@ import org.wsca.settings.Settings;
  * MLlib's sd_j, they stay well-conditioned when ReLU units are dead or nearly so) from MLlib's
  * starting point, and stopped by MLlib's own convergence test (see {@link BatchLbfgs}). Heads that
  * stop for any other reason (maxIter steps, a cap of 3 maxIter + 1 passes, a failed line search)
- * count in {@link NullDistribution#nonConverged()}.
+ * count in {@link NullDistribution#nonConverged()}. Small chunks (at most {@code driverPassMaxMb}
+ * of labelled rows) are collected once and evaluated on the driver ({@link DriverPass}): the same
+ * arithmetic without a Spark job per pass, which is most of a pass's cost at a few thousand rows.
  *
  * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
  * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
