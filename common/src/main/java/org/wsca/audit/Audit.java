@@ -210,7 +210,12 @@ public final class Audit {
           spark, new HeadFitter(settings.heads()), p.progressEvery(), p.maxHeadsPerChunk(), chunks);
     }
     return new BatchedEngine(
-            spark, settings.heads(), p.progressEvery(), p.maxHeadsPerChunk(), chunks)
+            spark,
+            settings.heads(),
+            p.progressEvery(),
+            p.maxHeadsPerChunk(),
+            chunks,
+            p.driverPassMaxMb())
         .withBlas(p.blas());
   }
 

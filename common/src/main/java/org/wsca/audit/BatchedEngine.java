@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.blas.BlasSetting;
 import org.wsca.engine.BatchLbfgs;
+import org.wsca.engine.BatchObjective;
 import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.HeadSolution;
 import org.wsca.engine.HeadStatus;
 import org.wsca.engine.LinearHead;
+import org.wsca.engine.PenalisedLoss;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Work;
 import org.wsca.math.Alignment;
@@ -38,7 +40,9 @@ import org.wsca.settings.Settings;
  * MLlib's sd_j, they stay well-conditioned when ReLU units are dead or nearly so) from MLlib's
  * starting point, and stopped by MLlib's own convergence test (see {@link BatchLbfgs}). Heads that
  * stop for any other reason (maxIter steps, a cap of 3 maxIter + 1 passes, a failed line search)
- * count in {@link NullDistribution#nonConverged()}.
+ * count in {@link NullDistribution#nonConverged()}. Small chunks (at most {@code driverPassMaxMb}
+ * of labelled rows) are collected once and evaluated on the driver ({@link DriverPass}): the same
+ * arithmetic without a Spark job per pass, which is most of a pass's cost at a few thousand rows.
  *
  * <p>Permutation b of stratum s is {@code Permutations.permuteLabels(labels of s in sample_id
  * order, seed, task, scope, s, b)}, as in {@link MllibLoopEngine}; the permutations are computed
@@ -74,6 +78,7 @@ public final class BatchedEngine implements PermutationEngine {
   private final int progressEvery;
   private final int maxHeadsPerChunk;
   private final ChunkStore chunks;
+  private final long driverPassMaxBytes;
   private BlasSetting blas = BlasSetting.DEFAULT;
   private Work work = Work.NONE;
 
@@ -88,6 +93,24 @@ public final class BatchedEngine implements PermutationEngine {
       int progressEvery,
       int maxHeadsPerChunk,
       ChunkStore chunks) {
+    this(spark, heads, progressEvery, maxHeadsPerChunk, chunks, 0);
+  }
+
+  /**
+   * {@code driverPassMaxMb}: a chunk whose labelled rows take at most this many MB runs its passes
+   * on the driver ({@link DriverPass}) instead of one Spark job each; 0 = always distributed.
+   */
+  public BatchedEngine(
+      SparkSession spark,
+      Settings.Heads heads,
+      int progressEvery,
+      int maxHeadsPerChunk,
+      ChunkStore chunks,
+      int driverPassMaxMb) {
+    if (driverPassMaxMb < 0) {
+      throw new IllegalArgumentException(
+          "driverPassMaxMb is " + driverPassMaxMb + "; it must be >= 0 (0 = always distributed)");
+    }
     if (maxHeadsPerChunk < 1) {
       throw new IllegalArgumentException(
           "maxHeadsPerChunk is "
@@ -101,6 +124,7 @@ public final class BatchedEngine implements PermutationEngine {
     this.progressEvery = progressEvery;
     this.maxHeadsPerChunk = maxHeadsPerChunk;
     this.chunks = chunks;
+    this.driverPassMaxBytes = driverPassMaxMb * 1024L * 1024L;
   }
 
   /** The BLAS every task of the engine multiplies with (default: auto, one thread). */
@@ -111,7 +135,14 @@ public final class BatchedEngine implements PermutationEngine {
 
   @Override
   public NullDistribution fitNull(PermutationRequest request) {
+    return fitNullWithObserved(request).distribution();
+  }
+
+  /** The null, and permutation 0's head from the same passes unless its chunk was restored. */
+  @Override
+  public NullFit fitNullWithObserved(PermutationRequest request) {
     NullChunks nulls = new NullChunks(request, chunks);
+    LinearHead[] observed = new LinearHead[1];
     // Permutation 0 is fitted with the others: T_0 and T_b from the same solver (exact p).
     int[] all = IntStream.rangeClosed(0, request.permutations()).toArray();
     fit(
@@ -120,6 +151,9 @@ public final class BatchedEngine implements PermutationEngine {
         batch -> nulls.restore(batch[0], batch[batch.length - 1]),
         (batch, fitted) -> {
           for (BatchedHead head : fitted) {
+            if (head.permutation() == 0) {
+              observed[0] = head.head();
+            }
             if (head.identity()) {
               nulls.recordAsObserved(head.permutation());
               continue;
@@ -136,7 +170,7 @@ public final class BatchedEngine implements PermutationEngine {
           }
           nulls.completed(batch[0], batch[batch.length - 1]);
         });
-    return nulls.distribution();
+    return new NullFit(nulls.distribution(), Optional.ofNullable(observed[0]));
   }
 
   /** Permutation 0 alone (a start for MLlib's reported head). */
@@ -209,12 +243,7 @@ public final class BatchedEngine implements PermutationEngine {
             + request.scope().name());
     JavaRDD<RowBlock> labelled = rows.labelled(request, permutations);
     try {
-      BatchedPass pass =
-          new BatchedPass(
-              new JavaSparkContext(spark.sparkContext()),
-              labelled,
-              rows.loss(heads.regParam()),
-              blas);
+      BatchObjective pass = pass(rows, labelled, permutations.length);
       double[][] starts = new double[permutations.length][];
       Arrays.fill(starts, rows.shape().start(rows.classCounts()));
       List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
@@ -224,6 +253,15 @@ public final class BatchedEngine implements PermutationEngine {
     } finally {
       labelled.unpersist(false);
     }
+  }
+
+  /** On the driver when the chunk's labelled rows are small enough, else one job per pass. */
+  private BatchObjective pass(BatchedRows rows, JavaRDD<RowBlock> labelled, int heads) {
+    PenalisedLoss loss = rows.loss(this.heads.regParam());
+    if (rows.labelledBytes(heads) <= driverPassMaxBytes) {
+      return DriverPass.collect(labelled, loss, blas);
+    }
+    return new BatchedPass(new JavaSparkContext(spark.sparkContext()), labelled, loss, blas);
   }
 
   private static List<BatchedHead> rawHeads(

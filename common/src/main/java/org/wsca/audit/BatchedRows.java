@@ -111,6 +111,11 @@ final class BatchedRows implements AutoCloseable {
     return (rows + partitions - 1) / partitions;
   }
 
+  /** The size of the labelled blocks of {@code heads} heads: 8 d + 4 heads + 8 bytes a row. */
+  long labelledBytes(int heads) {
+    return rows * (8L * shape.dimension() + 4L * heads + 8L);
+  }
+
   PenalisedLoss loss(double regParam) {
     return new PenalisedLoss(shape, standardizer.penaltyWeights(regParam), rows);
   }

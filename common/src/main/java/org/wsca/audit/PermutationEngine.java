@@ -13,6 +13,15 @@ public interface PermutationEngine {
   NullDistribution fitNull(PermutationRequest request);
 
   /**
+   * {@link #fitNull} and, when this engine fits permutation 0 among the null's heads, that head:
+   * the caller then needs no separate {@link #observedHead} fit (docs/performance.md, small
+   * audits).
+   */
+  default NullFit fitNullWithObserved(PermutationRequest request) {
+    return new NullFit(fitNull(request), Optional.empty());
+  }
+
+  /**
    * The head of permutation 0 (the observed labels) in raw coordinates, when this engine fits its
    * own (the batched engine): a converged start for the reported MLlib head. Empty otherwise.
    */

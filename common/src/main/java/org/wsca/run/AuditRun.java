@@ -147,6 +147,9 @@ public final class AuditRun {
   private void write(
       RunCommitter committer, AuditResult result, ValidatedInput input, Instant started) {
     SparkPhase.label(spark, "write results");
+    LOG.info(
+        "Spark configuration (secrets redacted): {}",
+        SparkConfLine.of(Manifest.redactedSparkConf(spark)));
     ResultDatasets tables = ResultDatasets.of(spark, settings, result, input.rejects());
     int parts = settings.output().resultPartitions();
     save(tables.tests(), committer, "tests", parts);
@@ -228,7 +231,6 @@ public final class AuditRun {
 
   private Manifest manifest(AuditResult result, ValidatedInput input, Instant started) {
     Map<String, String> sparkConf = Manifest.redactedSparkConf(spark);
-    LOG.info("Spark configuration (secrets redacted): {}", sparkConf);
     return new Manifest(
         runId,
         Versions.wsca(),

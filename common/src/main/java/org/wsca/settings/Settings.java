@@ -180,7 +180,8 @@ public record Settings(
    * maxHeadsPerChunk} caps how many permuted heads the batched engine fits at once. {@code
    * countAuto}: {@code count = auto}, resolved from the number of tests before the permutations
    * start ({@code count} holds the default until then, see {@link #withCount}). The floor fields
-   * are the testability floor of docs/method.md section 6.3.
+   * are the testability floor of docs/method.md section 6.3. {@code driverPassMaxMb}: below this
+   * size a chunk's optimiser passes run on the driver (docs/performance.md, small audits).
    */
   public record Permutation(
       int count,
@@ -192,7 +193,11 @@ public record Settings(
       int minMovableRows,
       double minMovableFraction,
       double minDistinctPermutations,
-      BlasSetting blas) {
+      BlasSetting blas,
+      int driverPassMaxMb) {
+    /** The default of {@code permutation.driver-pass-max-mb} (reference.conf). */
+    public static final int DEFAULT_DRIVER_PASS_MAX_MB = 32;
+
     public Permutation {
       strata = List.copyOf(strata);
     }
@@ -210,7 +215,8 @@ public record Settings(
           20,
           0.05,
           1000,
-          BlasSetting.DEFAULT);
+          BlasSetting.DEFAULT,
+          DEFAULT_DRIVER_PASS_MAX_MB);
     }
 
     /** The same settings with B resolved to {@code resolved} (no longer auto). */
@@ -225,7 +231,8 @@ public record Settings(
           minMovableRows,
           minMovableFraction,
           minDistinctPermutations,
-          blas);
+          blas,
+          driverPassMaxMb);
     }
 
     /** The strata's configuration spellings, as in messages: ["site", "label"]. */

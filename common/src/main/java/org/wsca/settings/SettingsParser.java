@@ -237,7 +237,11 @@ final class SettingsParser {
             r.integer(
                 "permutation.blas-threads",
                 Interval.atLeast(1),
-                "(the default is 1: Spark already runs one task per core)")));
+                "(the default is 1: Spark already runs one task per core)")),
+        r.integer(
+            "permutation.driver-pass-max-mb",
+            Interval.atLeast(0),
+            "(the default is 32; 0 runs every pass as a Spark job)"));
   }
 
   /** True when the key holds the string "auto" (any case); numbers are read as usual. */

@@ -35,6 +35,7 @@ import org.wsca.math.Projection;
 import org.wsca.math.SymmetricEigen;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
+import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
 
 /**
@@ -128,6 +129,52 @@ class BatchedEngineTest {
     assertThat(nulls.observedConverged()).isTrue();
     assertThat(nulls.permutations()).isEqualTo(5);
     assertThat(nulls.exactPValue()).isEqualTo(nulls.pValue(nulls.observed()));
+  }
+
+  /**
+   * Small data on the driver: the same blocks in the same order, so with local[2]'s two partitions
+   * the sums, heads and T_b are those of the distributed passes bit for bit (two partial sums
+   * commute); the test allows 1e-12 so that it states what matters, not the summation order.
+   */
+  @ParameterizedTest(name = "{0} classes")
+  @ValueSource(ints = {2, 3})
+  void driverPassesGiveTheDistributedPassesResults(int classes) {
+    PermutationRequest request = Data.draw(600, 8, classes, 12).request(spark, 6, 3);
+    BatchedEngine distributed = new BatchedEngine(spark, HEADS, 5, 256, ChunkStore.none(), 0);
+    BatchedEngine driver = new BatchedEngine(spark, HEADS, 5, 256, ChunkStore.none(), 32);
+    int[] permutations = {0, 1, 2, 3, 4, 5, 6};
+    List<BatchedHead> far = distributed.fit(request, permutations);
+    List<BatchedHead> near = driver.fit(request, permutations);
+    for (int h = 0; h < permutations.length; h++) {
+      assertClose(flatten(near.get(h)), flatten(far.get(h)), 1e-12);
+      assertThat(near.get(h).solution().evaluations())
+          .as("evaluations of head %d", h)
+          .isEqualTo(far.get(h).solution().evaluations());
+    }
+    NullDistribution a = driver.fitNull(request);
+    NullDistribution b = distributed.fitNull(request);
+    for (int i = 0; i < a.statistics().length; i++) {
+      assertThat(a.statistics()[i]).as("T_%d", i + 1).isCloseTo(b.statistics()[i], within(1e-12));
+    }
+    assertThat(a.observed()).isCloseTo(b.observed(), within(1e-12));
+    // Passes on the driver run no Spark job: only preparing the rows and collecting them do.
+    assertThat(driver.work().passes()).isEqualTo(distributed.work().passes());
+  }
+
+  /** The null's pass returns permutation 0's head: what {@code observedHead} alone fits. */
+  @Test
+  void nullFitCarriesPermutationZerosHead() {
+    PermutationRequest request = Data.draw(600, 8, 3, 13).request(spark, 5);
+    NullFit fit = engine(HEADS, 256).fitNullWithObserved(request);
+    BatchedHead zero = engine(HEADS, 256).fit(request, new int[] {0}).get(0);
+    assertThat(fit.observed()).isPresent();
+    double[][] w = fit.observed().orElseThrow().coefficients();
+    double[][] expected = zero.head().coefficients();
+    for (int k = 0; k < w.length; k++) {
+      assertClose(w[k], expected[k], 1e-9);
+    }
+    assertThat(fit.distribution().observed())
+        .isCloseTo(engine(HEADS, 256).fitNull(request).observed(), within(1e-12));
   }
 
   /**

@@ -21,6 +21,7 @@ class SettingsRangeTest {
         "permutation.count          | 18    | must be >= 19",
         "permutation.progress-every | 0     | must be >= 1",
         "permutation.max-heads-per-chunk | 0 | must be >= 1",
+        "permutation.driver-pass-max-mb | -1 | must be >= 0",
         "verdict.alpha              | 0     | must be in (0, 1)",
         "verdict.alpha              | 1     | must be in (0, 1)",
         "verdict.min-effect         | -0.1  | must be in [0, 1]",

@@ -18,13 +18,39 @@ class DeterminismTest extends SparkTestBase {
   @TempDir Path dir;
 
   private List<TestOutcome> audit(int partitions) {
+    return audit(partitions, "permutation.engine=batched");
+  }
+
+  private List<TestOutcome> audit(int partitions, String setting) {
     String data =
         Fixtures.demoData(
             spark(), dir.resolve("p" + partitions), DemoData.Variant.BIASED, 16, 0.3, partitions);
+    Path out = dir.resolve("out" + partitions + "-" + setting.hashCode());
     Settings settings =
-        Fixtures.demoSettings(
-            data, dir.resolve("out" + partitions), "scopes.per-site=false", "permutation.count=19");
+        Fixtures.demoSettings(data, out, "scopes.per-site=false", "permutation.count=19", setting);
     return new AuditRun(spark(), settings).execute().tests();
+  }
+
+  /**
+   * Small data's optimiser passes on the driver (permutation.driver-pass-max-mb, on by default for
+   * these few rows) give the audit of one Spark job per pass: same p, T and null.
+   */
+  @Test
+  void driverPassesGiveTheAuditOfDistributedPasses() {
+    List<TestOutcome> driver = audit(2);
+    List<TestOutcome> jobs = audit(2, "permutation.driver-pass-max-mb=0");
+    assertThat(driver).hasSameSizeAs(jobs);
+    for (int i = 0; i < driver.size(); i++) {
+      assertThat(driver.get(i).verdict()).isEqualTo(jobs.get(i).verdict());
+      assertThat(driver.get(i).p()).as(jobs.get(i).task()).isEqualTo(jobs.get(i).p());
+      assertThat(driver.get(i).t())
+          .isCloseTo(jobs.get(i).t(), org.assertj.core.data.Offset.offset(1e-9));
+      double[] a = jobs.get(i).nulls().orElseThrow().statistics();
+      double[] b = driver.get(i).nulls().orElseThrow().statistics();
+      for (int k = 0; k < a.length; k++) {
+        assertThat(b[k]).isCloseTo(a[k], org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
   }
 
   @Test
