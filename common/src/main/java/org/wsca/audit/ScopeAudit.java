@@ -121,7 +121,9 @@ final class ScopeAudit {
     List<WscCell> cells = new ArrayList<>();
     List<TestOutcome> tests = new ArrayList<>();
     TaskAudit.Context context = new TaskAudit.Context(spark, settings, fitter, engine, metric);
-    TaskAudit.Primary directions = new TaskAudit.Primary(primary, primaryLabels, projection);
+    TaskAudit.Primary directions =
+        new TaskAudit.Primary(
+            primary, primaryLabels, projection, supplied.isPresent() || probe.converged());
     for (Settings.MetadataTask task : settings.input().metadata()) {
       TaskAudit.Result result = new TaskAudit(context, scope, task, rows, directions).run();
       result.head().ifPresent(heads::add);

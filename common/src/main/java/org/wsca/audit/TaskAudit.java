@@ -62,7 +62,12 @@ final class TaskAudit {
       Metric metric) {}
 
   /** The primary head's directions and labels, and the projection they live in. */
-  record Primary(double[][] directions, List<String> labels, Projection projection) {}
+  /**
+   * @param converged the primary head converged: always for a supplied head; for the probe, when
+   *     its fit did, since an unconverged probe is not the clinical decision the test is about
+   */
+  record Primary(
+      double[][] directions, List<String> labels, Projection projection, boolean converged) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -73,6 +78,7 @@ final class TaskAudit {
   private final Settings.MetadataTask task;
   private final Dataset<Row> rows;
   private final double[][] primary;
+  private final boolean primaryConverged;
   private final List<String> primaryLabels;
   private final Projection projection;
 
@@ -91,6 +97,7 @@ final class TaskAudit {
     this.task = task;
     this.rows = rows;
     this.primary = primary.directions();
+    this.primaryConverged = primary.converged();
     this.primaryLabels = primary.labels();
     this.projection = primary.projection();
   }
@@ -214,6 +221,7 @@ final class TaskAudit {
             .withDependence(dependence(test, classes, names));
     Optional<String> unconverged =
         HeadConvergence.problem(
+            primaryConverged,
             head.converged(),
             nulls,
             settings.heads().maxIter(),

@@ -2,7 +2,7 @@
  * The batched logistic engine: losses, L-BFGS, mergeable gradient state. Pure Java, no Spark.
  *
  * <p>Layer 1 of org.wsca (jobs 8, study and bench 7, run 6, report 5, audit and output 4, result,
- * input, resume and demo 3, settings 2, method and engine 1, math and errors 0). A package imports
- * only lower layers: here math, errors. LayeringTest checks this.
+ * input, resume and demo 3, settings 2, method and engine 1, math, errors and blas 0). A package
+ * imports only lower layers: here math, errors. LayeringTest checks this.
  */
 package org.wsca.engine;

@@ -3,7 +3,7 @@
  * permutations. No Spark.
  *
  * <p>Layer 0 of org.wsca (jobs 8, study and bench 7, run 6, report 5, audit and output 4, result,
- * input, resume and demo 3, settings 2, method and engine 1, math and errors 0). A package imports
- * only lower layers: here nothing of org.wsca. LayeringTest checks this.
+ * input, resume and demo 3, settings 2, method and engine 1, math, errors and blas 0). A package
+ * imports only lower layers: here nothing of org.wsca. LayeringTest checks this.
  */
 package org.wsca.math;

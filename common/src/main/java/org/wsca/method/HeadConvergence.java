@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Converged heads, or no verdict (docs/method.md section 3): a test whose reported head or
- * permutation-0 head did not converge, or whose null has more than {@code maxNonConvergedShare}
- * non-converged heads, is not tested, because its T and p would describe where the optimiser
- * stopped rather than the embedding.
+ * Converged heads, or no verdict (docs/method.md section 3): a test whose clinical probe (when it
+ * is the primary head), reported head or permutation-0 head did not converge, or whose null has
+ * more than {@code maxNonConvergedShare} non-converged heads, is not tested, because its T and p
+ * would describe where the optimiser stopped rather than the embedding.
  */
 public final class HeadConvergence {
   /** Every reason starts with this, so summaries can single these tests out. */
@@ -20,12 +20,23 @@ public final class HeadConvergence {
   /**
    * The skip reason, naming each cause and the fix, or empty when the test may stand.
    *
+   * @param primaryConverged the primary head converged (a supplied head always has)
    * @param reportedConverged the reported (MLlib) head of the task converged
    * @param nulls the null, with permutation 0's convergence when the engine fitted it
    */
   public static Optional<String> problem(
-      boolean reportedConverged, NullDistribution nulls, int maxIter, double maxNonConvergedShare) {
+      boolean primaryConverged,
+      boolean reportedConverged,
+      NullDistribution nulls,
+      int maxIter,
+      double maxNonConvergedShare) {
     List<String> causes = new ArrayList<>();
+    if (!primaryConverged) {
+      causes.add(
+          "the clinical probe (the primary head, MLlib) stopped at wsca.heads.max-iter = "
+              + maxIter
+              + " iterations, so it is not the decision the test is about");
+    }
     if (!reportedConverged) {
       causes.add(
           "the task's reported head (MLlib) stopped at wsca.heads.max-iter = "

@@ -11,17 +11,17 @@ class HeadConvergenceTest {
   void convergedHeadsAndFewNonConvergedNullHeadsStand() {
     NullDistribution nulls =
         NullDistribution.of(T, new boolean[] {true, true, true, true}, 0.25, true);
-    assertThat(HeadConvergence.problem(true, nulls, 100, 0.01)).isEmpty();
+    assertThat(HeadConvergence.problem(true, true, nulls, 100, 0.01)).isEmpty();
     NullDistribution oneOfFour =
         NullDistribution.of(T, new boolean[] {true, false, true, true}, 0.25, true);
-    assertThat(HeadConvergence.problem(true, oneOfFour, 100, 0.25)).isEmpty();
+    assertThat(HeadConvergence.problem(true, true, oneOfFour, 100, 0.25)).isEmpty();
   }
 
   @Test
   void eachCauseIsNamedWithTheFix() {
     NullDistribution nulls =
         NullDistribution.of(T, new boolean[] {true, false, true, true}, 0.25, false);
-    String reason = HeadConvergence.problem(false, nulls, 100, 0.01).orElseThrow();
+    String reason = HeadConvergence.problem(true, false, nulls, 100, 0.01).orElseThrow();
     assertThat(reason)
         .startsWith(HeadConvergence.PREFIX)
         .contains("reported head (MLlib) stopped at wsca.heads.max-iter = 100")
@@ -38,7 +38,19 @@ class HeadConvergenceTest {
   void aShareJustAboveTheLimitIsNotTested() {
     NullDistribution nulls =
         NullDistribution.of(T, new boolean[] {false, false, true, true}, 0.25, true);
-    assertThat(HeadConvergence.problem(true, nulls, 100, 0.49)).isPresent();
-    assertThat(HeadConvergence.problem(true, nulls, 100, 0.5)).isEmpty();
+    assertThat(HeadConvergence.problem(true, true, nulls, 100, 0.49)).isPresent();
+    assertThat(HeadConvergence.problem(true, true, nulls, 100, 0.5)).isEmpty();
+  }
+
+  @Test
+  void anUnconvergedClinicalProbeLeavesNoVerdict() {
+    NullDistribution nulls =
+        NullDistribution.of(T, new boolean[] {true, true, true, true}, 0.25, true);
+    String reason = HeadConvergence.problem(false, true, nulls, 100, 0.01).orElseThrow();
+    assertThat(reason)
+        .startsWith(HeadConvergence.PREFIX)
+        .contains("clinical probe")
+        .contains("max-iter = 100")
+        .contains("Fix:");
   }
 }
