@@ -112,15 +112,17 @@ public final class DryRun {
    */
   private Optional<String> belowTestabilityFloor(
       Settings.MetadataTask task, Dataset<Row> present, Column classColumn) {
-    ClassIndex classes = ScopeAudit.classIndex(present, classColumn);
+    ClassIndex classes = ClassRows.classIndex(present, classColumn);
     Dataset<Row> labelled =
         present
-            .withColumn(TaskData.Y, ScopeAudit.indexOf(classes, classColumn))
-            .withColumn(TaskData.STRATUM, ScopeAudit.stratum(settings.permutation().strata()))
+            .withColumn(TaskData.Y, ClassRows.indexOf(classes, classColumn))
+            .withColumn(TaskData.STRATUM, ClassRows.stratum(settings.permutation().strata()))
             .filter(col(TaskData.Y).geq(0));
     PermutationDesign design =
         StrataLabels.design(labelled, settings.input().columns().patientId().isPresent());
-    return TaskAudit.floor(settings)
+    return settings
+        .permutation()
+        .floor()
         .skipReason(design.testability(), task.name(), settings.permutation().strataLabels());
   }
 

@@ -1,24 +1,20 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.input.Canonical;
@@ -41,7 +37,6 @@ import org.wsca.settings.Settings;
  */
 final class ScopeAudit {
   private static final Logger LOG = LoggerFactory.getLogger(ScopeAudit.class);
-  private static final String CLASS = "class_value";
 
   private final SparkSession spark;
   private final Settings settings;
@@ -68,15 +63,15 @@ final class ScopeAudit {
 
   ScopeResult run(Scope scope, Dataset<Row> rows) {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
-    ClassIndex primaryClasses = classIndex(train, col(Canonical.LABEL));
+    ClassIndex primaryClasses = ClassRows.classIndex(train, col(Canonical.LABEL));
     Optional<String> skip =
-        tooFewRows("primary label", primaryClasses, settings.scopes().minRowsPerClass());
+        ClassRows.tooFewRows("primary label", primaryClasses, settings.scopes().minRowsPerClass());
     if (skip.isPresent()) {
       LOG.info("Skipping {}: {}", scope.name(), skip.get());
       return ScopeResult.skipped(scope, skip.get(), skippedTasks(scope, skip.get()));
     }
     SparkPhase.label(spark, "covariance and PCA " + scope.name());
-    Chosen chosen = project(scope, train, trainRows(primaryClasses));
+    Chosen chosen = project(scope, train, ClassRows.trainRows(primaryClasses));
     if (!settings.projection().fitsOnScores()) {
       return audit(scope, rows, primaryClasses, chosen, chosen.projection(), supplied);
     }
@@ -103,19 +98,20 @@ final class ScopeAudit {
     FittedHead probe = fitPrimary(scope, train, primaryClasses, projection);
     List<Head> heads = new ArrayList<>();
     heads.add(
-        head(
+        HeadRecords.head(
             scope,
             Head.PRIMARY_TASK,
             Head.PROBE,
             primaryClasses.classes(),
             probe,
-            trainRows(primaryClasses),
-            separable(probe, "the primary label", scope, settings.heads().regParam())));
+            ClassRows.trainRows(primaryClasses),
+            HeadRecords.separable(probe, "the primary label", scope, settings.heads().regParam())));
     double[][] primary = supplied.map(SuppliedHead::directions).orElse(probe.directions());
     List<String> primaryLabels =
         supplied
             .map(SuppliedHead::directionLabels)
-            .orElse(directionLabels(primaryClasses.classes(), probe.directions().length));
+            .orElse(
+                HeadRecords.directionLabels(primaryClasses.classes(), probe.directions().length));
     double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(Double.NaN);
     supplied.ifPresent(s -> heads.add(s.asHead(scope.name())));
     List<WscCell> cells = new ArrayList<>();
@@ -149,54 +145,12 @@ final class ScopeAudit {
     return m;
   }
 
-  static long trainRows(ClassIndex classes) {
-    long n = 0;
-    for (int i = 0; i < classes.size(); i++) {
-      n += classes.count(i);
-    }
-    return n;
-  }
-
   private List<TestOutcome> skippedTasks(Scope scope, String reason) {
     List<TestOutcome> out = new ArrayList<>();
     for (Settings.MetadataTask t : settings.input().metadata()) {
       out.add(TestOutcome.skipped(t.name(), scope.name(), t.role(), t.kind(), reason, Map.of(), 0));
     }
     return out;
-  }
-
-  static Optional<String> tooFewRows(String what, ClassIndex classes, int min) {
-    if (classes.size() < 2) {
-      return Optional.of(
-          what
-              + " has "
-              + classes.size()
-              + " class(es) "
-              + classes.classes()
-              + " in the training rows; at least 2 are needed");
-    }
-    int rarest = classes.rarest();
-    if (classes.count(rarest) < min) {
-      return Optional.of(
-          what
-              + " class '"
-              + classes.classes().get(rarest)
-              + "' has "
-              + classes.count(rarest)
-              + " training rows, fewer than wsca.scopes.min-rows-per-class = "
-              + min);
-    }
-    return Optional.empty();
-  }
-
-  static ClassIndex classIndex(Dataset<Row> train, Column classColumn) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Row r : train.groupBy(classColumn.as(CLASS)).count().collectAsList()) {
-      if (!r.isNullAt(0)) {
-        counts.put(r.getString(0), r.getLong(1));
-      }
-    }
-    return ClassIndex.of(counts);
   }
 
   /** The projection of a scope and its row in the pca table. */
@@ -249,7 +203,7 @@ final class ScopeAudit {
       Scope scope, Dataset<Row> train, ClassIndex classes, Projection projection) {
     Dataset<Row> data =
         train
-            .withColumn(TaskData.Y, indexOf(classes, col(Canonical.LABEL)))
+            .withColumn(TaskData.Y, ClassRows.indexOf(classes, col(Canonical.LABEL)))
             .withColumn(TaskData.STRATUM, lit("all"));
     PermutationRequest request =
         new PermutationRequest(
@@ -263,63 +217,5 @@ final class ScopeAudit {
             projection,
             metric);
     return fitter.fit(data, TaskData.Y, classes.size(), engine.observedHead(request));
-  }
-
-  static Column indexOf(ClassIndex classes, Column value) {
-    UDF1<String, Double> index = v -> v == null ? null : (double) classes.index(v);
-    return udf(index, DataTypes.DoubleType).apply(value);
-  }
-
-  static List<String> directionLabels(List<String> classes, int directions) {
-    return directions == 1 && classes.size() == 2
-        ? List.of(classes.get(1) + " vs " + classes.get(0))
-        : classes;
-  }
-
-  static Head head(
-      Scope scope,
-      String task,
-      String source,
-      List<String> classes,
-      FittedHead fitted,
-      long trainRows,
-      boolean separable) {
-    return new Head(
-        scope.name(),
-        task,
-        source,
-        classes,
-        directionLabels(classes, fitted.directions().length),
-        fitted.directions(),
-        fitted.coefficients(),
-        fitted.intercepts(),
-        fitted.converged(),
-        fitted.iterations(),
-        trainRows,
-        separable);
-  }
-
-  /** Separation is common (sites often are), and legitimate, but worth knowing when reading T. */
-  static boolean separable(FittedHead head, String what, Scope scope, double regParam) {
-    boolean separable = HeadFitter.separatesTrainingRows(head);
-    if (separable) {
-      LOG.warn(
-          "The head of {} in {} classifies every training row right: the classes are"
-              + " linearly separable in the embedding, and only the L2 penalty (wsca.heads.reg-param"
-              + " = {}) keeps its coefficients finite. Flagged as separable = true in the heads and"
-              + " tests tables; its direction is the penalised maximum-margin one.",
-          what,
-          scope.name(),
-          regParam);
-    }
-    return separable;
-  }
-
-  static Column stratum(List<Settings.Stratum> strata) {
-    List<Column> parts = new ArrayList<>();
-    for (Settings.Stratum s : strata) {
-      parts.add(col(s == Settings.Stratum.LABEL ? Canonical.LABEL : Canonical.SITE));
-    }
-    return concat_ws("|", parts.toArray(new Column[0]));
   }
 }

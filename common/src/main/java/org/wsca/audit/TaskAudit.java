@@ -2,41 +2,28 @@ package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.udf;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.dependence.BlockPermuter;
-import org.wsca.dependence.DependenceResult;
-import org.wsca.dependence.RowPermuter;
 import org.wsca.engine.LinearHead;
 import org.wsca.input.Canonical;
 import org.wsca.math.Alignment;
 import org.wsca.math.Metric;
 import org.wsca.math.PermutationDesign;
 import org.wsca.math.Projection;
-import org.wsca.math.QuantileBins;
 import org.wsca.math.Testability;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Head;
 import org.wsca.method.HeadConvergence;
-import org.wsca.method.Kind;
 import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
-import org.wsca.method.TestabilityFloor;
-import org.wsca.result.Dependence;
 import org.wsca.result.Presence;
 import org.wsca.result.TestOutcome;
 import org.wsca.result.WscCell;
@@ -107,14 +94,13 @@ final class TaskAudit {
     long missing = rows.filter(col(value).isNull()).count();
     Dataset<Row> present = rows.filter(col(value).isNotNull());
     Dataset<Row> train = present.filter(col(Canonical.IS_TEST).equalTo(false));
-    Optional<QuantileBins> bins = bins(train, value);
-    Column classColumn = bins.map(b -> binOf(b, col(value))).orElse(col(value));
-    ClassIndex classes = ScopeAudit.classIndex(train, classColumn);
-    List<String> names = bins.map(b -> binNames(b, classes)).orElse(classes.classes());
-    Map<String, Long> trainCounts = counts(names, classes);
+    TaskClasses taskClasses = TaskClasses.of(task, train, value);
+    ClassIndex classes = taskClasses.index();
+    List<String> names = taskClasses.names();
+    Map<String, Long> trainCounts = taskClasses.trainCounts();
     Optional<String> skip =
-        ScopeAudit.tooFewRows("task " + task.name(), classes, settings.scopes().minRowsPerClass())
-            .or(() -> kindMismatch(classes));
+        ClassRows.tooFewRows("task " + task.name(), classes, settings.scopes().minRowsPerClass())
+            .or(() -> taskClasses.kindMismatch(task));
     if (skip.isPresent()) {
       LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
       return new Result(
@@ -131,8 +117,8 @@ final class TaskAudit {
     }
     Dataset<Row> taskRows =
         present
-            .withColumn(TaskData.Y, ScopeAudit.indexOf(classes, classColumn))
-            .withColumn(TaskData.STRATUM, ScopeAudit.stratum(settings.permutation().strata()))
+            .withColumn(TaskData.Y, ClassRows.indexOf(classes, taskClasses.column()))
+            .withColumn(TaskData.STRATUM, ClassRows.stratum(settings.permutation().strata()))
             .withColumn(TaskData.CELL, concat_ws("|", col(Canonical.LABEL), col(Canonical.SITE)))
             .filter(col(TaskData.Y).geq(0))
             .select(
@@ -145,18 +131,16 @@ final class TaskAudit {
                 col(Canonical.IS_TEST))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return audit(taskRows, classes, names, trainCounts, missing);
+      return audit(taskRows, taskClasses, missing);
     } finally {
       taskRows.unpersist();
     }
   }
 
-  private Result audit(
-      Dataset<Row> taskRows,
-      ClassIndex classes,
-      List<String> names,
-      Map<String, Long> trainCounts,
-      long missing) {
+  private Result audit(Dataset<Row> taskRows, TaskClasses taskClasses, long missing) {
+    ClassIndex classes = taskClasses.index();
+    List<String> names = taskClasses.names();
+    Map<String, Long> trainCounts = taskClasses.trainCounts();
     Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
     Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
     SparkPhase.label(spark, "testability task=" + task.name() + " " + scope.name());
@@ -176,7 +160,10 @@ final class TaskAudit {
             design);
     Testability testability = design.testability();
     Optional<String> untestable =
-        floor().skipReason(testability, task.name(), settings.permutation().strataLabels());
+        settings
+            .permutation()
+            .floor()
+            .skipReason(testability, task.name(), settings.permutation().strataLabels());
     // A testable task's null is fitted first: its passes fit permutation 0 too, the start of the
     // reported head, so no separate pass refits the observed labels (docs/performance.md).
     Optional<NullFit> nullFit =
@@ -188,15 +175,21 @@ final class TaskAudit {
         nullFit.flatMap(NullFit::observed).or(() -> engine.observedHead(request));
     FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), start);
     boolean separable =
-        ScopeAudit.separable(head, "task " + task.name(), scope, settings.heads().regParam());
+        HeadRecords.separable(head, "task " + task.name(), scope, settings.heads().regParam());
     Head fitted =
-        ScopeAudit.head(
-            scope, task.name(), Head.PROBE, names, head, ScopeAudit.trainRows(classes), separable);
+        HeadRecords.head(
+            scope, task.name(), Head.PROBE, names, head, ClassRows.trainRows(classes), separable);
     SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
-    Presence presence = PresenceProbe.measure(head, test, classes.size(), testCounts(test, names));
+    Presence presence =
+        PresenceProbe.measure(head, test, classes.size(), taskClasses.testCounts(test));
     Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
     List<WscCell> cells =
-        cells(alignment, ScopeAudit.directionLabels(names, head.directions().length));
+        WscCell.of(
+            scope.name(),
+            task.name(),
+            primaryLabels,
+            HeadRecords.directionLabels(names, head.directions().length),
+            alignment.matrix());
     TestOutcome.Aligning measured =
         TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
             .counted(trainCounts, missing)
@@ -218,7 +211,10 @@ final class TaskAudit {
     TestOutcome outcome =
         measured
             .aligned(alignment.t(), alignment.rms(), nulls, testability)
-            .withDependence(dependence(test, classes, names));
+            .withDependence(
+                new TaskDependence(
+                        spark, settings, scope.name(), task.name(), primary, primaryLabels)
+                    .test(test, classes.size(), names));
     Optional<String> unconverged =
         HeadConvergence.problem(
             primaryConverged,
@@ -248,44 +244,6 @@ final class TaskAudit {
     return engine.fitNullWithObserved(request);
   }
 
-  /**
-   * The decision-dependence test on the held-out rows: the clinical head's scores against the
-   * task's classes within (label, site) cells (docs/method.md section 11).
-   */
-  private Dependence dependence(Dataset<Row> test, ClassIndex classes, List<String> names) {
-    String name = "task=" + task.name() + " " + scope.name();
-    // With patient ids, whole patients move, as in the WSC test (docs/method.md 6.2 and 11).
-    boolean patients = settings.input().columns().patientId().isPresent();
-    LOG.info(
-        "{}: decision dependence with {} permutations", name, settings.dependence().permutations());
-    DependenceResult result =
-        DependencePass.on(spark)
-            .rows(test.withColumn(TaskData.STRATUM, col(TaskData.CELL)))
-            .directions(primary)
-            .classes(classes.size())
-            .withPatients(patients)
-            .permutations(
-                settings.dependence().permutations(),
-                patients
-                    ? new BlockPermuter(settings.seed(), task.name(), scope.name())
-                    : new RowPermuter(settings.seed(), task.name(), scope.name()))
-            .step(settings.dependence().step())
-            .describedAs(name)
-            .execute();
-    return Dependence.of(result, primaryLabels, names, task.name(), settings.verdict().alpha());
-  }
-
-  private TestabilityFloor floor() {
-    return floor(settings);
-  }
-
-  /** The testability floor of the settings (docs/method.md section 6.3); the dry run's too. */
-  static TestabilityFloor floor(Settings settings) {
-    Settings.Permutation p = settings.permutation();
-    return new TestabilityFloor(
-        p.minMovableRows(), p.minMovableFraction(), p.minDistinctPermutations());
-  }
-
   private void warnIfSequences(PermutationDesign design) {
     if (design.unit() == PermutationDesign.Unit.PATIENT_SEQUENCE) {
       LOG.warn(
@@ -296,76 +254,5 @@ final class TaskAudit {
           task.name(),
           scope.name());
     }
-  }
-
-  private List<WscCell> cells(Alignment alignment, List<String> labels) {
-    List<WscCell> cells = new ArrayList<>();
-    double[][] m = alignment.matrix();
-    for (int i = 0; i < m.length; i++) {
-      for (int j = 0; j < m[i].length; j++) {
-        cells.add(
-            new WscCell(
-                scope.name(), task.name(), primaryLabels.get(i), labels.get(j), i, j, m[i][j]));
-      }
-    }
-    return cells;
-  }
-
-  private Optional<String> kindMismatch(ClassIndex classes) {
-    if (task.kind() == Kind.BINARY && classes.size() != 2) {
-      return Optional.of(
-          "task "
-              + task.name()
-              + " is declared binary but has "
-              + classes.size()
-              + " classes "
-              + classes.classes()
-              + "; set its kind = categorical");
-    }
-    return Optional.empty();
-  }
-
-  private Optional<QuantileBins> bins(Dataset<Row> train, String value) {
-    if (task.kind() != Kind.CONTINUOUS) {
-      return Optional.empty();
-    }
-    int q = task.bins();
-    double[] probabilities = new double[q - 1];
-    for (int i = 1; i < q; i++) {
-      probabilities[i - 1] = (double) i / q;
-    }
-    // Relative error 0 asks Spark for exact quantiles of the scope's training rows.
-    double[] edges = train.stat().approxQuantile(value, probabilities, 0.0);
-    return Optional.of(QuantileBins.fromInnerEdges(edges));
-  }
-
-  private Column binOf(QuantileBins bins, Column value) {
-    UDF1<Double, String> bin = v -> v == null ? null : Integer.toString(bins.bin(v));
-    return udf(bin, DataTypes.StringType).apply(value);
-  }
-
-  private List<String> binNames(QuantileBins bins, ClassIndex classes) {
-    List<String> out = new ArrayList<>();
-    for (String c : classes.classes()) {
-      out.add(bins.label(Integer.parseInt(c)));
-    }
-    return out;
-  }
-
-  private Map<String, Long> counts(List<String> names, ClassIndex classes) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (int i = 0; i < classes.size(); i++) {
-      out.put(names.get(i), classes.count(i));
-    }
-    return out;
-  }
-
-  private Map<String, Long> testCounts(Dataset<Row> test, List<String> names) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    names.forEach(n -> out.put(n, 0L));
-    for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
-      out.put(names.get((int) r.getDouble(0)), r.getLong(1));
-    }
-    return out;
   }
 }

@@ -8,6 +8,7 @@ import org.wsca.errors.WscaException;
 import org.wsca.math.Metric;
 import org.wsca.method.Kind;
 import org.wsca.method.Role;
+import org.wsca.method.TestabilityFloor;
 
 /**
  * The validated {@code wsca} settings tree, one record per block of {@code reference.conf}. Built
@@ -233,6 +234,11 @@ public record Settings(
           minDistinctPermutations,
           blas,
           driverPassMaxMb);
+    }
+
+    /** The testability floor of these settings (docs/method.md section 6.3). */
+    public TestabilityFloor floor() {
+      return new TestabilityFloor(minMovableRows, minMovableFraction, minDistinctPermutations);
     }
 
     /** The strata's configuration spellings, as in messages: ["site", "label"]. */

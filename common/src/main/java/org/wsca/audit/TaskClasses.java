@@ -1,0 +1,106 @@
+package org.wsca.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.wsca.math.QuantileBins;
+import org.wsca.method.ClassIndex;
+import org.wsca.method.Kind;
+import org.wsca.settings.Settings;
+
+/**
+ * The classes of one metadata task in one scope (docs/method.md section 3): a continuous task's
+ * quantile bins on the scope's training rows, the column holding each row's class, the class index
+ * of the training rows and the names the tables show.
+ *
+ * @param column each row's class: the value, or its bin for a continuous task
+ * @param index the classes of the training rows, in the method's order, with their counts
+ * @param names each class as the tables show it (a bin's interval for a continuous task)
+ */
+record TaskClasses(Column column, ClassIndex index, List<String> names) {
+
+  /** The classes of {@code task}, whose values are in column {@code value}, on {@code train}. */
+  static TaskClasses of(Settings.MetadataTask task, Dataset<Row> train, String value) {
+    Optional<QuantileBins> bins = bins(task, train, value);
+    Column column = bins.map(b -> binOf(b, col(value))).orElse(col(value));
+    ClassIndex index = ClassRows.classIndex(train, column);
+    List<String> names = bins.map(b -> binNames(b, index)).orElse(index.classes());
+    return new TaskClasses(column, index, names);
+  }
+
+  int size() {
+    return index.size();
+  }
+
+  /** Training rows per class name. */
+  Map<String, Long> trainCounts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < index.size(); i++) {
+      out.put(names.get(i), index.count(i));
+    }
+    return out;
+  }
+
+  /** Held-out rows per class name, from the class index in column {@code TaskData.Y}. */
+  Map<String, Long> testCounts(Dataset<Row> test) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    names.forEach(n -> out.put(n, 0L));
+    for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
+      out.put(names.get((int) r.getDouble(0)), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** Why a task declared binary cannot be tested as such, when it has other than two classes. */
+  Optional<String> kindMismatch(Settings.MetadataTask task) {
+    if (task.kind() == Kind.BINARY && index.size() != 2) {
+      return Optional.of(
+          "task "
+              + task.name()
+              + " is declared binary but has "
+              + index.size()
+              + " classes "
+              + index.classes()
+              + "; set its kind = categorical");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<QuantileBins> bins(
+      Settings.MetadataTask task, Dataset<Row> train, String value) {
+    if (task.kind() != Kind.CONTINUOUS) {
+      return Optional.empty();
+    }
+    int q = task.bins();
+    double[] probabilities = new double[q - 1];
+    for (int i = 1; i < q; i++) {
+      probabilities[i - 1] = (double) i / q;
+    }
+    // Relative error 0 asks Spark for exact quantiles of the scope's training rows.
+    double[] edges = train.stat().approxQuantile(value, probabilities, 0.0);
+    return Optional.of(QuantileBins.fromInnerEdges(edges));
+  }
+
+  private static Column binOf(QuantileBins bins, Column value) {
+    UDF1<Double, String> bin = v -> v == null ? null : Integer.toString(bins.bin(v));
+    return udf(bin, DataTypes.StringType).apply(value);
+  }
+
+  private static List<String> binNames(QuantileBins bins, ClassIndex classes) {
+    List<String> out = new ArrayList<>();
+    for (String c : classes.classes()) {
+      out.add(bins.label(Integer.parseInt(c)));
+    }
+    return out;
+  }
+}
