@@ -65,6 +65,8 @@ class ValidationSmokeTest extends SparkTestBase {
     DatasetOutcome oneScanner = result.outcomes().get(1);
     assertThat(oneScanner.verdict()).isEqualTo("NOT_TESTED");
     assertThat(oneScanner.notTestedReason()).contains("scanner_site");
-    assertThat(result.summaries()).allSatisfy(s -> assertThat(s.met()).isEqualTo("yes"));
+    // shift-1.0 has no target (a point of the power curve); one scanner per site must be met.
+    assertThat(result.summaries().get(0).rejections()).isEqualTo(1);
+    assertThat(result.summaries().get(1).met()).isEqualTo("yes");
   }
 }
