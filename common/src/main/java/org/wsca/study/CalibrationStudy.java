@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.audit.SparkPhase;
 import org.wsca.demo.DemoData;
+import org.wsca.demo.ValidationData;
 import org.wsca.result.AuditResult;
 import org.wsca.result.TestOutcome;
 import org.wsca.run.AuditRun;
@@ -36,6 +39,10 @@ import org.wsca.settings.SettingsLoader;
  * the same, each task has its own head, and permutation b of a stratum is a function of (seed,
  * task, scope, stratum, b), so the tasks' nulls do not interact. Only raw p is used; the run's BH
  * and Holm adjustments are ignored.
+ *
+ * <p>Validation scenarios (issue 12) are audited on {@link ValidationData} with its supplied
+ * clinical head (written next to the data as CSV), and their outcomes carry the verdict and the
+ * decision-dependence test. Every outcome records them, whatever its scenario.
  *
  * <p>Each data set's Parquet and audit results live under {@code <output>/work/} only while it is
  * audited. After every data set the per-data-set table and the summary are rewritten, so an
@@ -58,7 +65,7 @@ public final class CalibrationStudy {
 
   public CalibrationResult execute() {
     long started = System.nanoTime();
-    Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan = plan();
+    Map<StudyData, Map<List<String>, List<Scenario>>> plan = plan();
     List<DatasetOutcome> outcomes = new ArrayList<>();
     Path work = new Path(settings.output(), "work");
     LOG.info(
@@ -97,10 +104,10 @@ public final class CalibrationStudy {
   }
 
   /** Scenarios grouped by the data they need and then by the audit (strata) that tests them. */
-  private Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan() {
-    Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan = new LinkedHashMap<>();
+  private Map<StudyData, Map<List<String>, List<Scenario>>> plan() {
+    Map<StudyData, Map<List<String>, List<Scenario>>> plan = new LinkedHashMap<>();
     for (Scenario s : settings.scenarios()) {
-      plan.computeIfAbsent(s.variant(), v -> new LinkedHashMap<>())
+      plan.computeIfAbsent(s.data(), v -> new LinkedHashMap<>())
           .computeIfAbsent(s.strata(), k -> new ArrayList<>())
           .add(s);
     }
@@ -108,14 +115,21 @@ public final class CalibrationStudy {
   }
 
   private List<DatasetOutcome> dataset(
-      int i, Map<DemoData.Variant, Map<List<String>, List<Scenario>>> plan, Path work) {
+      int i, Map<StudyData, Map<List<String>, List<Scenario>>> plan, Path work) throws IOException {
     long seed = settings.baseSeed() + i;
     List<DatasetOutcome> out = new ArrayList<>();
     for (var byVariant : plan.entrySet()) {
-      String variant = byVariant.getKey().name().toLowerCase();
+      StudyData design = byVariant.getKey();
+      String variant = design.slug();
       String data = new Path(work, "data-" + variant + "-" + i).toString();
       SparkPhase.label(spark, "calibration data set " + i + " " + variant);
-      generate(byVariant.getKey(), seed, data);
+      Optional<String> head = Optional.empty();
+      if (design.isDemo()) {
+        generate(design.variant(), seed, data);
+      } else {
+        head = Optional.of(new Path(work, "head-" + variant + "-" + i + ".csv").toString());
+        generateValidation(design, seed, data, head.get());
+      }
       for (var byStrata : byVariant.getValue().entrySet()) {
         String runId = variant + "-" + String.join("-", byStrata.getKey()) + "-" + i;
         Settings audit =
@@ -125,7 +139,9 @@ public final class CalibrationStudy {
                 runId,
                 seed,
                 byStrata.getKey(),
-                byStrata.getValue());
+                byStrata.getValue(),
+                design,
+                head);
         AuditResult result = new AuditRun(spark, audit).execute();
         for (Scenario s : byStrata.getValue()) {
           out.add(outcome(s, i, seed, pooled(result, s.column())));
@@ -153,21 +169,49 @@ public final class CalibrationStudy {
         path);
   }
 
+  /**
+   * Validation data at the demo's size (3,600 images times the scale) and its supplied head, whose
+   * use of every column is known (see {@link ValidationData}).
+   */
+  void generateValidation(StudyData design, long seed, String path, String headPath)
+      throws IOException {
+    ValidationData data =
+        new ValidationData(
+            (int) Math.round(3600 * settings.scale()),
+            design.imagesPerPatient(),
+            settings.dimension(),
+            settings.sites(),
+            seed,
+            ValidationData.Strengths.defaults());
+    DemoData.writeBySite(data.generate(spark, PARTITIONS), path);
+    Path head = new Path(headPath);
+    FileSystem fs = head.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    try (OutputStream out = fs.create(head, true)) {
+      out.write(data.headCsv().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   Settings auditSettings(
       String data,
       String resultsRoot,
       String runId,
       long seed,
       List<String> strata,
-      List<Scenario> scenarios) {
+      List<Scenario> scenarios,
+      StudyData design,
+      Optional<String> suppliedHead) {
     List<String> tasks = scenarios.stream().map(Scenario::taskSetting).distinct().toList();
-    return SettingsLoader.load(
-        Optional.empty(),
+    List<String> overrides = new ArrayList<>();
+    suppliedHead.ifPresent(h -> overrides.add("primary-head.path=" + quoted(h)));
+    if (settings.dependencePermutations() > 0) {
+      overrides.add("dependence.permutations=" + settings.dependencePermutations());
+    }
+    overrides.addAll(
         List.of(
             "input.paths=[" + quoted(data) + "]",
             "output.root=" + quoted(resultsRoot),
             "output.run-id=" + quoted(runId),
-            "input.columns.label=plane",
+            "input.columns.label=" + design.labelColumn(),
             "input.columns.patient-id=patient_id",
             "input.metadata=[" + String.join(", ", tasks) + "]",
             "scopes.pooled=true",
@@ -180,6 +224,7 @@ public final class CalibrationStudy {
             // Hundreds of throwaway audits: no one reads their reports.
             "report.enabled=false",
             "seed=" + seed));
+    return SettingsLoader.load(Optional.empty(), overrides);
   }
 
   private static TestOutcome pooled(AuditResult result, String task) {
@@ -192,33 +237,38 @@ public final class CalibrationStudy {
   private static DatasetOutcome outcome(Scenario s, int i, long seed, TestOutcome t) {
     if (!t.tested()) {
       LOG.warn("Scenario {} data set {}: not tested: {}", s.id(), i, t.skipReason().orElse(""));
-      return new DatasetOutcome(
-          s.key(),
-          s.strataName(),
-          i,
-          seed,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          0,
-          t.skipReason().orElse(""));
     }
     return new DatasetOutcome(
         s.key(),
         s.strataName(),
         i,
         seed,
-        t.p(),
-        t.t(),
-        t.presence().auroc(),
-        t.nulls().orElseThrow().nonConverged(),
-        null);
+        t.tested() ? t.p() : Double.NaN,
+        t.tested() ? t.t() : Double.NaN,
+        t.tested() ? t.presence().auroc() : Double.NaN,
+        t.nulls().map(n -> n.nonConverged()).orElse(0),
+        t.skipReason().orElse(null),
+        t.verdict().name(),
+        t.dependence().shiftSd(),
+        t.dependence().p(),
+        t.dependence().q(),
+        t.family(),
+        t.dependence().skipReason().orElse(null));
   }
 
   private static String brief(List<DatasetOutcome> found) {
     List<String> parts = new ArrayList<>();
     for (DatasetOutcome o : found) {
-      parts.add(o.scenario() + "@" + o.strata() + " p=" + StudyReport.number(o.p()));
+      parts.add(
+          o.scenario()
+              + "@"
+              + o.strata()
+              + " p="
+              + StudyReport.number(o.p())
+              + " D="
+              + StudyReport.number(o.dependenceShiftSd())
+              + " "
+              + o.verdict());
     }
     return String.join(", ", parts);
   }

@@ -8,8 +8,14 @@ import java.util.List;
  * studies run in parts (different seeds, machines or nights) are merged.
  */
 public final class DatasetsCsv {
-  static final String HEADER =
+  /** The first version (issue 3), still read by --merge. */
+  static final String HEADER_V1 =
       "scenario,strata,dataset,seed,p,t,presence_auroc,null_nonconverged,skip_reason";
+
+  /** From issue 12: the verdict and the decision-dependence test. */
+  static final String HEADER =
+      HEADER_V1
+          + ",verdict,dependence_shift_sd,dependence_p,dependence_q,family,dependence_skip_reason";
 
   private DatasetsCsv() {}
 
@@ -27,7 +33,13 @@ public final class DatasetsCsv {
                   number(o.t()),
                   number(o.presenceAuroc()),
                   Integer.toString(o.nullNonConverged()),
-                  o.skipReason() == null ? "" : field(o.skipReason())))
+                  o.skipReason() == null ? "" : field(o.skipReason()),
+                  o.verdict(),
+                  number(o.dependenceShiftSd()),
+                  number(o.dependenceP()),
+                  number(o.dependenceQ()),
+                  o.family(),
+                  o.dependenceSkipReason() == null ? "" : field(o.dependenceSkipReason())))
           .append('\n');
     }
     return b.toString();
@@ -36,7 +48,7 @@ public final class DatasetsCsv {
   /** The rows of a table {@link #write} produced; {@code source} names it in errors. */
   public static List<DatasetOutcome> parse(String text, String source) {
     List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+    if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_V1))) {
       throw new IllegalArgumentException(
           source
               + " is not a calibration datasets.csv: its"
@@ -44,14 +56,15 @@ public final class DatasetsCsv {
               + HEADER
               + "'");
     }
+    int width = lines.get(0).equals(HEADER) ? 15 : 9;
     List<DatasetOutcome> out = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       List<String> f = fields(lines.get(i));
       try {
-        if (f.size() != 9) {
-          throw new IllegalArgumentException("has " + f.size() + " fields, not 9");
+        if (f.size() != width) {
+          throw new IllegalArgumentException("has " + f.size() + " fields, not " + width);
         }
-        out.add(
+        DatasetOutcome o =
             new DatasetOutcome(
                 f.get(0),
                 f.get(1),
@@ -61,7 +74,8 @@ public final class DatasetsCsv {
                 number(f.get(5)),
                 number(f.get(6)),
                 Integer.parseInt(f.get(7)),
-                f.get(8).isEmpty() ? null : f.get(8)));
+                f.get(8).isEmpty() ? null : f.get(8));
+        out.add(width == 9 ? o : withVerdict(o, f));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             source
@@ -76,6 +90,25 @@ public final class DatasetsCsv {
       }
     }
     return out;
+  }
+
+  private static DatasetOutcome withVerdict(DatasetOutcome o, List<String> f) {
+    return new DatasetOutcome(
+        o.scenario(),
+        o.strata(),
+        o.dataset(),
+        o.seed(),
+        o.p(),
+        o.t(),
+        o.presenceAuroc(),
+        o.nullNonConverged(),
+        o.skipReason(),
+        f.get(9),
+        number(f.get(10)),
+        number(f.get(11)),
+        number(f.get(12)),
+        f.get(13),
+        f.get(14).isEmpty() ? null : f.get(14));
   }
 
   /** Comma-separated fields; a field in double quotes may hold commas and "" for a quote. */

@@ -5,9 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.wsca.demo.DemoData;
+import org.wsca.demo.ValidationData;
 import org.wsca.errors.WscaException;
 
-/** The study's scenarios (issue 3): two null designs, a shortcut and a clinical factor. */
+/**
+ * The study's scenarios: issue 3's two null designs, a shortcut and a clinical factor (WSC p, the
+ * default set), and issue 12's validation of the verdicts ({@link #validation()}, selected with
+ * {@code --scenarios validation}).
+ */
 public final class Scenarios {
   public static final double ALPHA = 0.05;
   public static final double POWER = 0.80;
@@ -30,13 +35,105 @@ public final class Scenarios {
             "shortcut",
             "biased data, task scanner; permuting within plane keeps the"
                 + " confounding, so low power is expected",
-            DemoData.Variant.BIASED,
+            StudyData.BIASED,
             "scanner",
             "categorical",
             "confounder",
             SITE_LABEL,
-            Target.none()),
+            Target.none(),
+            Measure.WSC_P),
         clinical(SITE));
+  }
+
+  /**
+   * Issue 12's validation table, read from the verdicts of whole audits: per-image and per-patient
+   * noise (4 and 8 images per patient), encoded columns the supplied head ignores (balanced and
+   * label-associated), the weak-shortcut grid, one scanner per site, and the biased demo's induced
+   * shortcut. All validation columns of one data set are tested in one audit.
+   */
+  public static List<Scenario> validation() {
+    List<Scenario> out = new ArrayList<>();
+    for (StudyData data : List.of(StudyData.PATIENTS_4, StudyData.PATIENTS_8)) {
+      int k = data.imagesPerPatient();
+      out.add(
+          verdict(
+              "not-encoded-image-k" + k,
+              "per-image noise, " + k + " images per patient; head ignores it",
+              data,
+              ValidationData.NOISE_IMAGE,
+              Target.atMost(ALPHA)));
+      out.add(
+          verdict(
+              "not-encoded-patient-k" + k,
+              "per-patient noise, " + k + " images per patient; head ignores it",
+              data,
+              ValidationData.NOISE_PATIENT,
+              Target.atMost(ALPHA)));
+    }
+    out.add(
+        verdict(
+            "encoded-ignored-balanced",
+            "per-patient, encoded, independent of the label; head exactly ignores it",
+            StudyData.PATIENTS_4,
+            ValidationData.ENCODED_BALANCED,
+            Target.atMost(ALPHA)));
+    out.add(
+        verdict(
+            "encoded-ignored-label",
+            "per-patient, encoded, P(b | pos) = 0.8; head exactly ignores it",
+            StudyData.PATIENTS_4,
+            ValidationData.ENCODED_LABEL,
+            Target.atMost(ALPHA)));
+    for (double shift : ValidationData.SHIFTS) {
+      // The documented minimum effect (verdict.min-shift-sd = 0.4) carries the power target.
+      out.add(
+          verdict(
+              "shift-" + shift,
+              "per-patient, encoded; the head's logit shifts by " + shift + " sd within cells",
+              StudyData.PATIENTS_4,
+              ValidationData.gridColumn(shift),
+              shift == 0.4 ? Target.atLeast(POWER) : Target.none()));
+    }
+    out.add(
+        new Scenario(
+            "one-scanner-per-site",
+            "scanner is a function of the site",
+            StudyData.PATIENTS_4,
+            ValidationData.SCANNER_SITE,
+            "categorical",
+            "confounder",
+            SITE,
+            Target.atLeast(1.0),
+            Measure.NOT_TESTED));
+    out.add(
+        verdict(
+            "induced-shortcut",
+            "biased demo, task scanner, the probe as clinical head",
+            StudyData.BIASED,
+            "scanner",
+            Target.atLeast(POWER)));
+    return List.copyOf(out);
+  }
+
+  /** Every scenario the study knows: the default set and the validation. */
+  public static List<Scenario> known() {
+    List<Scenario> out = new ArrayList<>(all());
+    out.addAll(validation());
+    return List.copyOf(out);
+  }
+
+  private static Scenario verdict(
+      String key, String description, StudyData data, String column, Target target) {
+    return new Scenario(
+        key,
+        description,
+        data,
+        column,
+        "categorical",
+        "confounder",
+        SITE,
+        target,
+        Measure.USE_CLAIMED);
   }
 
   /** (i): a 3-class label drawn independently of the embedding, the plane and the site. */
@@ -44,12 +141,13 @@ public final class Scenarios {
     return new Scenario(
         "not-encoded",
         "random 3-class label, independent of everything",
-        variant,
+        StudyData.of(variant),
         CalibrationStudy.NOISE_COLUMN,
         "categorical",
         "confounder",
         strata,
-        Target.atMost(ALPHA));
+        Target.atMost(ALPHA),
+        Measure.WSC_P);
   }
 
   /** (ii): the scanner is strongly encoded but independent of the plane (balanced cells). */
@@ -57,12 +155,13 @@ public final class Scenarios {
     return new Scenario(
         "encoded-not-used",
         "balanced data, task scanner (encoded, independent" + " of the plane)",
-        DemoData.Variant.BALANCED,
+        StudyData.BALANCED,
         "scanner",
         "categorical",
         "confounder",
         strata,
-        Target.atMost(ALPHA));
+        Target.atMost(ALPHA),
+        Measure.WSC_P);
   }
 
   /** (iii): each plane is drawn mostly from one scanner, so the plane probe uses the scanner. */
@@ -70,12 +169,13 @@ public final class Scenarios {
     return new Scenario(
         "shortcut",
         "biased data, task scanner (plane confounded with scanner)",
-        DemoData.Variant.BIASED,
+        StudyData.BIASED,
         "scanner",
         "categorical",
         "confounder",
         strata,
-        Target.atLeast(POWER));
+        Target.atLeast(POWER),
+        Measure.WSC_P);
   }
 
   /** (iv): gestational age drives the plane; a clinical continuous task in 4 quantile bins. */
@@ -83,17 +183,19 @@ public final class Scenarios {
     return new Scenario(
         "clinical",
         "balanced data, task gestational_age (clinical, drives the" + " plane)",
-        DemoData.Variant.BALANCED,
+        StudyData.BALANCED,
         "gestational_age",
         "continuous",
         "clinical",
         strata,
-        Target.atLeast(POWER));
+        Target.atLeast(POWER),
+        Measure.WSC_P);
   }
 
   /**
    * The scenarios named in {@code selection}: a key (all its strata options) or key@strata, e.g.
-   * {@code not-encoded, shortcut@site}. An empty selection means all.
+   * {@code not-encoded, shortcut@site}, or {@code validation} for {@link #validation()}. An empty
+   * selection means {@link #all()}.
    */
   public static List<Scenario> select(List<String> selection) {
     if (selection.isEmpty()) {
@@ -102,8 +204,12 @@ public final class Scenarios {
     Set<Scenario> chosen = new LinkedHashSet<>();
     for (String raw : selection) {
       String name = raw.trim();
+      if (name.equals("validation")) {
+        chosen.addAll(validation());
+        continue;
+      }
       List<Scenario> matches = new ArrayList<>();
-      for (Scenario s : all()) {
+      for (Scenario s : known()) {
         if (s.key().equals(name) || s.id().equals(name)) {
           matches.add(s);
         }
@@ -113,8 +219,8 @@ public final class Scenarios {
             "Unknown scenario '"
                 + name
                 + "'; use one of "
-                + all().stream().map(Scenario::id).toList()
-                + " or a key without @strata");
+                + known().stream().map(Scenario::id).toList()
+                + ", a key without @strata, or validation");
       }
       chosen.addAll(matches);
     }

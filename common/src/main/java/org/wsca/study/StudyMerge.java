@@ -86,7 +86,7 @@ public final class StudyMerge {
 
   /** The scenarios the outcomes hold, in the order the study runs them. */
   private static List<Scenario> scenariosIn(List<DatasetOutcome> outcomes) {
-    return Scenarios.all().stream()
+    return Scenarios.known().stream()
         .filter(
             s ->
                 outcomes.stream()

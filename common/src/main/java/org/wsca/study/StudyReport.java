@@ -19,38 +19,62 @@ import org.wsca.output.JsonOut;
 public final class StudyReport {
   private StudyReport() {}
 
-  /** One summary per scenario, in the scenarios' order; untested data sets are not counted. */
+  /**
+   * One summary per scenario, in the scenarios' order. WSC-p scenarios leave out data sets whose
+   * test was skipped ({@code skipped}); verdict scenarios count every data set.
+   */
   public static List<ScenarioSummary> summarise(
       List<Scenario> scenarios, List<DatasetOutcome> outcomes, double alpha) {
     List<ScenarioSummary> out = new ArrayList<>();
     for (Scenario s : scenarios) {
       long n = 0;
-      long rejections = 0;
+      long hits = 0;
       long skipped = 0;
+      long claims = 0;
+      long notTested = 0;
+      long dependenceTested = 0;
+      long dependenceRejections = 0;
+      double shiftSum = 0;
       for (DatasetOutcome o : outcomes) {
         if (!o.scenario().equals(s.key()) || !o.strata().equals(s.strataName())) {
           continue;
         }
-        if (!o.tested()) {
+        claims += o.useClaimed() ? 1 : 0;
+        notTested += "NOT_TESTED".equals(o.verdict()) ? 1 : 0;
+        if (!Double.isNaN(o.dependenceP())) {
+          dependenceTested++;
+          dependenceRejections += o.dependenceRejected(alpha) ? 1 : 0;
+          shiftSum += o.dependenceShiftSd();
+        }
+        if (!s.measure().counts(o)) {
           skipped++;
           continue;
         }
         n++;
-        rejections += o.rejected(alpha) ? 1 : 0;
+        hits += s.measure().hit(o, alpha) ? 1 : 0;
       }
-      double rate = n == 0 ? Double.NaN : (double) rejections / n;
-      Wilson ci = n == 0 ? new Wilson(Double.NaN, Double.NaN) : Wilson.of95(rejections, n);
+      double rate = n == 0 ? Double.NaN : (double) hits / n;
+      Wilson ci = n == 0 ? new Wilson(Double.NaN, Double.NaN) : Wilson.of95(hits, n);
+      ScenarioSummary.Readings readings =
+          new ScenarioSummary.Readings(
+              s.measure(),
+              claims,
+              notTested,
+              dependenceTested,
+              dependenceRejections,
+              dependenceTested == 0 ? Double.NaN : shiftSum / dependenceTested);
       out.add(
           new ScenarioSummary(
               s.key(),
               s.strataName(),
               s.description(),
               n,
-              rejections,
+              hits,
               rate,
               ci,
               s.target(),
-              skipped));
+              skipped,
+              readings));
     }
     return out;
   }
@@ -82,28 +106,38 @@ public final class StudyReport {
     b.append(
         String.format(
             Locale.ROOT,
-            "%-17s %-11s %8s %10s %6s %-16s %-8s %s%n",
+            "%-26s %-11s %-14s %8s %8s %6s %-16s %-8s %-15s %10s %10s %9s %s%n",
             "scenario",
             "strata",
+            "measure",
             "datasets",
-            "rejections",
+            "hits",
             "rate",
             "95% CI",
             "target",
-            "met?"));
+            "met?",
+            "use claims",
+            "NOT_TESTED",
+            "dep p<=a",
+            "mean D"));
     for (ScenarioSummary r : rows) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-17s %-11s %8d %10d %6s %-16s %-8s %s%n",
+              "%-26s %-11s %-14s %8d %8d %6s %-16s %-8s %-15s %10d %10d %9s %s%n",
               r.scenario(),
               r.strata(),
+              r.readings().measure().label(),
               r.datasets(),
               r.rejections(),
               number(r.rate()),
               "[" + number(r.interval().low()) + ", " + number(r.interval().high()) + "]",
               r.target().label(),
-              r.met()));
+              r.met(),
+              r.readings().useClaims(),
+              r.readings().notTested(),
+              r.readings().dependenceRejections() + "/" + r.readings().dependenceTested(),
+              number(r.readings().meanShiftSd())));
     }
     return b.toString();
   }
@@ -111,7 +145,8 @@ public final class StudyReport {
   public static String summaryCsv(List<ScenarioSummary> rows) {
     StringBuilder b =
         new StringBuilder(
-            "scenario,strata,datasets,rejections,rate,ci_low,ci_high,target,met,skipped\n");
+            "scenario,strata,datasets,rejections,rate,ci_low,ci_high,target,met,skipped,measure,"
+                + "use_claims,not_tested,dependence_tested,dependence_rejections,mean_shift_sd\n");
     for (ScenarioSummary r : rows) {
       b.append(
               String.join(
@@ -125,7 +160,13 @@ public final class StudyReport {
                   number(r.interval().high()),
                   DatasetsCsv.field(r.target().label()),
                   DatasetsCsv.field(r.met()),
-                  Long.toString(r.skipped())))
+                  Long.toString(r.skipped()),
+                  DatasetsCsv.field(r.readings().measure().label()),
+                  Long.toString(r.readings().useClaims()),
+                  Long.toString(r.readings().notTested()),
+                  Long.toString(r.readings().dependenceTested()),
+                  Long.toString(r.readings().dependenceRejections()),
+                  number(r.readings().meanShiftSd())))
           .append('\n');
     }
     return b.toString();
@@ -149,7 +190,13 @@ public final class StudyReport {
           .put("ci_high", JsonOut.rounded(r.interval().high(), 6))
           .put("target", r.target().label())
           .put("met", r.met())
-          .put("skipped", r.skipped());
+          .put("skipped", r.skipped())
+          .put("measure", r.readings().measure().label())
+          .put("use_claims", r.readings().useClaims())
+          .put("not_tested", r.readings().notTested())
+          .put("dependence_tested", r.readings().dependenceTested())
+          .put("dependence_rejections", r.readings().dependenceRejections())
+          .put("mean_shift_sd", JsonOut.rounded(r.readings().meanShiftSd(), 6));
     }
     return JsonOut.text(json);
   }

@@ -6,7 +6,8 @@ import org.wsca.output.JsonOut;
 
 /**
  * The study's knobs: data sets per scenario, permutations B, the generator's size (cell-size scale,
- * embedding dimension, sites), the first seed, alpha, and where everything goes.
+ * embedding dimension, sites), the first seed, alpha, where everything goes, and B of the
+ * decision-dependence test ({@code dependencePermutations}; 0 keeps the audit's default).
  */
 public record StudySettings(
     int datasets,
@@ -17,7 +18,22 @@ public record StudySettings(
     long baseSeed,
     double alpha,
     String output,
-    List<Scenario> scenarios) {
+    List<Scenario> scenarios,
+    int dependencePermutations) {
+
+  /** Settings that keep the audit's default B of the decision-dependence test. */
+  public StudySettings(
+      int datasets,
+      int permutations,
+      double scale,
+      int dimension,
+      int sites,
+      long baseSeed,
+      double alpha,
+      String output,
+      List<Scenario> scenarios) {
+    this(datasets, permutations, scale, dimension, sites, baseSeed, alpha, output, scenarios, 0);
+  }
 
   public StudySettings {
     if (datasets < 1) {
@@ -39,6 +55,12 @@ public record StudySettings(
     if (!(scale > 0)) {
       throw new IllegalArgumentException("--scale is " + scale + "; use a positive factor");
     }
+    if (dependencePermutations != 0 && dependencePermutations < 19) {
+      throw new IllegalArgumentException(
+          "--dependence-permutations is "
+              + dependencePermutations
+              + "; use at least 19, or 0 for the audit's default");
+    }
     scenarios = List.copyOf(scenarios);
   }
 
@@ -54,6 +76,10 @@ public record StudySettings(
     json.put("alpha", alpha);
     json.put("scope", "pooled");
     json.put("engine", "batched");
+    if (dependencePermutations > 0) {
+      // Only when set, so parts written before the option existed still merge.
+      json.put("dependence_permutations", dependencePermutations);
+    }
     return json;
   }
 }

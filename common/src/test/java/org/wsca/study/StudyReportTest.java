@@ -52,13 +52,77 @@ class StudyReportTest {
     // Wilson 10/40 = [0.1419, 0.4019]: the whole interval is above 0.05.
     assertThat(second.met()).isEqualTo("no");
     assertThat(StudyReport.table(rows))
-        .contains("encoded-not-used  site+label")
+        .containsPattern("encoded-not-used +site\\+label")
         .contains("0.250")
         .contains("[0.142, 0.402]");
     assertThat(StudyReport.summaryCsv(rows).lines().toList())
         .hasSize(3)
         .element(1)
-        .isEqualTo("encoded-not-used,site,40,2,0.050,0.014,0.165,<= 0.05,yes,1");
+        .isEqualTo(
+            "encoded-not-used,site,40,2,0.050,0.014,0.165,<= 0.05,yes,1,WSC p <= alpha,0,0,0,0,NaN");
+  }
+
+  private static DatasetOutcome verdict(
+      Scenario s, int i, String verdict, double depP, String why) {
+    return new DatasetOutcome(
+        s.key(),
+        s.strataName(),
+        i,
+        1000 + i,
+        why == null ? 0.5 : Double.NaN,
+        0.1,
+        0.9,
+        0,
+        why,
+        verdict,
+        Double.isNaN(depP) ? Double.NaN : 0.3,
+        depP,
+        depP,
+        "confounder",
+        null);
+  }
+
+  @Test
+  void verdictScenariosCountClaimsOfUseAndNotTestedOverEveryDataSet() {
+    Scenario grid = byKey("shift-0.4");
+    Scenario oneScanner = byKey("one-scanner-per-site");
+    List<DatasetOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String v = i < 7 ? "SHORTCUT_RISK" : i < 9 ? "ENCODED_NOT_USED" : "NOT_TESTED";
+      outcomes.add(verdict(grid, i, v, i < 8 ? 0.001 : 0.2, i < 9 ? null : "heads"));
+      outcomes.add(verdict(oneScanner, i, "NOT_TESTED", Double.NaN, "one value per site"));
+    }
+    List<ScenarioSummary> rows = StudyReport.summarise(List.of(grid, oneScanner), outcomes, 0.05);
+    // The NOT_TESTED data set stays in the denominator of a verdict scenario.
+    assertThat(rows.get(0).datasets()).isEqualTo(10);
+    assertThat(rows.get(0).rejections()).isEqualTo(7);
+    assertThat(rows.get(0).readings().dependenceRejections()).isEqualTo(8);
+    assertThat(rows.get(0).readings().dependenceTested()).isEqualTo(10);
+    assertThat(rows.get(0).readings().notTested()).isEqualTo(1);
+    assertThat(rows.get(0).met()).isEqualTo("within MC error");
+    assertThat(rows.get(1).rejections()).isEqualTo(10);
+    assertThat(rows.get(1).readings().useClaims()).isZero();
+    assertThat(rows.get(1).met()).isEqualTo("yes");
+    assertThat(StudyReport.table(rows)).contains("use claimed").contains("8/10");
+  }
+
+  @Test
+  void readsTablesWrittenBeforeVerdictsWereRecorded() {
+    String v1 =
+        DatasetsCsv.HEADER_V1
+            + "\nshortcut,site,0,1000,0.01,0.5,0.99,0,\n"
+            + "shortcut,site,1,1001,,,,0,\"too few, rows\"\n";
+    List<DatasetOutcome> read = DatasetsCsv.parse(v1, "old.csv");
+    assertThat(read).hasSize(2);
+    assertThat(read.get(0).verdict()).isEmpty();
+    assertThat(read.get(0).rejected(0.05)).isTrue();
+    assertThat(read.get(1).skipReason()).isEqualTo("too few, rows");
+    // Written again, they come back equal under the current header.
+    assertThat(DatasetsCsv.parse(DatasetsCsv.write(read), "new.csv")).isEqualTo(read);
+  }
+
+  private static Scenario byKey(String key) {
+    return Scenarios.validation().stream().filter(s -> s.key().equals(key)).findFirst().get();
   }
 
   @Test
@@ -85,6 +149,10 @@ class StudyReportTest {
             "clinical@site");
     assertThat(Scenarios.select(List.of("not-encoded", "shortcut@site")).stream().map(Scenario::id))
         .containsExactly("not-encoded@site", "not-encoded@site+label", "shortcut@site");
+    assertThat(Scenarios.select(List.of("validation"))).isEqualTo(Scenarios.validation());
+    assertThat(Scenarios.validation().stream().map(Scenario::key))
+        .contains(
+            "not-encoded-patient-k8", "shift-0.4", "one-scanner-per-site", "induced-shortcut");
     assertThatThrownBy(() -> Scenarios.select(List.of("shortcut@label")))
         .isInstanceOf(WscaException.class)
         .hasMessageContaining("'shortcut@label'");

@@ -26,6 +26,10 @@ import picocli.CommandLine.Option;
           + " (balanced scanner; size, <= 0.05), shortcut (biased scanner; power, >= 0.8),"
           + " clinical (gestational_age; power, >= 0.8). Select with key or key@strata,"
           + " e.g. --scenarios not-encoded,shortcut@site.",
+      "--scenarios validation: issue 12's validation of the verdicts (validation data with a"
+          + " supplied head of known use: noise per image and per patient, encoded but ignored,"
+          + " the weak-shortcut grid, one scanner per site; and the biased demo), counting"
+          + " claims of use or NOT_TESTED verdicts (docs/validation.md).",
       "Writes <output>/datasets.csv, summary.csv and summary.json (rewritten after every"
           + " data set).",
       "With --merge DIR,DIR,... it runs nothing: it merges studies run in parts (different"
@@ -58,6 +62,14 @@ public final class CalibrationJob extends JobCommand {
 
   @Option(names = "--sites", defaultValue = "3", description = "Sites (default: ${DEFAULT-VALUE}).")
   int sites;
+
+  @Option(
+      names = "--dependence-permutations",
+      defaultValue = "0",
+      description =
+          "B of the decision-dependence test in every audit (default: the audit's"
+              + " dependence.permutations).")
+  int dependencePermutations;
 
   @Option(
       names = "--seed",
@@ -126,7 +138,8 @@ public final class CalibrationJob extends JobCommand {
           seed,
           Scenarios.ALPHA,
           output,
-          Scenarios.select(scenarios));
+          Scenarios.select(scenarios),
+          dependencePermutations);
     } catch (IllegalArgumentException e) {
       throw WscaException.badSettings(e.getMessage());
     }
