@@ -35,6 +35,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Rows are generated where they are written, each patient from its own seeded stream, so the
  * data are the same whatever the partitioning. Pure rows: {@link #row}; Spark: {@link #generate}.
+ *
+ * <p>Over 250 lines on purpose: the directions, the columns and the analytic gammas are one design
+ * that a reviewer checks as a whole against the formula above.
  */
 public final class ValidationData implements Serializable {
   private static final long serialVersionUID = 1L;

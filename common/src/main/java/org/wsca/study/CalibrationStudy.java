@@ -47,6 +47,10 @@ import org.wsca.settings.SettingsLoader;
  * <p>Each data set's Parquet and audit results live under {@code <output>/work/} only while it is
  * audited. After every data set the per-data-set table and the summary are rewritten, so an
  * interrupted study leaves a usable partial result.
+ *
+ * <p>Somewhat over 250 lines: the loop over data sets, the audit settings it derives and the
+ * outcome it reads back are one procedure; a later split would move the settings into their own
+ * class.
  */
 public final class CalibrationStudy {
   /** The column of scenario (i): a 3-class label hashed from (sample id, seed). */
