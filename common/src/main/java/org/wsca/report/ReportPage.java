@@ -17,7 +17,7 @@ final class ReportPage {
   private static final String CSS =
       """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;
-        max-width:1150px;color:#222;line-height:1.4;padding:0 16px}
+        max-width:1400px;color:#222;line-height:1.4;padding:0 16px}
       h1{font-size:1.6em;margin-bottom:4px}h2{border-bottom:2px solid #ddd;padding-bottom:4px;
         margin-top:36px}
       table{border-collapse:collapse;margin:8px 0 16px;font-size:0.9em}
@@ -30,7 +30,7 @@ final class ReportPage {
       figure img{max-width:100%;border:1px solid #ddd}
       figcaption{display:table-caption;caption-side:bottom;font-size:0.85em;color:#555}
       pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:0.8em;max-height:480px}
-      .muted{color:#666}
+      .muted{color:#666}td.words{min-width:22em}
       """;
 
   private final ReportInput input;
@@ -147,7 +147,9 @@ final class ReportPage {
         .raw("</td>")
         .element("td", t.family())
         .element("td", t.verdict().name())
-        .element("td", words)
+        .raw("<td class=\"words\">")
+        .text(words)
+        .raw("</td>")
         .element("td", counts(t.trainCounts()))
         .raw("</tr>\n");
   }
