@@ -198,8 +198,12 @@ public final class Audit {
       planned = settings.withPermutation(settings.permutation().withCount(b));
     }
     int count = planned.permutation().count();
+    int dependence = planned.dependence().permutations();
     family.forEach(
-        (role, m) -> MonteCarloFloor.warning(role, m, count, alpha).ifPresent(LOG::warn));
+        (role, m) -> {
+          MonteCarloFloor.verdictWarning(role, m, dependence, alpha).ifPresent(LOG::warn);
+          MonteCarloFloor.wscNote(role, m, count, alpha).ifPresent(LOG::info);
+        });
     return planned;
   }
 

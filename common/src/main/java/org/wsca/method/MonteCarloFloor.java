@@ -58,25 +58,58 @@ public final class MonteCarloFloor {
     return Math.min(b, AUTO_MAX);
   }
 
-  /** The start-up warning for one family, or empty when a finding is reachable. */
-  public static Optional<String> warning(Role family, int m, int permutations, double alpha) {
+  /**
+   * The start-up warning for one family when its verdicts cannot be reached: a verdict's claim of
+   * use rests on the decision-dependence test's q (docs/method.md section 8), so B here is {@code
+   * dependence.permutations}. Empty when a finding is reachable.
+   */
+  public static Optional<String> verdictWarning(
+      Role family, int m, int dependencePermutations, double alpha) {
+    if (smallestQ(m, dependencePermutations) <= alpha) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "The %s family has m = %d tests; with dependence.permutations = %d an isolated"
+                + " effect's smallest q is m/(B+1) = %.3g > verdict.alpha = %s, so no %s verdict"
+                + " of this family is reachable. Fix: set dependence.permutations to at least %d,"
+                + " or test fewer tasks or scopes.",
+            name(family),
+            m,
+            dependencePermutations,
+            smallestQ(m, dependencePermutations),
+            alpha,
+            family == Role.CLINICAL ? Verdict.USES_CLINICAL_SIGNAL : Verdict.SHORTCUT_RISK,
+            countFor(m, alpha)));
+  }
+
+  /**
+   * The start-up note for one family when WSC's q (reported beside the verdict, not deciding it)
+   * cannot reach alpha with {@code permutation.count}; empty otherwise.
+   */
+  public static Optional<String> wscNote(Role family, int m, int permutations, double alpha) {
     if (smallestQ(m, permutations) <= alpha) {
       return Optional.empty();
     }
     return Optional.of(
         String.format(
             Locale.ROOT,
-            "The %s family has m = %d tests; with permutation.count = %d an isolated effect's"
-                + " smallest q is m/(B+1) = %.3g > verdict.alpha = %s, so no %s verdict of this"
-                + " family is reachable. Fix: set permutation.count to at least %d (or auto, which"
-                + " chooses %d here), or test fewer tasks or scopes.",
-            family.name().toLowerCase(Locale.ROOT),
+            "WSC in the %s family (m = %d tests): with permutation.count = %d its smallest q is"
+                + " m/(B+1) = %.3g > verdict.alpha = %s, so no WSC q of this family can reach"
+                + " alpha. The verdicts do not depend on it (they rest on the decision-dependence"
+                + " test). For WSC findings set permutation.count to at least %d (or auto, which"
+                + " chooses %d here).",
+            name(family),
             m,
             permutations,
             smallestQ(m, permutations),
             alpha,
-            family == Role.CLINICAL ? Verdict.USES_CLINICAL_SIGNAL : Verdict.SHORTCUT_RISK,
             countFor(m, alpha),
             Math.min(AUTO_MAX, Math.max(AUTO_MIN, countFor(m, alpha / MARGIN)))));
+  }
+
+  private static String name(Role family) {
+    return family.name().toLowerCase(Locale.ROOT);
   }
 }

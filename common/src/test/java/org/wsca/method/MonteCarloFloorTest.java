@@ -10,12 +10,20 @@ class MonteCarloFloorTest {
   void theIssuesExampleBlocksEveryFindingAndSaysWhichBWouldNot() {
     // 20 sites x 5 tasks + 5 pooled = 105 tests, B = 999: q >= 105/1000 = 0.105 > 0.05.
     assertThat(MonteCarloFloor.smallestQ(105, 999)).isEqualTo(0.105);
-    assertThat(MonteCarloFloor.warning(Role.CONFOUNDER, 105, 999, 0.05).orElseThrow())
+    assertThat(MonteCarloFloor.verdictWarning(Role.CONFOUNDER, 105, 999, 0.05).orElseThrow())
         .contains("The confounder family has m = 105 tests")
+        .contains("dependence.permutations = 999")
         .contains("smallest q is m/(B+1) = 0.105 > verdict.alpha = 0.05")
         .contains("no SHORTCUT_RISK verdict")
+        .contains("dependence.permutations to at least 2099");
+    assertThat(MonteCarloFloor.wscNote(Role.CONFOUNDER, 105, 999, 0.05).orElseThrow())
+        .contains("permutation.count = 999")
+        .contains("m/(B+1) = 0.105")
+        .contains("The verdicts do not depend on it")
         .contains("at least 2099")
         .contains("auto, which chooses 8399");
+    // The default dependence.permutations = 9,999 reaches a finding among 105 tests.
+    assertThat(MonteCarloFloor.verdictWarning(Role.CONFOUNDER, 105, 9_999, 0.05)).isEmpty();
   }
 
   @Test
@@ -38,8 +46,8 @@ class MonteCarloFloorTest {
 
   @Test
   void noWarningWhenAFindingIsReachable() {
-    assertThat(MonteCarloFloor.warning(Role.CLINICAL, 50, 999, 0.05)).isEmpty();
-    assertThat(MonteCarloFloor.warning(Role.CLINICAL, 51, 999, 0.05).orElseThrow())
+    assertThat(MonteCarloFloor.verdictWarning(Role.CLINICAL, 50, 999, 0.05)).isEmpty();
+    assertThat(MonteCarloFloor.verdictWarning(Role.CLINICAL, 51, 999, 0.05).orElseThrow())
         .contains("no USES_CLINICAL_SIGNAL verdict");
   }
 }
