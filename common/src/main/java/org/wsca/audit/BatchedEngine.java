@@ -2,26 +2,18 @@ package org.wsca.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.blas.BlasSetting;
 import org.wsca.engine.BatchLbfgs;
-import org.wsca.engine.BatchObjective;
 import org.wsca.engine.ChunkPlan;
-import org.wsca.engine.HeadSolution;
-import org.wsca.engine.HeadStatus;
 import org.wsca.engine.LinearHead;
-import org.wsca.engine.PenalisedLoss;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Work;
 import org.wsca.math.Alignment;
@@ -210,7 +202,10 @@ public final class BatchedEngine implements PermutationEngine {
     try (BatchedRows rows = BatchedRows.prepare(spark, request, heads.regParam())) {
       int chunk =
           ChunkPlan.headsPerChunk(
-              maxHeadsPerChunk, rows.shape(), options().memory(), rows.rowsPerPartition());
+              maxHeadsPerChunk,
+              rows.shape(),
+              ChunkFit.options(heads).memory(),
+              rows.rowsPerPartition());
       BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
       int count = (permutations.length + chunk - 1) / chunk;
       for (int c = 0; c < count; c++) {
@@ -218,87 +213,13 @@ public final class BatchedEngine implements PermutationEngine {
         int[] batch =
             Arrays.copyOfRange(permutations, from, Math.min(from + chunk, permutations.length));
         if (!restored.test(batch)) {
-          fitted.accept(batch, fitChunk(rows, request, batch, progress.chunk(c + 1, count, from)));
+          ChunkFit.Fitted done =
+              new ChunkFit(spark, heads, driverPassMaxBytes, blas)
+                  .fit(rows, request, batch, progress.chunk(c + 1, count, from));
+          work = work.plus(done.work());
+          fitted.accept(batch, done.heads());
         }
       }
-    }
-  }
-
-  private List<BatchedHead> fitChunk(
-      BatchedRows rows,
-      PermutationRequest request,
-      int[] permutations,
-      BatchLbfgs.Listener listener) {
-    SparkPhase.label(
-        spark,
-        "permutation batch "
-            + permutations[0]
-            + "-"
-            + permutations[permutations.length - 1]
-            + "/"
-            + request.permutations()
-            + " task="
-            + request.task()
-            + " "
-            + request.scope().name());
-    JavaRDD<RowBlock> labelled = rows.labelled(request, permutations);
-    try {
-      BatchObjective pass = pass(rows, labelled, permutations.length);
-      double[][] starts = new double[permutations.length][];
-      Arrays.fill(starts, rows.shape().start(rows.classCounts()));
-      List<HeadSolution> solutions = new BatchLbfgs(options()).minimize(pass, starts, listener);
-      work = work.plus(Work.of(solutions));
-      warnNonConverged(request, permutations, solutions);
-      return rawHeads(rows, permutations, solutions, rows.identities(request, permutations));
-    } finally {
-      labelled.unpersist(false);
-    }
-  }
-
-  /** On the driver when the chunk's labelled rows are small enough, else one job per pass. */
-  private BatchObjective pass(BatchedRows rows, JavaRDD<RowBlock> labelled, int heads) {
-    PenalisedLoss loss = rows.loss(this.heads.regParam());
-    if (rows.labelledBytes(heads) <= driverPassMaxBytes) {
-      return DriverPass.collect(labelled, loss, blas);
-    }
-    return new BatchedPass(new JavaSparkContext(spark.sparkContext()), labelled, loss, blas);
-  }
-
-  private static List<BatchedHead> rawHeads(
-      BatchedRows rows, int[] permutations, List<HeadSolution> solutions, boolean[] identity) {
-    List<BatchedHead> out = new ArrayList<>();
-    for (int h = 0; h < permutations.length; h++) {
-      HeadSolution solution = solutions.get(h);
-      out.add(
-          new BatchedHead(
-              permutations[h],
-              rows.standardizer().toRaw(rows.shape(), solution.point()),
-              solution,
-              permutations[h] > 0 && identity[h]));
-    }
-    return out;
-  }
-
-  private BatchLbfgs.Options options() {
-    return BatchLbfgs.Options.mllib(heads.maxIter(), heads.tol());
-  }
-
-  private static void warnNonConverged(
-      PermutationRequest request, int[] permutations, List<HeadSolution> solutions) {
-    Map<HeadStatus, Integer> counts = new EnumMap<>(HeadStatus.class);
-    for (HeadSolution s : solutions) {
-      if (!s.converged()) {
-        counts.merge(s.status(), 1, Integer::sum);
-      }
-    }
-    if (!counts.isEmpty()) {
-      LOG.warn(
-          "task={} {}: permuted heads {}-{}: not converged {}",
-          request.task(),
-          request.scope().name(),
-          permutations[0],
-          permutations[permutations.length - 1],
-          counts);
     }
   }
 }
