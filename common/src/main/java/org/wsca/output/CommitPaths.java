@@ -1,5 +1,11 @@
 package org.wsca.output;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -21,6 +27,16 @@ record CommitPaths(Path root, String runId) {
   /** Names the staging folder whose commit was decided, while that commit runs. */
   Path journal() {
     return new Path(stagingRoot(), runId + ".commit");
+  }
+
+  /** The staging folder a decided commit names in the journal; empty when none is under way. */
+  Optional<Path> journalled(FileSystem fs) throws IOException {
+    try (InputStream in = fs.open(journal())) {
+      String name = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      return Optional.of(new Path(stagingRoot(), name));
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   /** The old results while the new ones move in. */

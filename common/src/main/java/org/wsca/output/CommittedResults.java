@@ -1,9 +1,6 @@
 package org.wsca.output;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -41,7 +38,7 @@ public final class CommittedResults {
 
   /** One pass: a decided commit's staged folder, then the folder, then the old copy. */
   private static Optional<Path> look(FileSystem fs, CommitPaths paths) throws IOException {
-    Optional<Path> staged = journalled(fs, paths);
+    Optional<Path> staged = paths.journalled(fs);
     if (staged.isPresent() && committed(fs, staged.get())) {
       return staged;
     }
@@ -52,15 +49,6 @@ public final class CommittedResults {
       return Optional.of(paths.previousResults());
     }
     return Optional.empty();
-  }
-
-  private static Optional<Path> journalled(FileSystem fs, CommitPaths paths) throws IOException {
-    try (InputStream in = fs.open(paths.journal())) {
-      String name = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      return Optional.of(new Path(paths.stagingRoot(), name));
-    } catch (FileNotFoundException e) {
-      return Optional.empty(); // no commit is under way
-    }
   }
 
   private static boolean committed(FileSystem fs, Path folder) throws IOException {

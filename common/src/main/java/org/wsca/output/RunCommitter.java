@@ -1,9 +1,9 @@
 package org.wsca.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -202,14 +202,13 @@ public final class RunCommitter {
    * drivers were killed; a failed run removes its own).
    */
   public void recover() throws IOException {
-    if (fs.exists(journal())) {
-      String stagedName;
-      try (InputStream in = fs.open(journal())) {
-        stagedName = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      }
+    Optional<Path> begun = paths.journalled(fs);
+    if (begun.isPresent()) {
       LOG.warn(
-          "Run {}: completing the commit of {} that an earlier attempt began", runId, stagedName);
-      rollForward(new Path(stagingRoot, stagedName));
+          "Run {}: completing the commit of {} that an earlier attempt began",
+          runId,
+          begun.get().getName());
+      rollForward(begun.get());
     }
     if (!fs.exists(stagingRoot)) {
       return;
@@ -254,12 +253,7 @@ public final class RunCommitter {
 
   /** True when this attempt's commit passed its decision point (its journal exists). */
   public boolean decided() throws IOException {
-    if (!fs.exists(journal())) {
-      return false;
-    }
-    try (InputStream in = fs.open(journal())) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().equals(staging.getName());
-    }
+    return paths.journalled(fs).map(p -> p.getName().equals(staging.getName())).orElse(false);
   }
 
   private void deleteIfEmpty(Path dir) throws IOException {
