@@ -214,7 +214,7 @@ final class TaskAudit {
             .withDependence(
                 new TaskDependence(
                         spark, settings, scope.name(), task.name(), primary, primaryLabels)
-                    .test(test, classes.size(), names));
+                    .test(dependenceRows(taskRows, test), classes.size(), names));
     Optional<String> unconverged =
         HeadConvergence.problem(
             primaryConverged,
@@ -227,6 +227,11 @@ final class TaskAudit {
       outcome = outcome.notTested(unconverged.get());
     }
     return new Result(outcome, Optional.of(fitted), cells);
+  }
+
+  /** The test split, or every row for a supplied head that saw none (dependence.rows = all). */
+  private Dataset<Row> dependenceRows(Dataset<Row> taskRows, Dataset<Row> test) {
+    return settings.dependence().rows() == Settings.DependenceRows.ALL ? taskRows : test;
   }
 
   private NullFit fitNull(PermutationRequest request, PermutationDesign design) {

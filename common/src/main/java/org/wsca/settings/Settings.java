@@ -250,9 +250,28 @@ public record Settings(
   /**
    * The decision-dependence test (docs/method.md section 11): {@code permutations} within (label,
    * site) cells of the held-out rows, run in Spark jobs of {@code step} permutations (one progress
-   * line each).
+   * line each), on the scope's held-out rows or, for a supplied head never trained on the audit's
+   * rows, on all of them ({@code rows}).
    */
-  public record Dependence(int permutations, int step) {}
+  public record Dependence(int permutations, int step, DependenceRows rows) {
+    public Dependence(int permutations, int step) {
+      this(permutations, step, DependenceRows.HELD_OUT);
+    }
+  }
+
+  /**
+   * Which rows the decision-dependence test scores (docs/method.md section 11): the scope's test
+   * split, or every row when the supplied primary head saw none of them in its training.
+   */
+  public enum DependenceRows {
+    HELD_OUT,
+    ALL;
+
+    /** The configuration spelling. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 
   /** {@code gateOnShortcutRisk}: a SHORTCUT_RISK verdict makes the audit exit with its own code. */
   public record VerdictThresholds(
@@ -262,7 +281,7 @@ public record Settings(
       boolean gateOnShortcutRisk,
       double minShiftSd) {
     /** The reference.conf default of {@code verdict.min-shift-sd}. */
-    public static final double DEFAULT_MIN_SHIFT_SD = 0.4;
+    public static final double DEFAULT_MIN_SHIFT_SD = 0.3;
 
     public VerdictThresholds(
         double alpha, double minEffect, double presenceGate, boolean gateOnShortcutRisk) {

@@ -287,7 +287,7 @@ final class SettingsParser {
         r.number(
             "verdict.min-shift-sd",
             Interval.atLeast(0),
-            "(a shift of the clinical score in its within-stratum sd; the default is 0.4)"));
+            "(a shift of the clinical score in its within-stratum sd; the default is 0.3)"));
   }
 
   private Dependence dependence() {
@@ -299,7 +299,26 @@ final class SettingsParser {
         r.integer(
             "dependence.step",
             Interval.atLeast(1),
-            "(permutations per Spark job and progress line; the default is 1000)"));
+            "(permutations per Spark job and progress line; the default is 1000)"),
+        dependenceRows());
+  }
+
+  /** {@code all} is only sound for a supplied head: the probe is trained on the training split. */
+  private Settings.DependenceRows dependenceRows() {
+    Settings.DependenceRows rows =
+        r.labelled(
+            "dependence.rows",
+            Settings.DependenceRows.values(),
+            Settings.DependenceRows::label,
+            "dependence rows");
+    if (rows == Settings.DependenceRows.ALL && optionalString("primary-head.path").isEmpty()) {
+      throw WscaException.badSettings(
+          "wsca.dependence.rows = all needs a supplied primary head (wsca.primary-head.path):"
+              + " WSCA's own clinical probe is trained on the training split, so only the test"
+              + " split is held out from it. Set wsca.dependence.rows = held-out, or supply the"
+              + " model's head.");
+    }
+    return rows;
   }
 
   private Report report() {

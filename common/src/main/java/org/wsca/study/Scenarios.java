@@ -16,6 +16,10 @@ import org.wsca.errors.WscaException;
 public final class Scenarios {
   public static final double ALPHA = 0.05;
   public static final double POWER = 0.80;
+
+  /** The documented minimum effect: a shift the verdict must catch with power >= POWER. */
+  public static final double MINIMUM_EFFECT_SD = 0.5;
+
   static final List<String> SITE = List.of("site");
   static final List<String> SITE_LABEL = List.of("site", "label");
 
@@ -85,14 +89,15 @@ public final class Scenarios {
             ValidationData.ENCODED_LABEL,
             Target.atMost(ALPHA)));
     for (double shift : ValidationData.SHIFTS) {
-      // The documented minimum effect (verdict.min-shift-sd = 0.4) carries the power target.
+      // The documented minimum effect (docs/method.md section 11) carries the power target; the
+      // rule's threshold on the estimate (verdict.min-shift-sd = 0.3) sits below it.
       out.add(
           verdict(
               "shift-" + shift,
               "per-patient, encoded; the head's logit shifts by " + shift + " sd within cells",
               StudyData.PATIENTS_4,
               ValidationData.gridColumn(shift),
-              shift == 0.4 ? Target.atLeast(POWER) : Target.none()));
+              shift == MINIMUM_EFFECT_SD ? Target.atLeast(POWER) : Target.none()));
     }
     out.add(
         new Scenario(

@@ -68,9 +68,13 @@ record Simulated(
 
   /** p of replicate {@code seed} with B permutations. */
   double pValue(long seed, int permutations) {
+    return result(seed, permutations).p();
+  }
+
+  /** The test's D and p on replicate {@code seed} with B permutations. */
+  DependenceResult result(long seed, int permutations) {
     ShiftStatistic statistic = new ShiftStatistic(draw(seed), classes);
-    return DependenceResult.of(statistic, permutations, new RowPermuter(seed, "task", "pooled"))
-        .p();
+    return DependenceResult.of(statistic, permutations, new RowPermuter(seed, "task", "pooled"));
   }
 
   private StratumScores stratum(String name, List<double[]> rows, List<Integer> classList) {

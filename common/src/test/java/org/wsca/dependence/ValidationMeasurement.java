@@ -18,11 +18,12 @@ import org.wsca.study.Wilson;
  * BlockPermuter}, B permutations), BH over the data set's tested columns (one confounder family),
  * and the use rule q <= 0.05 and D >= minShift. It leaves out what needs fitted heads: presence
  * (the noise columns would be NOT_ENCODED in an audit) and WSC. A measurement, not a test: {@code
- * java ... ValidationMeasurement replicates B minShift imagesPerPatient [firstSeed [list]]}. Data
- * set r uses seed firstSeed + r (default 100,000) for the data, the split and the permutations, as
- * the calibration job's data set with that seed does; with {@code list} the per-column D, p and q
- * of every data set are printed ("seed column D p q"), to compare with the tests tables of the
- * audits of those seeds (the study's datasets.csv).
+ * java ... ValidationMeasurement replicates B minShift imagesPerPatient [firstSeed] [list] [all]}.
+ * Data set r uses seed firstSeed + r (default 100,000) for the data, the split and the
+ * permutations, as the calibration job's data set with that seed does; with {@code list} the
+ * per-column D, p and q of every data set are printed ("seed column D p q"), to compare with the
+ * tests tables of the audits of those seeds (the study's datasets.csv); with {@code all} every row
+ * is scored, as {@code dependence.rows = all} does for a supplied head.
  */
 final class ValidationMeasurement {
   private static final double ALPHA = 0.05;
@@ -34,8 +35,16 @@ final class ValidationMeasurement {
     int permutations = Integer.parseInt(args[1]);
     double minShift = Double.parseDouble(args[2]);
     int k = Integer.parseInt(args[3]);
-    long firstSeed = args.length > 4 ? Long.parseLong(args[4]) : 100_000L;
-    boolean list = args.length > 5 && args[5].equals("list");
+    long firstSeed = 100_000L;
+    boolean list = false;
+    boolean allRows = false;
+    for (int a = 4; a < args.length; a++) {
+      switch (args[a]) {
+        case "list" -> list = true;
+        case "all" -> allRows = true;
+        default -> firstSeed = Long.parseLong(args[a]);
+      }
+    }
     List<String> columns = ValidationData.metadataColumns();
     int m = columns.size();
     int[] rejected = new int[m];
@@ -53,7 +62,7 @@ final class ValidationMeasurement {
       List<ValidationData.Image> test = new ArrayList<>();
       for (long i = 0; i < data.rows(); i++) {
         ValidationData.Image im = data.row(i);
-        if (SplitAssigner.isTest(im.patientId(), seed, 0.2)) {
+        if (allRows || SplitAssigner.isTest(im.patientId(), seed, 0.2)) {
           test.add(im);
         }
       }
@@ -94,11 +103,12 @@ final class ValidationMeasurement {
     }
     System.out.printf(
         Locale.ROOT,
-        "k = %d, %d data sets, B = %d, min shift %.2f%n",
+        "k = %d, %d data sets, B = %d, min shift %.2f, rows %s%n",
         k,
         replicates,
         permutations,
-        minShift);
+        minShift,
+        allRows ? "all (dependence.rows = all)" : "test split");
     for (int c = 0; c < m; c++) {
       int n = tested[c];
       if (n == 0) {

@@ -90,6 +90,7 @@ class SettingsRangeTest {
         "primary-head.format | json       | use auto, parquet or csv",
         "permutation.engine  | spark-gpu  | use batched or mllib-loop",
         "projection.fit-space | raw       | use full or pca",
+        "dependence.rows     | train      | use held-out or all",
       })
   void unknownChoiceNamesKeyAndAlternatives(String key, String value, String alternatives) {
     assertThat(failure(key + "=" + value))
@@ -102,6 +103,16 @@ class SettingsRangeTest {
     assertThat(failure("projection.fit-space=pca", "projection.method=none"))
         .contains("wsca.projection.fit-space = pca needs wsca.projection.method = pca");
     assertThat(load("projection.fit-space=pca").projection().fitsOnScores()).isTrue();
+  }
+
+  @Test
+  void allRowsForTheDependenceTestNeedASuppliedHead() {
+    assertThat(failure("dependence.rows=all"))
+        .contains("wsca.dependence.rows = all needs a supplied primary head")
+        .contains("wsca.dependence.rows = held-out");
+    assertThat(load("dependence.rows=all", "primary-head.path=head.csv").dependence().rows())
+        .isEqualTo(Settings.DependenceRows.ALL);
+    assertThat(load().dependence().rows()).isEqualTo(Settings.DependenceRows.HELD_OUT);
   }
 
   @Test

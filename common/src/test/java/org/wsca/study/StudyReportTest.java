@@ -84,7 +84,7 @@ class StudyReportTest {
 
   @Test
   void verdictScenariosCountClaimsOfUseAndNotTestedOverEveryDataSet() {
-    Scenario grid = byKey("shift-0.4");
+    Scenario grid = byKey("shift-0.5");
     Scenario oneScanner = byKey("one-scanner-per-site");
     List<DatasetOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

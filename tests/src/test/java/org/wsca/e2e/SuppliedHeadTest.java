@@ -56,6 +56,19 @@ class SuppliedHeadTest extends SparkTestBase {
             .filter("source = 'supplied'")
             .first();
     assertThat(suppliedRow.<Double>getAs("same_task_reference")).isCloseTo(1.0, offset(1e-4));
+
+    // dependence.rows = all: a head trained on none of these rows is scored on every row.
+    withHead.add("dependence.rows=all");
+    AuditResult allRows =
+        new AuditRun(
+                spark(),
+                Fixtures.demoSettings(data, dir.resolve("c"), withHead.toArray(new String[0])))
+            .execute();
+    TestOutcome everyRow = allRows.tests().get(0);
+    assertThat(everyRow.t()).isCloseTo(after.t(), offset(1e-9));
+    assertThat(everyRow.dependence().movableRows())
+        .as("about 5 times the 20 %% test split")
+        .isGreaterThan(3 * after.dependence().movableRows());
   }
 
   @Test
