@@ -63,9 +63,9 @@ class DependenceCalibrationTest {
    * shift, and the use rule's (p <= alpha and D >= min-shift-sd) at the documented minimum effect.
    * Measured (200 replicates, B = 199, 2026-12-01): test balanced 0.08 / 0.60 / 1.00 / 1.00,
    * label-associated 0.11 / 0.42 / 0.975 / 1.00; the rule at 0.5 sd 0.99 (balanced) and 0.975 (it
-   * is limited by the test there, not by the threshold 0.3). Monotone: neighbouring true powers differ
-   * by many binomial sd except where both are near 1, where the slack 0.02 (4 replicates) applies.
-   * >= 0.8 at 0.5: at a true power of 0.975, P(fewer than 160 of 200) is below 1e-12.
+   * is limited by the test there, not by the threshold 0.3). Monotone: neighbouring true powers
+   * differ by many binomial sd except where both are near 1, where the slack 0.02 (4 replicates)
+   * applies. >= 0.8 at 0.5: at a true power of 0.975, P(fewer than 160 of 200) is below 1e-12.
    */
   @Test
   void powerGrowsWithTheShiftAndTheRuleReachesPointEightAtTheMinimumEffect() {

@@ -3,8 +3,6 @@ package org.wsca.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,39 +47,7 @@ class GoldenHeadTest {
   }
 
   private static LinearHead fit(int[] labels, int classes) {
-    HeadShape shape = new HeadShape(GOLDEN.features[0].length, classes);
-    FeatureMoments moments = new FeatureMoments();
-    for (double[] row : GOLDEN.features) {
-      moments.add(row);
-    }
-    Standardizer standardizer = moments.conditioned(GoldenSmall.LAMBDA);
-    List<RowBlock> blocks = new ArrayList<>();
-    RowBlock.Builder builder = RowBlock.builder(shape.dimension(), 100);
-    int first = 0;
-    for (int i = 0; i < GOLDEN.features.length; i++) {
-      builder.add(GOLDEN.features[i], standardizer, 0, i);
-      if (builder.isFull() || i == GOLDEN.features.length - 1) {
-        RowBlock block = builder.build();
-        int[] column = java.util.Arrays.copyOfRange(labels, first, first + block.rows());
-        blocks.add(block.withLabels(column, 1));
-        first += block.rows();
-      }
-    }
-    long[] counts = new long[classes];
-    for (int label : labels) {
-      counts[label]++;
-    }
-    BlockObjective objective =
-        new BlockObjective(
-            blocks,
-            new PenalisedLoss(
-                shape, standardizer.penaltyWeights(GoldenSmall.LAMBDA), GOLDEN.features.length));
-    HeadSolution solution =
-        new BatchLbfgs(BatchLbfgs.Options.mllib(100, 1e-10))
-            .minimize(objective, new double[][] {shape.start(counts)}, p -> {})
-            .get(0);
-    assertThat(solution.converged()).isTrue();
-    return standardizer.toRaw(shape, solution.point());
+    return ReferenceFit.batched(GOLDEN.features, labels, classes, GoldenSmall.LAMBDA, 100);
   }
 
   private static void assertClose(double[] actual, double[] expected, double tolerance) {
