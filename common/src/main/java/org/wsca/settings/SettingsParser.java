@@ -287,7 +287,7 @@ final class SettingsParser {
         r.number(
             "verdict.min-shift-sd",
             Interval.atLeast(0),
-            "(a shift of the clinical score in its within-stratum sd; the default is 0.3)"));
+            "(a shift of the clinical score in its within-stratum sd; the default is 0.4)"));
   }
 
   private Dependence dependence() {
