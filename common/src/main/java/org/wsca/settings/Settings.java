@@ -281,7 +281,7 @@ public record Settings(
       boolean gateOnShortcutRisk,
       double minShiftSd) {
     /** The reference.conf default of {@code verdict.min-shift-sd}. */
-    public static final double DEFAULT_MIN_SHIFT_SD = 0.4;
+    public static final double DEFAULT_MIN_SHIFT_SD = 0.3;
 
     public VerdictThresholds(
         double alpha, double minEffect, double presenceGate, boolean gateOnShortcutRisk) {

@@ -90,7 +90,7 @@ public final class Scenarios {
             Target.atMost(ALPHA)));
     for (double shift : ValidationData.SHIFTS) {
       // The documented minimum effect (docs/method.md section 11) carries the power target; the
-      // rule's threshold on the estimate (verdict.min-shift-sd, default 0.4, 0.3 recommended) is
+      // rule's threshold on the estimate (verdict.min-shift-sd, default 0.3) is
       // a separate setting.
       out.add(
           verdict(

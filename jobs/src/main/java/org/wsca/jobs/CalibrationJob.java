@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Audits N seeded demo data sets per scenario in the pooled scope and reports how often"
-          + " p <= 0.05, with Wilson 95% intervals.",
+          + " p <= 0.05, with Wilson 95%% intervals.",
       "Scenarios: not-encoded (a random label; size, target <= 0.05), encoded-not-used"
           + " (balanced scanner; size, <= 0.05), shortcut (biased scanner; power, >= 0.8),"
           + " clinical (gestational_age; power, >= 0.8). Select with key or key@strata,"
