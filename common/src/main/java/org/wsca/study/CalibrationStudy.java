@@ -130,6 +130,9 @@ public final class CalibrationStudy {
       Optional<String> head = Optional.empty();
       if (design.isDemo()) {
         generate(design.variant(), seed, data);
+      } else if (design.isRelu()) {
+        DemoData.writeBySite(
+            ReluData.generate(spark, seed, Math.round(3600 * settings.scale()), PARTITIONS), data);
       } else {
         head = Optional.of(new Path(work, "head-" + variant + "-" + i + ".csv").toString());
         generateValidation(design, seed, data, head.get());

@@ -121,10 +121,43 @@ public final class Scenarios {
     return List.copyOf(out);
   }
 
-  /** Every scenario the study knows: the default set and the validation. */
+  /**
+   * Embeddings shaped like a real network's ReLU layer ({@link ReluData}: dead and near-dead units,
+   * unequal scales, heavy tails, rank below d), audited with the probe as the clinical head at the
+   * default head settings: a binary task independent of everything must not be called used (and its
+   * heads must converge, else the verdict is NOT_TESTED and counts against it), and the scanner,
+   * which mostly follows the site, is reported without a target (the probe's true use of it is not
+   * known analytically). Selected with {@code --scenarios relu}.
+   */
+  public static List<Scenario> relu() {
+    return List.of(
+        new Scenario(
+            "relu-not-encoded",
+            "ReLU embeddings, binary noise task independent of everything; probe head",
+            StudyData.RELU,
+            ReluData.NOISE,
+            "binary",
+            "confounder",
+            SITE,
+            Target.atMost(ALPHA),
+            Measure.USE_CLAIMED),
+        new Scenario(
+            "relu-scanner",
+            "ReLU embeddings, scanner mostly following the site; probe head (reported)",
+            StudyData.RELU,
+            "scanner",
+            "categorical",
+            "confounder",
+            SITE,
+            Target.none(),
+            Measure.USE_CLAIMED));
+  }
+
+  /** Every scenario the study knows: the default set, the validation and the ReLU scenarios. */
   public static List<Scenario> known() {
     List<Scenario> out = new ArrayList<>(all());
     out.addAll(validation());
+    out.addAll(relu());
     return List.copyOf(out);
   }
 
@@ -200,8 +233,8 @@ public final class Scenarios {
 
   /**
    * The scenarios named in {@code selection}: a key (all its strata options) or key@strata, e.g.
-   * {@code not-encoded, shortcut@site}, or {@code validation} for {@link #validation()}. An empty
-   * selection means {@link #all()}.
+   * {@code not-encoded, shortcut@site}, {@code validation} for {@link #validation()} or {@code
+   * relu} for {@link #relu()}. An empty selection means {@link #all()}.
    */
   public static List<Scenario> select(List<String> selection) {
     if (selection.isEmpty()) {
@@ -212,6 +245,10 @@ public final class Scenarios {
       String name = raw.trim();
       if (name.equals("validation")) {
         chosen.addAll(validation());
+        continue;
+      }
+      if (name.equals("relu")) {
+        chosen.addAll(relu());
         continue;
       }
       List<Scenario> matches = new ArrayList<>();
@@ -226,7 +263,7 @@ public final class Scenarios {
                 + name
                 + "'; use one of "
                 + known().stream().map(Scenario::id).toList()
-                + ", a key without @strata, or validation");
+                + ", a key without @strata, validation or relu");
       }
       chosen.addAll(matches);
     }

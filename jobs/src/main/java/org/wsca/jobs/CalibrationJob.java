@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
           + " supplied head of known use: noise per image and per patient, encoded but ignored,"
           + " the weak-shortcut grid, one scanner per site; and the biased demo), counting"
           + " claims of use or NOT_TESTED verdicts (docs/validation.md).",
+      "--scenarios relu: embeddings shaped like a real network's ReLU layer (dead and near-dead"
+          + " units, unequal scales, heavy tails) with the probe as clinical head: a noise task"
+          + " (claims of use <= 0.05) and the scanner (reported).",
       "Writes <output>/datasets.csv, summary.csv and summary.json (rewritten after every"
           + " data set).",
       "With --merge DIR,DIR,... it runs nothing: it merges studies run in parts (different"
@@ -92,7 +95,7 @@ public final class CalibrationJob extends JobCommand {
       paramLabel = "NAME",
       description =
           "Scenarios to run (default: all): not-encoded, encoded-not-used, shortcut,"
-              + " clinical, optionally @site or @site+label.")
+              + " clinical, optionally @site or @site+label; or validation, or relu.")
   List<String> scenarios = new ArrayList<>();
 
   @Option(

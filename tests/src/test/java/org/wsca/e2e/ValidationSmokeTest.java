@@ -70,4 +70,39 @@ class ValidationSmokeTest extends SparkTestBase {
     assertThat(result.summaries().get(0).rejections()).isEqualTo(1);
     assertThat(result.summaries().get(1).met()).isEqualTo("yes");
   }
+
+  /**
+   * The ReLU scenarios (real-network-shaped embeddings, the probe as clinical head) through one
+   * whole audit: every head converges at the defaults (no null head unconverged, nothing
+   * NOT_TESTED), and the noise task, independent of everything, is NOT_ENCODED. Bound: its presence
+   * AUROC on about 720 test rows has a standard error near 0.02 under the null, so reaching the
+   * gate of 0.60 is 5 standard errors away (probability below 1e-6).
+   */
+  @Test
+  void reluNoiseIsNotEncodedAndEveryHeadConverges() {
+    StudySettings settings =
+        new StudySettings(
+            1,
+            19,
+            1.0,
+            64,
+            3,
+            5000,
+            Scenarios.ALPHA,
+            dir.resolve("relu").toString(),
+            Scenarios.select(List.of("relu")),
+            999);
+
+    CalibrationResult result = new CalibrationStudy(spark(), settings).execute();
+
+    assertThat(result.outcomes()).hasSize(2);
+    for (DatasetOutcome o : result.outcomes()) {
+      assertThat(o.nullNonConverged()).as(o.scenario()).isZero();
+      assertThat(o.verdict()).as(o.scenario()).isNotEqualTo("NOT_TESTED");
+    }
+    DatasetOutcome noise = result.outcomes().get(0);
+    assertThat(noise.scenario()).isEqualTo("relu-not-encoded");
+    assertThat(noise.verdict()).isEqualTo("NOT_ENCODED");
+    assertThat(result.summaries().get(0).met()).isEqualTo("yes");
+  }
 }
