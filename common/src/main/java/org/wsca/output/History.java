@@ -80,35 +80,6 @@ public final class History {
   }
 
   /**
-   * Writes a committed run's rows as {@code <root>/history/<run-id>.parquet}, replacing that run's
-   * earlier rows the way a commit does: written under a "_" name (ignored by readers), moved in
-   * beside the old file, then the old file is deleted and the new one takes its name.
-   */
-  public static void record(SparkSession spark, String root, String runId, List<HistoryRow> rows)
-      throws IOException {
-    CommitPaths paths = new CommitPaths(new Path(root), runId);
-    FileSystem fs = paths.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (rows.isEmpty()) {
-      fs.delete(paths.history(), false);
-      return;
-    }
-    Path writing =
-        new Path(paths.history().getParent(), "_writing-" + runId + "-" + UUID.randomUUID());
-    try {
-      rename(fs, writeOneFile(spark, fs, rows, writing), paths.incomingHistory());
-      fs.delete(paths.history(), false);
-      rename(fs, paths.incomingHistory(), paths.history());
-    } finally {
-      fs.delete(writing, true);
-    }
-    LOG.info(
-        "History: recorded {} tests of run {} in {}",
-        rows.size(),
-        runId,
-        fs.makeQualified(paths.history()));
-  }
-
-  /**
    * Writes a run's rows as the single Parquet file {@code file} (in the run's staging folder); the
    * commit moves it to {@code <root>/history/<run-id>.parquet}, replacing that run's earlier rows.
    * Writes nothing when there are no rows: the commit then removes the earlier rows.
@@ -231,12 +202,6 @@ public final class History {
       throw new IOException("Expected one Parquet file in " + folder + ", found " + parts);
     }
     return parts.get(0);
-  }
-
-  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
-    if (!fs.rename(from, to)) {
-      throw new IOException("Cannot move " + from + " to " + to);
-    }
   }
 
   private static double number(Row r, int i) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsca.output.History;
 import org.wsca.output.HistoryRow;
+import org.wsca.output.RunCommitter;
 
 /** The history table as the report reads it: the last N committed runs, one file per run id. */
 class HistoryTableTest extends SparkTestBase {
@@ -25,7 +26,15 @@ class HistoryTableTest extends SparkTestBase {
   }
 
   private void record(String runId, List<HistoryRow> rows) throws Exception {
-    History.record(spark(), dir.toString(), runId, rows);
+    record(dir, runId, rows);
+  }
+
+  /** Records a run's history the way a run does: staged, then the run's commit moves it in. */
+  private void record(Path root, String runId, List<HistoryRow> rows) throws Exception {
+    RunCommitter committer =
+        new RunCommitter(spark().sparkContext().hadoopConfiguration(), root.toString(), runId);
+    History.stage(spark(), committer.stagedHistory(), rows);
+    committer.commit();
   }
 
   @Test
@@ -67,11 +76,7 @@ class HistoryTableTest extends SparkTestBase {
   void aRunWhoseReRunIsCommittingIsReadOnceWithItsNewerRows() throws Exception {
     record("2026-11-25", run("2026-11-25", "2026-11-25T02:00:00Z", 0.1));
     Path elsewhere = dir.resolve("elsewhere");
-    History.record(
-        spark(),
-        elsewhere.toString(),
-        "2026-11-25",
-        run("2026-11-25", "2026-11-26T09:00:00Z", 0.7));
+    record(elsewhere, "2026-11-25", run("2026-11-25", "2026-11-26T09:00:00Z", 0.7));
     Files.copy(
         elsewhere.resolve("history/2026-11-25.parquet"),
         dir.resolve("history/2026-11-25+committing.parquet"));
