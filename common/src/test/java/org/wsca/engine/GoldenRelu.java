@@ -80,11 +80,7 @@ public final class GoldenRelu {
   private static double[][] matrix(JsonNode rows) {
     double[][] out = new double[rows.size()][];
     for (int i = 0; i < out.length; i++) {
-      JsonNode row = rows.get(i);
-      out[i] = new double[row.size()];
-      for (int j = 0; j < out[i].length; j++) {
-        out[i][j] = row.get(j).asDouble();
-      }
+      out[i] = GoldenData.doubles(rows.get(i));
     }
     return out;
   }

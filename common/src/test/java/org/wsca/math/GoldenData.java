@@ -51,7 +51,7 @@ public final class GoldenData {
     return doubles(at(jsonPointer));
   }
 
-  static double[] doubles(JsonNode array) {
+  public static double[] doubles(JsonNode array) {
     double[] values = new double[array.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = array.get(i).asDouble();
