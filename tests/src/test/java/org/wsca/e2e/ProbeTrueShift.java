@@ -20,29 +20,50 @@ final class ProbeTrueShift {
   private ProbeTrueShift() {}
 
   static double of(SparkSession spark, String auditOutput, DemoData freshSample) {
+    return of(
+        spark,
+        auditOutput,
+        freshSample.generate(spark, 4).collectAsList(),
+        "plane",
+        "scanner",
+        DemoData.SCANNERS);
+  }
+
+  /**
+   * The same for any fresh rows: strata are (label, site), the metadata classes are {@code classes}
+   * (each row's value must be one of them).
+   */
+  static double of(
+      SparkSession spark,
+      String auditOutput,
+      List<Row> fresh,
+      String label,
+      String metadata,
+      List<String> classes) {
     double[][] w = pooledProbe(spark, auditOutput);
     Map<String, List<Row>> cells = new TreeMap<>();
-    for (Row r : freshSample.generate(spark, 4).collectAsList()) {
-      String cell = r.getAs("plane") + "|" + r.getAs("site");
+    for (Row r : fresh) {
+      String cell = r.getAs(label) + "|" + r.getAs("site");
       cells.computeIfAbsent(cell, k -> new ArrayList<>()).add(r);
     }
     List<StratumScores> strata = new ArrayList<>();
-    cells.forEach((name, rows) -> strata.add(stratum(name, rows, w)));
-    return ShiftStatistic.maxAbs(new ShiftStatistic(strata, DemoData.SCANNERS.size()).observed());
+    cells.forEach((name, rows) -> strata.add(stratum(name, rows, w, metadata, classes)));
+    return ShiftStatistic.maxAbs(new ShiftStatistic(strata, classes.size()).observed());
   }
 
-  private static StratumScores stratum(String name, List<Row> rows, double[][] w) {
-    int[] scanner = new int[rows.size()];
+  private static StratumScores stratum(
+      String name, List<Row> rows, double[][] w, String metadata, List<String> classes) {
+    int[] metadataClass = new int[rows.size()];
     double[][] scores = new double[w.length][rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      scanner[i] = DemoData.SCANNERS.indexOf(r.<String>getAs("scanner"));
-      List<Float> x = r.getList(r.fieldIndex("embedding"));
+      metadataClass[i] = classes.indexOf(r.<String>getAs(metadata));
+      List<Number> x = r.getList(r.fieldIndex("embedding"));
       double[] logits = new double[w.length];
       double mean = 0;
       for (int c = 0; c < w.length; c++) {
         for (int j = 0; j < x.size(); j++) {
-          logits[c] += w[c][j] * x.get(j);
+          logits[c] += w[c][j] * x.get(j).doubleValue();
         }
         mean += logits[c] / w.length;
       }
@@ -50,7 +71,7 @@ final class ProbeTrueShift {
         scores[c][i] = logits[c] - mean;
       }
     }
-    return new StratumScores(name, scanner, scores);
+    return new StratumScores(name, metadataClass, scores);
   }
 
   /** The pooled primary probe's coefficients (raw space: projection.fit-space = full). */
