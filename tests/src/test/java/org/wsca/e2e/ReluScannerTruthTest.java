@@ -30,7 +30,7 @@ import org.wsca.settings.SettingsLoader;
  * one of 999 within-cell shuffles reaches the observed shift. The truth's own standard error over
  * 60,000 rows is near 0.02, so the bound 0.5 on it is far from 0.99.
  *
- * <p>As a measurement: {@code -Dwsca.relu.seeds=FIRST:COUNT} audits COUNT seeds and prints, per
+ * <p>As a measurement: {@code -Drelu.truth.seeds=FIRST:COUNT} audits COUNT seeds and prints, per
  * seed, the verdict, D, q and the true D (docs/validation.md, "ReLU-shaped embeddings").
  */
 class ReluScannerTruthTest extends SparkTestBase {
@@ -42,7 +42,7 @@ class ReluScannerTruthTest extends SparkTestBase {
 
   @Test
   void verdictAgreesWithTheProbesTrueScannerShift() {
-    String[] seeds = System.getProperty("wsca.relu.seeds", "5003:1").split(":");
+    String[] seeds = System.getProperty("relu.truth.seeds", "5003:1").split(":");
     long first = Long.parseLong(seeds[0]);
     for (long seed = first; seed < first + Integer.parseInt(seeds[1]); seed++) {
       ReluEmbeddings generator = ReluEmbeddings.of(ReluEmbeddings.Shape.defaults(), seed);
