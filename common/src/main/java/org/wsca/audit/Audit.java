@@ -1,9 +1,12 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.wsca.input.Canonical;
 import org.wsca.input.InputReader;
 import org.wsca.input.ValidatedInput;
+import org.wsca.math.SparkOrder;
 import org.wsca.math.SplitAssigner;
 import org.wsca.method.MonteCarloFloor;
 import org.wsca.method.Role;
@@ -86,9 +90,10 @@ public final class Audit {
             .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
     Dataset<Row> prepared = phases.timed("split", () -> prepare(input.valid()));
     releases.add(prepared::unpersist);
-    long testRows = prepared.filter(col(Canonical.IS_TEST)).count();
+    SiteRows sites = SiteRows.of(prepared);
+    long testRows = sites.testRows();
     long trainRows = input.rowsValid() - testRows;
-    List<ScopeResult> scopes = auditScopes(prepared, supplied, input.dimension());
+    List<ScopeResult> scopes = auditScopes(prepared, sites, supplied, input.dimension());
     List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
     if (chunks.reused() > 0) {
       LOG.info(
@@ -155,9 +160,9 @@ public final class Audit {
   }
 
   private List<ScopeResult> auditScopes(
-      Dataset<Row> prepared, Optional<SuppliedHead> supplied, int dimension) {
+      Dataset<Row> prepared, SiteRows sites, Optional<SuppliedHead> supplied, int dimension) {
     PermutationEngine engine = engine();
-    List<Scope> scopes = scopes(prepared);
+    List<Scope> scopes = scopes(sites);
     ScopeAudit audit =
         new ScopeAudit(spark, planPermutations(scopes.size()), engine, supplied, dimension);
     List<ScopeResult> results = new ArrayList<>();
@@ -223,20 +228,36 @@ public final class Audit {
         .withBlas(p.blas());
   }
 
-  private List<Scope> scopes(Dataset<Row> prepared) {
+  private List<Scope> scopes(SiteRows sites) {
     List<Scope> scopes = new ArrayList<>();
     if (settings.scopes().pooled()) {
       scopes.add(Scope.pooled());
     }
     if (settings.scopes().perSite()) {
-      prepared
-          .select(Canonical.SITE)
-          .distinct()
-          .orderBy(Canonical.SITE)
-          .collectAsList()
-          .forEach(r -> scopes.add(Scope.ofSite(r.getString(0))));
+      sites.sites().forEach(site -> scopes.add(Scope.ofSite(site)));
     }
     return scopes;
+  }
+
+  /**
+   * The sites in Spark's string order (as an orderBy would list them) and the held-out rows, from
+   * one aggregate: two small jobs cost far more in fixed overhead than their rows do.
+   */
+  record SiteRows(List<String> sites, long testRows) {
+    static SiteRows of(Dataset<Row> prepared) {
+      List<String> sites = new ArrayList<>();
+      long testRows = 0;
+      for (Row r :
+          prepared
+              .groupBy(col(Canonical.SITE))
+              .agg(sum(when(col(Canonical.IS_TEST), 1L).otherwise(0L)))
+              .collectAsList()) {
+        sites.add(r.getString(0));
+        testRows += r.getLong(1);
+      }
+      sites.sort(SparkOrder.STRINGS);
+      return new SiteRows(Collections.unmodifiableList(sites), testRows);
+    }
   }
 
   private static List<TestOutcome> allTests(List<ScopeResult> scopes) {

@@ -16,6 +16,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
+import org.wsca.math.SparkOrder;
 
 /**
  * The stratum helper both permutation engines share (docs/method.md section 6): the task's labels
@@ -31,41 +32,24 @@ record StrataLabels(List<String> names, int[][] labels) {
         .minus(1);
   }
 
-  static StrataLabels collect(Dataset<Row> ranked) {
-    Map<String, List<Integer>> byStratum = new TreeMap<>();
-    List<Row> rows =
-        ranked
-            .select(col(TaskData.STRATUM), col(TaskData.Y))
-            .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
-            .collectAsList();
-    for (Row r : rows) {
-      byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add((int) r.getDouble(1));
-    }
-    List<String> names = new ArrayList<>(byStratum.keySet());
-    int[][] labels =
-        names.stream()
-            .map(n -> byStratum.get(n).stream().mapToInt(Integer::intValue).toArray())
-            .toArray(int[][]::new);
-    return new StrataLabels(names, labels);
-  }
-
   /**
    * The permutation design of a task's training rows (docs/method.md section 6.2): per stratum in
    * sample_id order, with each row's patient when {@code patients} (whole patients then move).
-   * Collected on the driver once per test, before any permuted head is fitted.
+   * Collected on the driver once per test, before any permuted head is fitted, and sorted there in
+   * Spark's string order ({@link SparkOrder}): the rows are few, and a distributed sort costs a
+   * sampling job and a shuffle for each design.
    */
   static PermutationDesign design(Dataset<Row> train, boolean patients) {
-    Map<String, List<Row>> byStratum = new TreeMap<>();
     List<Row> rows =
         train
-            .withColumn(TaskData.RANK, rank())
             .select(
                 col(TaskData.STRATUM),
+                col(Canonical.SAMPLE_ID),
                 col(TaskData.Y),
                 patients ? col(Canonical.PATIENT_ID) : lit(null).cast(DataTypes.StringType))
-            .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
             .collectAsList();
-    for (Row r : rows) {
+    Map<String, List<Row>> byStratum = new TreeMap<>();
+    for (Row r : bySampleId(rows)) {
       byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
     }
     List<String> names = new ArrayList<>(byStratum.keySet());
@@ -73,12 +57,22 @@ record StrataLabels(List<String> names, int[][] labels) {
     String[][] patientIds = new String[names.size()][];
     for (int s = 0; s < names.size(); s++) {
       List<Row> stratum = byStratum.get(names.get(s));
-      labels[s] = stratum.stream().mapToInt(r -> (int) r.getDouble(1)).toArray();
-      patientIds[s] = stratum.stream().map(r -> r.getString(2)).toArray(String[]::new);
+      labels[s] = stratum.stream().mapToInt(r -> (int) r.getDouble(2)).toArray();
+      patientIds[s] = stratum.stream().map(r -> r.getString(3)).toArray(String[]::new);
     }
     return patients
         ? PermutationDesign.patients(names, labels, patientIds)
         : PermutationDesign.images(names, labels);
+  }
+
+  /** The rows in {@link #rank()}'s order inside each stratum: sample_id, in Spark's order. */
+  private static List<Row> bySampleId(List<Row> rows) {
+    List<Map.Entry<byte[], Row>> keyed = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      keyed.add(Map.entry(SparkOrder.key(r.getString(1)), r));
+    }
+    keyed.sort((a, b) -> SparkOrder.compare(a.getKey(), b.getKey()));
+    return keyed.stream().map(Map.Entry::getValue).toList();
   }
 
   /** The design's strata and labels, as the engines address them. */

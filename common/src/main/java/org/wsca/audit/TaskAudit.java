@@ -91,10 +91,9 @@ final class TaskAudit {
 
   Result run() {
     String value = Canonical.metadata(task.name());
-    long missing = rows.filter(col(value).isNull()).count();
+    TaskClasses taskClasses = TaskClasses.of(task, rows, value);
+    long missing = taskClasses.missing();
     Dataset<Row> present = rows.filter(col(value).isNotNull());
-    Dataset<Row> train = present.filter(col(Canonical.IS_TEST).equalTo(false));
-    TaskClasses taskClasses = TaskClasses.of(task, train, value);
     ClassIndex classes = taskClasses.index();
     List<String> names = taskClasses.names();
     Map<String, Long> trainCounts = taskClasses.trainCounts();
@@ -180,8 +179,7 @@ final class TaskAudit {
         HeadRecords.head(
             scope, task.name(), Head.PROBE, names, head, ClassRows.trainRows(classes), separable);
     SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
-    Presence presence =
-        PresenceProbe.measure(head, test, classes.size(), taskClasses.testCounts(test));
+    Presence presence = PresenceProbe.measure(head, test, classes.size(), taskClasses.testCounts());
     Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
     List<WscCell> cells =
         WscCell.of(

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import org.wsca.input.Canonical;
 import org.wsca.math.QuantileBins;
 import org.wsca.method.ClassIndex;
 import org.wsca.method.Kind;
@@ -21,21 +22,68 @@ import org.wsca.settings.Settings;
 /**
  * The classes of one metadata task in one scope (docs/method.md section 3): a continuous task's
  * quantile bins on the scope's training rows, the column holding each row's class, the class index
- * of the training rows and the names the tables show.
+ * of the training rows, the names the tables show, and the rows per class of both splits.
  *
  * @param column each row's class: the value, or its bin for a continuous task
  * @param index the classes of the training rows, in the method's order, with their counts
  * @param names each class as the tables show it (a bin's interval for a continuous task)
+ * @param testCounts held-out rows per class name, of the training rows' classes only
+ * @param missing rows of either split without a value for the task
  */
-record TaskClasses(Column column, ClassIndex index, List<String> names) {
+record TaskClasses(
+    Column column,
+    ClassIndex index,
+    List<String> names,
+    Map<String, Long> testCounts,
+    long missing) {
+  private static final String CLASS = "class_value";
 
-  /** The classes of {@code task}, whose values are in column {@code value}, on {@code train}. */
-  static TaskClasses of(Settings.MetadataTask task, Dataset<Row> train, String value) {
+  /**
+   * The classes of {@code task}, whose values are in column {@code value}, on the scope's {@code
+   * rows} (both splits). Every count comes from one aggregate over (class, split): each small job
+   * costs far more in fixed overhead than its rows do.
+   */
+  static TaskClasses of(Settings.MetadataTask task, Dataset<Row> rows, String value) {
+    Dataset<Row> train =
+        rows.filter(col(value).isNotNull()).filter(col(Canonical.IS_TEST).equalTo(false));
     Optional<QuantileBins> bins = bins(task, train, value);
     Column column = bins.map(b -> binOf(b, col(value))).orElse(col(value));
-    ClassIndex index = ClassRows.classIndex(train, column);
+    List<Row> tally =
+        rows.groupBy(column.as(CLASS), col(Canonical.IS_TEST)).count().collectAsList();
+    ClassIndex index = ClassIndex.of(split(tally, false));
     List<String> names = bins.map(b -> binNames(b, index)).orElse(index.classes());
-    return new TaskClasses(column, index, names);
+    return new TaskClasses(column, index, names, testCounts(tally, index, names), missing(tally));
+  }
+
+  /** Rows per class of one split ({@code test} false: the training rows). */
+  private static Map<String, Long> split(List<Row> tally, boolean test) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Row r : tally) {
+      if (!r.isNullAt(0) && !r.isNullAt(1) && r.getBoolean(1) == test) {
+        out.put(r.getString(0), r.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  /** Held-out rows per class name; classes the training rows never showed are not tested. */
+  private static Map<String, Long> testCounts(
+      List<Row> tally, ClassIndex index, List<String> names) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    names.forEach(n -> out.put(n, 0L));
+    split(tally, true)
+        .forEach(
+            (c, n) -> {
+              int i = index.index(c);
+              if (i >= 0) {
+                out.put(names.get(i), n);
+              }
+            });
+    return out;
+  }
+
+  private static long missing(List<Row> tally) {
+    return tally.stream().filter(r -> r.isNullAt(0)).mapToLong(r -> r.getLong(2)).sum();
   }
 
   int size() {
@@ -47,16 +95,6 @@ record TaskClasses(Column column, ClassIndex index, List<String> names) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (int i = 0; i < index.size(); i++) {
       out.put(names.get(i), index.count(i));
-    }
-    return out;
-  }
-
-  /** Held-out rows per class name, from the class index in column {@code TaskData.Y}. */
-  Map<String, Long> testCounts(Dataset<Row> test) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    names.forEach(n -> out.put(n, 0L));
-    for (Row r : test.groupBy(TaskData.Y).count().collectAsList()) {
-      out.put(names.get((int) r.getDouble(0)), r.getLong(1));
     }
     return out;
   }

@@ -62,7 +62,8 @@ public final class InputReader {
     RowChecks checks = new RowChecks(input);
     checks.requireColumns(raw);
     Dataset<Row> tagged = checks.withRejectReason(raw).persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Long> byReason = RowChecks.countByReason(tagged);
+    RowChecks.Tally tally = checks.tally(tagged);
+    Map<String, Long> byReason = tally.byReason();
     long rowsRead = byReason.values().stream().mapToLong(Long::longValue).sum();
     byReason.remove(RowChecks.OK);
     long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -73,7 +74,7 @@ public final class InputReader {
     checks.requireFewRejects(rowsRead, rejected, byReason, patients);
     Dataset<Row> valid =
         new CanonicalColumns(input).select(tagged.filter(col(Canonical.REJECT_REASON).isNull()));
-    int dimension = RowChecks.requireOneDimension(valid);
+    int dimension = tally.requireOneDimension();
     Dataset<Row> rejects =
         tagged.filter(col(Canonical.REJECT_REASON).isNotNull()).drop(Canonical.EMBEDDING + "__");
     return new ValidatedInput(

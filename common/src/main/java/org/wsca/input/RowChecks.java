@@ -6,14 +6,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,15 +158,66 @@ final class RowChecks {
                 .or(v.equalTo(Double.NEGATIVE_INFINITY)));
   }
 
-  /** Rows per reason category (the part before the first colon); passing rows under {@link #OK}. */
-  static Map<String, Long> countByReason(Dataset<Row> tagged) {
-    Map<String, Long> counts = new TreeMap<>();
+  /**
+   * Rows per reason category (the part before the first colon; passing rows under {@link #OK}) and
+   * the passing rows per embedding dimension, from one aggregate: each small job costs far more in
+   * fixed overhead than its rows do.
+   */
+  Tally tally(Dataset<Row> tagged) {
     Column category = substring_index(col(Canonical.REJECT_REASON), ":", 1);
-    for (Row r : tagged.groupBy(category).count().collectAsList()) {
-      counts.put(r.isNullAt(0) ? OK : r.getString(0), r.getLong(1));
+    Column dimension =
+        when(col(Canonical.REJECT_REASON).isNull(), size(col(Canonical.EMBEDDING + "__")));
+    List<Row> rows =
+        tagged
+            .groupBy(category.as("category"), dimension.as("d"))
+            .agg(
+                count(lit(1)).as("n"),
+                first(col(input.columns().site()).cast("string")).as("site"),
+                first(col(Canonical.SOURCE_FILE)).as("file"))
+            .collectAsList();
+    Map<String, Long> byReason = new TreeMap<>();
+    List<Dimension> dimensions = new ArrayList<>();
+    for (Row r : rows) {
+      byReason.merge(r.isNullAt(0) ? OK : r.getString(0), r.getLong(2), Long::sum);
+      if (r.isNullAt(0)) {
+        dimensions.add(new Dimension(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4)));
+      }
     }
-    counts.putIfAbsent(OK, 0L);
-    return counts;
+    byReason.putIfAbsent(OK, 0L);
+    dimensions.sort(Comparator.comparingLong(Dimension::rows).reversed());
+    return new Tally(byReason, dimensions);
+  }
+
+  /** The passing rows of one embedding dimension, with a site and file that has it. */
+  record Dimension(int dimension, long rows, String site, String file) {}
+
+  /**
+   * What {@link #tally} counted: {@code byReason} (mutable, for the caller to drop {@link #OK}) and
+   * the passing rows' dimensions, the most common first.
+   */
+  record Tally(Map<String, Long> byReason, List<Dimension> dimensions) {
+    /** The one embedding dimension of the passing rows (0 when there are none). */
+    int requireOneDimension() {
+      if (dimensions.size() > 1) {
+        Dimension common = dimensions.get(0);
+        String others =
+            dimensions.subList(1, dimensions.size()).stream()
+                .map(
+                    d ->
+                        "dimension "
+                            + d.dimension()
+                            + " in "
+                            + d.rows()
+                            + " rows (e.g. site="
+                            + d.site()
+                            + ", file "
+                            + d.file()
+                            + ")")
+                .collect(Collectors.joining("; "));
+        throw InputErrors.mixedDimensions(others, common.dimension(), common.rows(), common.site());
+      }
+      return dimensions.isEmpty() ? 0 : dimensions.get(0).dimension();
+    }
   }
 
   private static final int EXAMPLES = 5;
@@ -199,38 +252,5 @@ final class RowChecks {
       throw InputErrors.tooManyRejects(
           rejected, rowsRead, fraction, input.maxRejectFraction(), byReason, details);
     }
-  }
-
-  /** The one embedding dimension of the valid rows (0 when there are none). */
-  static int requireOneDimension(Dataset<Row> valid) {
-    List<Row> sizes =
-        valid
-            .groupBy(size(col(Canonical.EMBEDDING)).as("d"))
-            .agg(
-                count(lit(1)).as("n"),
-                expr("first(" + Canonical.SITE + ")").as("site"),
-                expr("first(" + Canonical.SOURCE_FILE + ")").as("file"))
-            .orderBy(col("n").desc())
-            .collectAsList();
-    if (sizes.size() > 1) {
-      Row common = sizes.get(0);
-      String others =
-          sizes.subList(1, sizes.size()).stream()
-              .map(
-                  r ->
-                      "dimension "
-                          + r.getInt(0)
-                          + " in "
-                          + r.getLong(1)
-                          + " rows (e.g. site="
-                          + r.getString(2)
-                          + ", file "
-                          + r.getString(3)
-                          + ")")
-              .collect(Collectors.joining("; "));
-      throw InputErrors.mixedDimensions(
-          others, common.getInt(0), common.getLong(1), common.getString(2));
-    }
-    return sizes.isEmpty() ? 0 : sizes.get(0).getInt(0);
   }
 }
