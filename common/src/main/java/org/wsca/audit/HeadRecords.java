@@ -43,7 +43,11 @@ final class HeadRecords {
 
   /** Separation is common (sites often are), and legitimate, but worth knowing when reading T. */
   static boolean separable(FittedHead head, String what, Scope scope, double regParam) {
-    boolean separable = HeadFitter.separatesTrainingRows(head);
+    return warnIfSeparable(HeadFitter.separatesTrainingRows(head), what, scope, regParam);
+  }
+
+  /** {@code separable} as measured elsewhere (a probe's presence pass), warned about here. */
+  static boolean warnIfSeparable(boolean separable, String what, Scope scope, double regParam) {
     if (separable) {
       LOG.warn(
           "The head of {} in {} classifies every training row right: the classes are"

@@ -1,10 +1,17 @@
 package org.wsca.audit;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
+
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.wsca.input.Canonical;
 import org.wsca.math.Auroc;
 import org.wsca.math.Classification;
 import org.wsca.result.Presence;
@@ -16,11 +23,47 @@ import org.wsca.result.Presence;
 final class PresenceProbe {
   private PresenceProbe() {}
 
-  /** Scores the test rows; only a class index and C probabilities per row reach the driver. */
-  static Presence measure(
-      FittedHead head, Dataset<Row> test, int numClasses, Map<String, Long> testCounts) {
+  /** A probe's presence and whether it classifies every one of its training rows right. */
+  record Measured(Presence presence, boolean separable) {}
+
+  private static final String ERRORS = "training_errors";
+
+  /**
+   * Scores every row of the task once: the held-out rows give the presence, and the training rows
+   * are only counted where the head's prediction misses their label, in the same Spark job (an
+   * observed metric), instead of a second job for MLlib's training accuracy. Separable means no
+   * miss, exactly MLlib's {@code summary().accuracy() == 1.0}: same model, rows and prediction.
+   */
+  static Measured measure(
+      FittedHead head, Dataset<Row> taskRows, int numClasses, Map<String, Long> testCounts) {
+    Observation misses = new Observation("wsca-training-misses");
     List<Row> scored =
-        head.model().transform(test).select("probability", TaskData.Y).collectAsList();
+        head.model()
+            .transform(taskRows)
+            .observe(misses, trainingMisses())
+            .filter(col(Canonical.IS_TEST).equalTo(true))
+            .select("probability", TaskData.Y)
+            .collectAsList();
+    return new Measured(presence(scored, numClasses, testCounts), errors(misses) == 0);
+  }
+
+  private static Column trainingMisses() {
+    Column missed =
+        col(Canonical.IS_TEST).equalTo(false).and(col("prediction").notEqual(col(TaskData.Y)));
+    return count(when(missed, true)).as(ERRORS);
+  }
+
+  private static long errors(Observation misses) {
+    try {
+      return ((Number) misses.getAsJava().get(ERRORS)).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the training misses", e);
+    }
+  }
+
+  /** The presence from the held-out rows' probabilities and labels (one row each). */
+  static Presence presence(List<Row> scored, int numClasses, Map<String, Long> testCounts) {
     int n = scored.size();
     if (n == 0) {
       return Presence.none(testCounts);

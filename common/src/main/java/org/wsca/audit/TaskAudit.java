@@ -173,13 +173,16 @@ final class TaskAudit {
     Optional<LinearHead> start =
         nullFit.flatMap(NullFit::observed).or(() -> engine.observedHead(request));
     FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), start);
+    SparkPhase.label(spark, "presence and separation task=" + task.name() + " " + scope.name());
+    PresenceProbe.Measured probed =
+        PresenceProbe.measure(head, taskRows, classes.size(), taskClasses.testCounts());
+    Presence presence = probed.presence();
     boolean separable =
-        HeadRecords.separable(head, "task " + task.name(), scope, settings.heads().regParam());
+        HeadRecords.warnIfSeparable(
+            probed.separable(), "task " + task.name(), scope, settings.heads().regParam());
     Head fitted =
         HeadRecords.head(
             scope, task.name(), Head.PROBE, names, head, ClassRows.trainRows(classes), separable);
-    SparkPhase.label(spark, "presence task=" + task.name() + " " + scope.name());
-    Presence presence = PresenceProbe.measure(head, test, classes.size(), taskClasses.testCounts());
     Alignment alignment = Alignment.of(primary, head.directions(), projection, metric);
     List<WscCell> cells =
         WscCell.of(
