@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -173,7 +175,10 @@ public final class Audit {
               .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
               .orElse(prepared);
       LOG.info("Auditing scope {}", scope.name());
-      results.add(phases.timed("scope " + scope.name(), () -> audit.run(scope, rows)));
+      results.add(
+          phases.timed(
+              "scope " + scope.name(),
+              () -> audit.run(scope, rows, sites.trainLabels().classes(scope))));
     }
     return results;
   }
@@ -240,23 +245,29 @@ public final class Audit {
   }
 
   /**
-   * The sites in Spark's string order (as an orderBy would list them) and the held-out rows, from
-   * one aggregate: two small jobs cost far more in fixed overhead than their rows do.
+   * The sites in Spark's string order (as an orderBy would list them), the held-out rows and the
+   * training rows per site and primary label, from one aggregate: a small job per count (and per
+   * scope for its primary classes) costs far more in fixed overhead than its rows do.
    */
-  record SiteRows(List<String> sites, long testRows) {
+  record SiteRows(List<String> sites, long testRows, TrainLabels trainLabels) {
     static SiteRows of(Dataset<Row> prepared) {
-      List<String> sites = new ArrayList<>();
+      Set<String> sites = new HashSet<>();
+      TrainLabels trainLabels = new TrainLabels();
       long testRows = 0;
       for (Row r :
           prepared
-              .groupBy(col(Canonical.SITE))
-              .agg(sum(when(col(Canonical.IS_TEST), 1L).otherwise(0L)))
+              .groupBy(col(Canonical.SITE), col(Canonical.LABEL))
+              .agg(
+                  sum(when(col(Canonical.IS_TEST), 1L).otherwise(0L)),
+                  sum(when(col(Canonical.IS_TEST).equalTo(false), 1L).otherwise(0L)))
               .collectAsList()) {
         sites.add(r.getString(0));
-        testRows += r.getLong(1);
+        testRows += r.getLong(2);
+        trainLabels.add(r.getString(0), r.getString(1), r.getLong(3));
       }
-      sites.sort(SparkOrder.STRINGS);
-      return new SiteRows(Collections.unmodifiableList(sites), testRows);
+      List<String> sorted = new ArrayList<>(sites);
+      sorted.sort(SparkOrder.STRINGS);
+      return new SiteRows(Collections.unmodifiableList(sorted), testRows, trainLabels);
     }
   }
 

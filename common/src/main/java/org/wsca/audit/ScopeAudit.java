@@ -61,9 +61,9 @@ final class ScopeAudit {
     this.metric = settings.metric();
   }
 
-  ScopeResult run(Scope scope, Dataset<Row> rows) {
+  /** {@code primaryClasses}: the training rows per primary label of the scope's rows. */
+  ScopeResult run(Scope scope, Dataset<Row> rows, ClassIndex primaryClasses) {
     Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
-    ClassIndex primaryClasses = ClassRows.classIndex(train, col(Canonical.LABEL));
     Optional<String> skip =
         ClassRows.tooFewRows("primary label", primaryClasses, settings.scopes().minRowsPerClass());
     if (skip.isPresent()) {
