@@ -1,17 +1,24 @@
 package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsca.dependence.DependenceResult;
@@ -29,7 +36,8 @@ import scala.Tuple2;
  *   <li>The clinical scores (one per primary direction) are computed where the held-out rows live;
  *       only (stratum, sample_id, class, scores) travel, grouped by stratum and put in sample_id
  *       order there. The driver receives the strata (C + 1 numbers per held-out row, no embeddings)
- *       and sorts them by name.
+ *       and sorts them by name. A task's audit scores them in its probe's presence pass instead
+ *       ({@link #scored}), grouped and sorted the same way on the driver, so no job of its own.
  *   <li>Permutations 1..B are split into slices; each task computes D_b of its slice over every
  *       stratum, generating permutation b of stratum s from (seed, task, scope, s, b) through the
  *       {@link StratumPermuter}. Work is spread over b, not over strata: a site scope has only as
@@ -46,6 +54,7 @@ public final class DependencePass {
 
   private final SparkSession spark;
   private Dataset<Row> rows;
+  private List<StratumRow> scoredRows;
   private double[][] directions;
   private int classes;
   private int permutations;
@@ -66,6 +75,15 @@ public final class DependencePass {
   /** Held-out rows with sample_id, features (ML vector), y (class index) and stratum. */
   public DependencePass rows(Dataset<Row> heldOut) {
     this.rows = heldOut;
+    return this;
+  }
+
+  /**
+   * Held-out rows already scored by {@link #scores} in another pass over them (the probe's presence
+   * pass), so that no Spark job of this test scores them again; used instead of {@link #rows}.
+   */
+  DependencePass scored(List<StratumRow> heldOut) {
+    this.scoredRows = List.copyOf(heldOut);
     return this;
   }
 
@@ -120,6 +138,22 @@ public final class DependencePass {
   }
 
   private List<StratumScores> strata() {
+    return scoredRows != null ? group(scoredRows) : distributedStrata();
+  }
+
+  /** The strata of rows scored elsewhere, as the Spark path builds them: by name, sample_id. */
+  static List<StratumScores> group(List<StratumRow> scored) {
+    Map<String, List<ScoredRow>> byStratum = new LinkedHashMap<>();
+    for (StratumRow r : scored) {
+      byStratum.computeIfAbsent(r.stratum(), k -> new ArrayList<>()).add(r.row());
+    }
+    List<StratumScores> strata = new ArrayList<>();
+    byStratum.forEach((name, members) -> strata.add(stratum(name, members)));
+    strata.sort(Comparator.comparing(StratumScores::name));
+    return strata;
+  }
+
+  private List<StratumScores> distributedStrata() {
     Broadcast<double[][]> shared = new JavaSparkContext(spark.sparkContext()).broadcast(directions);
     try {
       boolean withPatients = patients;
@@ -210,7 +244,12 @@ public final class DependencePass {
   }
 
   private static ScoredRow scored(Row r, double[][] directions) {
-    double[] x = ((Vector) r.get(3)).toArray();
+    double[] scores = scores(((Vector) r.get(3)).toArray(), directions);
+    return new ScoredRow(r.getString(1), (int) r.getDouble(2), scores, r.getString(4));
+  }
+
+  /** Score c of {@code x} is directions[c] . x, summed in k order by every path. */
+  static double[] scores(double[] x, double[][] directions) {
     double[] scores = new double[directions.length];
     for (int c = 0; c < directions.length; c++) {
       double s = 0;
@@ -219,7 +258,13 @@ public final class DependencePass {
       }
       scores[c] = s;
     }
-    return new ScoredRow(r.getString(1), (int) r.getDouble(2), scores, r.getString(4));
+    return scores;
+  }
+
+  /** The scores of the features column as an ML vector column, for a pass that collects rows. */
+  static Column scores(double[][] directions) {
+    UDF1<Vector, Vector> score = x -> Vectors.dense(scores(x.toArray(), directions));
+    return udf(score, SQLDataTypes.VectorType()).apply(col(HeadFitter.FEATURES));
   }
 
   private static StratumScores stratum(String name, Iterable<ScoredRow> rows) {
@@ -240,6 +285,9 @@ public final class DependencePass {
     }
     return new StratumScores(name, classes, scores, withPatients ? patients : null);
   }
+
+  /** A held-out row scored in another pass, with the stratum it belongs to. */
+  record StratumRow(String stratum, ScoredRow row) implements Serializable {}
 
   /** One held-out row on its way to its stratum: no embedding, only what the statistic reads. */
   record ScoredRow(String sampleId, int metadataClass, double[] scores, String patientId)

@@ -2,8 +2,10 @@ package org.wsca.audit;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
@@ -23,28 +25,61 @@ import org.wsca.result.Presence;
 final class PresenceProbe {
   private PresenceProbe() {}
 
-  /** A probe's presence and whether it classifies every one of its training rows right. */
-  record Measured(Presence presence, boolean separable) {}
+  /**
+   * A probe's presence, whether it classifies every one of its training rows right, and the
+   * held-out rows scored by the clinical head for the decision-dependence test.
+   */
+  record Measured(Presence presence, boolean separable, List<DependencePass.StratumRow> heldOut) {}
 
   private static final String ERRORS = "training_errors";
 
   /**
-   * Scores every row of the task once: the held-out rows give the presence, and the training rows
-   * are only counted where the head's prediction misses their label, in the same Spark job (an
-   * observed metric), instead of a second job for MLlib's training accuracy. Separable means no
-   * miss, exactly MLlib's {@code summary().accuracy() == 1.0}: same model, rows and prediction.
+   * Scores every row of the task once: the held-out rows give the presence and, scored by the
+   * clinical head's {@code primary} directions, the dependence test's strata (by cell, with the
+   * patient when {@code patients}); the training rows are only counted where the head's prediction
+   * misses their label, in the same Spark job (an observed metric). Three small jobs become one.
+   * Separable means no miss, exactly MLlib's {@code summary().accuracy() == 1.0}: same model, rows
+   * and prediction.
    */
   static Measured measure(
-      FittedHead head, Dataset<Row> taskRows, int numClasses, Map<String, Long> testCounts) {
+      FittedHead head,
+      Dataset<Row> taskRows,
+      int numClasses,
+      Map<String, Long> testCounts,
+      double[][] primary,
+      boolean patients) {
     Observation misses = new Observation("wsca-training-misses");
     List<Row> scored =
         head.model()
             .transform(taskRows)
             .observe(misses, trainingMisses())
             .filter(col(Canonical.IS_TEST).equalTo(true))
-            .select("probability", TaskData.Y)
+            .select(
+                col("probability"),
+                col(TaskData.Y),
+                col(Canonical.SAMPLE_ID),
+                col(TaskData.CELL),
+                patients ? col(Canonical.PATIENT_ID).cast("string") : lit(null).cast("string"),
+                DependencePass.scores(primary))
             .collectAsList();
-    return new Measured(presence(scored, numClasses, testCounts), errors(misses) == 0);
+    return new Measured(
+        presence(scored, numClasses, testCounts), errors(misses) == 0, heldOut(scored));
+  }
+
+  /** Columns 1-5 of the collected rows: y, sample_id, cell, patient, scores. */
+  private static List<DependencePass.StratumRow> heldOut(List<Row> scored) {
+    List<DependencePass.StratumRow> out = new ArrayList<>(scored.size());
+    for (Row r : scored) {
+      out.add(
+          new DependencePass.StratumRow(
+              r.getString(3),
+              new DependencePass.ScoredRow(
+                  r.getString(2),
+                  (int) r.getDouble(1),
+                  ((Vector) r.get(5)).toArray(),
+                  r.getString(4))));
+    }
+    return out;
   }
 
   private static Column trainingMisses() {

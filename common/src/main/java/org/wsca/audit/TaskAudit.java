@@ -175,7 +175,13 @@ final class TaskAudit {
     FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), start);
     SparkPhase.label(spark, "presence and separation task=" + task.name() + " " + scope.name());
     PresenceProbe.Measured probed =
-        PresenceProbe.measure(head, taskRows, classes.size(), taskClasses.testCounts());
+        PresenceProbe.measure(
+            head,
+            taskRows,
+            classes.size(),
+            taskClasses.testCounts(),
+            primary,
+            settings.input().columns().patientId().isPresent());
     Presence presence = probed.presence();
     boolean separable =
         HeadRecords.warnIfSeparable(
@@ -215,7 +221,11 @@ final class TaskAudit {
             .withDependence(
                 new TaskDependence(
                         spark, settings, scope.name(), task.name(), primary, primaryLabels)
-                    .test(dependenceRows(taskRows, test), classes.size(), names));
+                    .test(
+                        dependenceRows(taskRows, test),
+                        scoredDependenceRows(probed),
+                        classes.size(),
+                        names));
     Optional<String> unconverged =
         HeadConvergence.problem(
             primaryConverged,
@@ -233,6 +243,14 @@ final class TaskAudit {
   /** The test split, or every row for a supplied head that saw none (dependence.rows = all). */
   private Dataset<Row> dependenceRows(Dataset<Row> taskRows, Dataset<Row> test) {
     return settings.dependence().rows() == Settings.DependenceRows.ALL ? taskRows : test;
+  }
+
+  /** The presence pass scored the held-out rows only: with dependence.rows = all, Spark does. */
+  private Optional<List<DependencePass.StratumRow>> scoredDependenceRows(
+      PresenceProbe.Measured probed) {
+    return settings.dependence().rows() == Settings.DependenceRows.ALL
+        ? Optional.empty()
+        : Optional.of(probed.heldOut());
   }
 
   private NullFit fitNull(PermutationRequest request, PermutationDesign design) {

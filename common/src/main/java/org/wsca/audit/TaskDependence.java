@@ -3,6 +3,7 @@ package org.wsca.audit;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +32,18 @@ record TaskDependence(
 
   /** The test on {@code test} (held-out rows with the task's class index and cell columns). */
   Dependence test(Dataset<Row> test, int classes, List<String> names) {
+    return test(test, Optional.empty(), classes, names);
+  }
+
+  /**
+   * {@code scored}: the same held-out rows already scored by {@code primary} in the probe's
+   * presence pass, so the test runs no Spark job to score them again.
+   */
+  Dependence test(
+      Dataset<Row> test,
+      Optional<List<DependencePass.StratumRow>> scored,
+      int classes,
+      List<String> names) {
     String name = "task=" + task + " " + scope;
     boolean patients = settings.input().columns().patientId().isPresent();
     LOG.info(
@@ -39,10 +52,11 @@ record TaskDependence(
         patients
             ? new BlockPermuter(settings.seed(), task, scope)
             : new RowPermuter(settings.seed(), task, scope);
+    DependencePass pass =
+        DependencePass.on(spark).rows(test.withColumn(TaskData.STRATUM, col(TaskData.CELL)));
+    scored.ifPresent(pass::scored);
     DependenceResult result =
-        DependencePass.on(spark)
-            .rows(test.withColumn(TaskData.STRATUM, col(TaskData.CELL)))
-            .directions(primary)
+        pass.directions(primary)
             .classes(classes)
             .withPatients(patients)
             .permutations(settings.dependence().permutations(), permuter)

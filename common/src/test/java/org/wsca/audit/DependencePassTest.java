@@ -86,6 +86,44 @@ class DependencePassTest {
     assertThat(seven.p()).isEqualTo(one.p());
   }
 
+  /** Rows scored in another pass (the probe's presence pass) give the Spark pass's result. */
+  @Test
+  void rowsScoredElsewhereGiveTheSameResult() {
+    Dataset<Row> frame = frame(rows(400, 13), 3);
+    List<DependencePass.StratumRow> scored = new ArrayList<>();
+    for (Row r :
+        frame
+            .select(
+                frame.col(TaskData.STRATUM),
+                frame.col(Canonical.SAMPLE_ID),
+                frame.col(TaskData.Y),
+                DependencePass.scores(DIRECTIONS))
+            .collectAsList()) {
+      scored.add(
+          new DependencePass.StratumRow(
+              r.getString(0),
+              new DependencePass.ScoredRow(
+                  r.getString(1),
+                  (int) r.getDouble(2),
+                  ((org.apache.spark.ml.linalg.Vector) r.get(3)).toArray(),
+                  null)));
+    }
+    DependenceResult sparkPass = pass(frame, 100);
+    DependenceResult driver =
+        DependencePass.on(spark)
+            .scored(scored)
+            .directions(DIRECTIONS)
+            .classes(3)
+            .permutations(B, permuter())
+            .describedAs("task=scanner pooled")
+            .step(100)
+            .execute();
+    assertThat(driver.nulls()).containsExactly(sparkPass.nulls());
+    assertThat(driver.d()).isEqualTo(sparkPass.d());
+    assertThat(driver.shifts()).isDeepEqualTo(sparkPass.shifts());
+    assertThat(driver.p()).isEqualTo(sparkPass.p());
+  }
+
   private static DependenceResult pass(Dataset<Row> frame, int step) {
     return DependencePass.on(spark)
         .rows(frame)

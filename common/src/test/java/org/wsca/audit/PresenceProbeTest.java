@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,7 +71,9 @@ class PresenceProbeTest {
     FittedHead head = FITTER.fit(train, TaskData.Y, classes);
     Map<String, Long> counts = Map.of("0", 1L);
 
-    PresenceProbe.Measured fused = PresenceProbe.measure(head, taskRows, classes, counts);
+    double[][] primary = {{0.5, -1.0, 0.25, 2.0}};
+    PresenceProbe.Measured fused =
+        PresenceProbe.measure(head, taskRows, classes, counts, primary, true);
 
     List<Row> heldOut =
         head.model().transform(test).select("probability", TaskData.Y).collectAsList();
@@ -77,6 +81,24 @@ class PresenceProbeTest {
     assertThat(fused.separable()).isEqualTo(HeadFitter.separatesTrainingRows(head));
     assertThat(fused.separable()).isEqualTo(expectSeparable);
     assertThat(fused.presence()).isEqualTo(alone);
+    assertHeldOutScored(fused.heldOut(), test, primary);
+  }
+
+  /** Every held-out row once, in its cell, with its patient and the clinical head's scores. */
+  private static void assertHeldOutScored(
+      List<DependencePass.StratumRow> heldOut, Dataset<Row> test, double[][] primary) {
+    List<Row> expected = test.collectAsList();
+    assertThat(heldOut).hasSize(expected.size());
+    Map<String, DependencePass.StratumRow> byId = new HashMap<>();
+    heldOut.forEach(r -> byId.put(r.row().sampleId(), r));
+    for (Row e : expected) {
+      DependencePass.StratumRow r = byId.get(e.getString(3));
+      double[] x = ((Vector) e.get(0)).toArray();
+      assertThat(r.stratum()).isEqualTo(e.getString(4));
+      assertThat(r.row().patientId()).isEqualTo(e.getString(5));
+      assertThat(r.row().metadataClass()).isEqualTo((int) e.getDouble(1));
+      assertThat(r.row().scores()).containsExactly(DependencePass.scores(x, primary));
+    }
   }
 
   /** Gaussian classes {@code gap} apart on the first axis, d = 4, one row in four held out. */
@@ -89,13 +111,18 @@ class PresenceProbeTest {
       for (int j = 0; j < x.length; j++) {
         x[j] = gaussian(random) + (j == y % x.length ? gap : 0.0);
       }
-      out.add(RowFactory.create(Vectors.dense(x), (double) y, i % 4 == 0));
+      out.add(
+          RowFactory.create(
+              Vectors.dense(x), (double) y, i % 4 == 0, "s" + i, "cell" + (i % 3), "p" + i / 2));
     }
     StructType schema =
         new StructType()
             .add(HeadFitter.FEATURES, SQLDataTypes.VectorType())
             .add(TaskData.Y, DataTypes.DoubleType)
-            .add(Canonical.IS_TEST, DataTypes.BooleanType);
+            .add(Canonical.IS_TEST, DataTypes.BooleanType)
+            .add(Canonical.SAMPLE_ID, DataTypes.StringType)
+            .add(TaskData.CELL, DataTypes.StringType)
+            .add(Canonical.PATIENT_ID, DataTypes.StringType);
     return spark.createDataFrame(out, schema).repartition(2).cache();
   }
 
