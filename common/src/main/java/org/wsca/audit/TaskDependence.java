@@ -30,14 +30,10 @@ record TaskDependence(
     List<String> primaryLabels) {
   private static final Logger LOG = LoggerFactory.getLogger(TaskDependence.class);
 
-  /** The test on {@code test} (held-out rows with the task's class index and cell columns). */
-  Dependence test(Dataset<Row> test, int classes, List<String> names) {
-    return test(test, Optional.empty(), classes, names);
-  }
-
   /**
-   * {@code scored}: the same held-out rows already scored by {@code primary} in the probe's
-   * presence pass, so the test runs no Spark job to score them again.
+   * The test on {@code test} (held-out rows with the task's class index and cell columns). {@code
+   * scored}: the same rows already scored by {@code primary} in the probe's presence pass, so the
+   * test runs no Spark job to score them again.
    */
   Dependence test(
       Dataset<Row> test,
