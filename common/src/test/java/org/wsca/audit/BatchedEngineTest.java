@@ -37,6 +37,7 @@ import org.wsca.method.NullDistribution;
 import org.wsca.method.Scope;
 import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
+import org.wsca.testing.LocalSpark;
 
 /**
  * The batched engine against MLlib (HeadFitter, MllibLoopEngine) on data built in code (n = 600, d
@@ -50,13 +51,7 @@ class BatchedEngineTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("BatchedEngineTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
+    spark = LocalSpark.start(BatchedEngineTest.class, 2);
   }
 
   @AfterAll

@@ -24,6 +24,7 @@ import org.wsca.dependence.RowPermuter;
 import org.wsca.dependence.ShiftStatistic;
 import org.wsca.dependence.StratumScores;
 import org.wsca.input.Canonical;
+import org.wsca.testing.LocalSpark;
 
 /**
  * The Spark pass of the decision-dependence test against the pure path on the same rows (n = 400, d
@@ -39,13 +40,7 @@ class DependencePassTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("DependencePassTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "3")
-            .getOrCreate();
+    spark = LocalSpark.start(DependencePassTest.class, 3);
   }
 
   @AfterAll

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.wsca.input.Canonical;
 import org.wsca.result.Presence;
 import org.wsca.settings.Settings;
+import org.wsca.testing.LocalSpark;
 
 /**
  * The presence and separation measured in one pass over a task's rows equal the two separate
@@ -35,13 +36,7 @@ class PresenceProbeTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("PresenceProbeTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "3")
-            .getOrCreate();
+    spark = LocalSpark.start(PresenceProbeTest.class, 3);
   }
 
   @AfterAll

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wsca.testing.LocalSpark;
 
 /**
  * {@link SparkOrder} against Spark's own {@code orderBy} on strings where the orders of Java, of
@@ -69,13 +70,7 @@ class SparkOrderTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("SparkOrderTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "3")
-            .getOrCreate();
+    spark = LocalSpark.start(SparkOrderTest.class, 3);
   }
 
   @AfterAll
