@@ -48,8 +48,16 @@ record StrataLabels(List<String> names, int[][] labels) {
                 col(TaskData.Y),
                 patients ? col(Canonical.PATIENT_ID) : lit(null).cast(DataTypes.StringType))
             .collectAsList();
+    return grouped(bySampleId(rows), patients);
+  }
+
+  /**
+   * The design of rows (stratum, sample_id, class index, patient or null) already in their order
+   * inside each stratum; strata by name.
+   */
+  static PermutationDesign grouped(List<Row> ordered, boolean patients) {
     Map<String, List<Row>> byStratum = new TreeMap<>();
-    for (Row r : bySampleId(rows)) {
+    for (Row r : ordered) {
       byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
     }
     List<String> names = new ArrayList<>(byStratum.keySet());

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
+import org.wsca.testing.LocalSpark;
 
 /**
  * The permutation design sorted on the driver equals the one Spark sorted before (a window rank in
@@ -37,13 +36,7 @@ class StrataLabelsTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("StrataLabelsTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "3")
-            .getOrCreate();
+    spark = LocalSpark.start(StrataLabelsTest.class, 3);
   }
 
   @AfterAll
@@ -79,30 +72,17 @@ class StrataLabelsTest {
 
   /** The design as it was collected before: Spark ranks and sorts, the driver only groups. */
   private static PermutationDesign distributed(Dataset<Row> train, boolean patients) {
-    Map<String, List<Row>> byStratum = new TreeMap<>();
-    List<Row> rows =
+    List<Row> ordered =
         train
             .withColumn(TaskData.RANK, StrataLabels.rank())
             .select(
                 col(TaskData.STRATUM),
+                col(Canonical.SAMPLE_ID),
                 col(TaskData.Y),
                 patients ? col(Canonical.PATIENT_ID) : lit(null).cast(DataTypes.StringType))
             .orderBy(col(TaskData.STRATUM), col(TaskData.RANK))
             .collectAsList();
-    for (Row r : rows) {
-      byStratum.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
-    }
-    List<String> names = new ArrayList<>(byStratum.keySet());
-    int[][] labels = new int[names.size()][];
-    String[][] patientIds = new String[names.size()][];
-    for (int s = 0; s < names.size(); s++) {
-      List<Row> stratum = byStratum.get(names.get(s));
-      labels[s] = stratum.stream().mapToInt(r -> (int) r.getDouble(1)).toArray();
-      patientIds[s] = stratum.stream().map(r -> r.getString(2)).toArray(String[]::new);
-    }
-    return patients
-        ? PermutationDesign.patients(names, labels, patientIds)
-        : PermutationDesign.images(names, labels);
+    return StrataLabels.grouped(ordered, patients);
   }
 
   /** Rows of 4 strata, patients of 1 to 3 images inside one stratum, unique tricky sample ids. */
