@@ -26,7 +26,6 @@ import org.wsca.dependence.ShiftStatistic;
 import org.wsca.dependence.StratumPermuter;
 import org.wsca.dependence.StratumScores;
 import org.wsca.input.Canonical;
-import scala.Tuple2;
 
 /**
  * The decision-dependence test of one (metadata task, scope) on Spark (docs/method.md, decision
@@ -34,10 +33,10 @@ import scala.Tuple2;
  *
  * <ol>
  *   <li>The clinical scores (one per primary direction) are computed where the held-out rows live;
- *       only (stratum, sample_id, class, scores) travel, grouped by stratum and put in sample_id
- *       order there. The driver receives the strata (C + 1 numbers per held-out row, no embeddings)
- *       and sorts them by name. A task's audit scores them in its probe's presence pass instead
- *       ({@link #scored}), grouped and sorted the same way on the driver, so no job of its own.
+ *       only (stratum, sample_id, class, scores) travel to the driver (C + 1 numbers per held-out
+ *       row, no embeddings), which groups them into strata by name, each in sample_id order. A
+ *       task's audit scores them in its probe's presence pass instead ({@link #scored}), so no job
+ *       of its own.
  *   <li>Permutations 1..B are split into slices; each task computes D_b of its slice over every
  *       stratum, generating permutation b of stratum s from (seed, task, scope, s, b) through the
  *       {@link StratumPermuter}. Work is spread over b, not over strata: a site scope has only as
@@ -138,10 +137,10 @@ public final class DependencePass {
   }
 
   private List<StratumScores> strata() {
-    return scoredRows != null ? group(scoredRows) : distributedStrata();
+    return group(scoredRows != null ? scoredRows : scoreRows());
   }
 
-  /** The strata of rows scored elsewhere, as the Spark path builds them: by name, sample_id. */
+  /** The strata of scored held-out rows: by name, each in sample_id order. */
   static List<StratumScores> group(List<StratumRow> scored) {
     Map<String, List<ScoredRow>> byStratum = new LinkedHashMap<>();
     for (StratumRow r : scored) {
@@ -153,27 +152,22 @@ public final class DependencePass {
     return strata;
   }
 
-  private List<StratumScores> distributedStrata() {
+  /** Scores {@link #rows} where they live; only the scores and what the strata need travel. */
+  private List<StratumRow> scoreRows() {
     Broadcast<double[][]> shared = new JavaSparkContext(spark.sparkContext()).broadcast(directions);
     try {
       boolean withPatients = patients;
-      List<StratumScores> strata =
-          new ArrayList<>(
-              rows.select(
-                      col(TaskData.STRATUM),
-                      col(Canonical.SAMPLE_ID),
-                      col(TaskData.Y),
-                      col(HeadFitter.FEATURES),
-                      withPatients
-                          ? col(Canonical.PATIENT_ID).cast("string")
-                          : org.apache.spark.sql.functions.lit(null).cast("string"))
-                  .javaRDD()
-                  .mapToPair(r -> new Tuple2<>(r.getString(0), scored(r, shared.value())))
-                  .groupByKey()
-                  .map(group -> stratum(group._1(), group._2()))
-                  .collect());
-      strata.sort(Comparator.comparing(StratumScores::name));
-      return strata;
+      return rows.select(
+              col(TaskData.STRATUM),
+              col(Canonical.SAMPLE_ID),
+              col(TaskData.Y),
+              col(HeadFitter.FEATURES),
+              withPatients
+                  ? col(Canonical.PATIENT_ID).cast("string")
+                  : org.apache.spark.sql.functions.lit(null).cast("string"))
+          .javaRDD()
+          .map(r -> new StratumRow(r.getString(0), scored(r, shared.value())))
+          .collect();
     } finally {
       shared.destroy();
     }
