@@ -168,19 +168,42 @@ public final class Audit {
     ScopeAudit audit =
         new ScopeAudit(spark, planPermutations(scopes.size()), engine, supplied, dimension);
     List<ScopeResult> results = new ArrayList<>();
-    for (Scope scope : scopes) {
-      Dataset<Row> rows =
-          scope
-              .site()
-              .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
-              .orElse(prepared);
-      LOG.info("Auditing scope {}", scope.name());
-      results.add(
-          phases.timed(
-              "scope " + scope.name(),
-              () -> audit.run(scope, rows, sites.trainLabels().classes(scope))));
+    for (List<Scope> group : groups(scopes)) {
+      List<ScopeAudit.Input> inputs = new ArrayList<>();
+      for (Scope scope : group) {
+        Dataset<Row> rows =
+            scope
+                .site()
+                .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
+                .orElse(prepared);
+        inputs.add(new ScopeAudit.Input(scope, rows, sites.trainLabels().classes(scope)));
+      }
+      String name = group.size() == 1 ? group.get(0).name() : "sites (" + group.size() + ")";
+      LOG.info("Auditing scope {}", name);
+      results.addAll(phases.timed("scope " + name, () -> audit.run(inputs)));
     }
     return results;
+  }
+
+  /**
+   * The scopes audited together: the pooled scope alone and, with {@code
+   * permutation.share-site-passes}, all site scopes in one group (shared passes), else each alone.
+   */
+  private List<List<Scope>> groups(List<Scope> scopes) {
+    List<List<Scope>> groups = new ArrayList<>();
+    List<Scope> sites = new ArrayList<>();
+    boolean share = settings.permutation().shareSitePasses();
+    for (Scope scope : scopes) {
+      if (scope.site().isPresent() && share) {
+        sites.add(scope);
+      } else {
+        groups.add(List.of(scope));
+      }
+    }
+    if (!sites.isEmpty()) {
+      groups.add(sites);
+    }
+    return groups;
   }
 
   /**

@@ -133,42 +133,90 @@ public final class BatchedEngine implements PermutationEngine {
   /** The null, and permutation 0's head from the same passes unless its chunk was restored. */
   @Override
   public NullFit fitNullWithObserved(PermutationRequest request) {
-    NullChunks nulls = new NullChunks(request, chunks);
-    LinearHead[] observed = new LinearHead[1];
+    return fitNullsWithObserved(List.of(request)).get(0);
+  }
+
+  /**
+   * The nulls of the same task in several scopes, fitted in shared passes: each chunk of every
+   * request is one batch of the optimiser, and each pass evaluates all of them at once ({@link
+   * MemberBatch}). Every head is the one its request alone would fit.
+   */
+  @Override
+  public List<NullFit> fitNullsWithObserved(List<PermutationRequest> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    int permutations = requests.get(0).permutations();
+    List<NullChunks> nulls = new ArrayList<>();
+    List<Predicate<int[]>> restored = new ArrayList<>();
+    List<BiConsumer<int[], List<BatchedHead>>> fitted = new ArrayList<>();
+    LinearHead[] observed = new LinearHead[requests.size()];
+    for (int m = 0; m < requests.size(); m++) {
+      PermutationRequest request = requests.get(m);
+      if (request.permutations() != permutations) {
+        throw new IllegalArgumentException(
+            "Requests fitted together need the same B; got "
+                + permutations
+                + " and "
+                + request.permutations());
+      }
+      NullChunks chunks = new NullChunks(request, this.chunks);
+      nulls.add(chunks);
+      restored.add(batch -> chunks.restore(batch[0], batch[batch.length - 1]));
+      int member = m;
+      fitted.add((batch, heads) -> record(request, chunks, batch, heads, observed, member));
+    }
     // Permutation 0 is fitted with the others: T_0 and T_b from the same solver (exact p).
-    int[] all = IntStream.rangeClosed(0, request.permutations()).toArray();
-    fit(
-        request,
-        all,
-        batch -> nulls.restore(batch[0], batch[batch.length - 1]),
-        (batch, fitted) -> {
-          for (BatchedHead head : fitted) {
-            if (head.permutation() == 0) {
-              observed[0] = head.head();
-            }
-            if (head.identity()) {
-              nulls.recordAsObserved(head.permutation());
-              continue;
-            }
-            nulls.record(
-                head.permutation(),
-                Alignment.of(
-                        request.primaryDirections(),
-                        head.directions(),
-                        request.projection(),
-                        request.metric())
-                    .t(),
-                head.converged());
-          }
-          nulls.completed(batch[0], batch[batch.length - 1]);
-        });
-    return new NullFit(nulls.distribution(), Optional.ofNullable(observed[0]));
+    fit(requests, IntStream.rangeClosed(0, permutations).toArray(), restored, fitted);
+    List<NullFit> out = new ArrayList<>();
+    for (int m = 0; m < requests.size(); m++) {
+      out.add(new NullFit(nulls.get(m).distribution(), Optional.ofNullable(observed[m])));
+    }
+    return out;
+  }
+
+  private static void record(
+      PermutationRequest request,
+      NullChunks nulls,
+      int[] batch,
+      List<BatchedHead> fitted,
+      LinearHead[] observed,
+      int member) {
+    for (BatchedHead head : fitted) {
+      if (head.permutation() == 0) {
+        observed[member] = head.head();
+      }
+      if (head.identity()) {
+        nulls.recordAsObserved(head.permutation());
+        continue;
+      }
+      nulls.record(
+          head.permutation(),
+          Alignment.of(
+                  request.primaryDirections(),
+                  head.directions(),
+                  request.projection(),
+                  request.metric())
+              .t(),
+          head.converged());
+    }
+    nulls.completed(batch[0], batch[batch.length - 1]);
   }
 
   /** Permutation 0 alone (a start for MLlib's reported head). */
   @Override
   public Optional<LinearHead> observedHead(PermutationRequest request) {
-    return Optional.of(fit(request, new int[] {0}).get(0).head());
+    return observedHeads(List.of(request)).get(0);
+  }
+
+  /** Permutation 0 of each request, in shared passes. */
+  @Override
+  public List<Optional<LinearHead>> observedHeads(List<PermutationRequest> requests) {
+    List<Optional<LinearHead>> out = new ArrayList<>();
+    for (List<BatchedHead> heads : fit(requests, new int[] {0})) {
+      out.add(Optional.of(heads.get(0).head()));
+    }
+    return out;
   }
 
   /**
@@ -180,46 +228,109 @@ public final class BatchedEngine implements PermutationEngine {
 
   /** The heads of the given permutations, in that order; permutation 0 = the observed labels. */
   List<BatchedHead> fit(PermutationRequest request, int[] permutations) {
-    List<BatchedHead> out = new ArrayList<>();
-    fit(request, permutations, batch -> false, (batch, fitted) -> out.addAll(fitted));
+    return fit(List.of(request), permutations).get(0);
+  }
+
+  /** Per request, the heads of the given permutations in that order, in shared passes. */
+  List<List<BatchedHead>> fit(List<PermutationRequest> requests, int[] permutations) {
+    List<List<BatchedHead>> out = new ArrayList<>();
+    List<Predicate<int[]>> restored = new ArrayList<>();
+    List<BiConsumer<int[], List<BatchedHead>>> fitted = new ArrayList<>();
+    for (int m = 0; m < requests.size(); m++) {
+      List<BatchedHead> own = new ArrayList<>();
+      out.add(own);
+      restored.add(batch -> false);
+      fitted.add((batch, heads) -> own.addAll(heads));
+    }
+    fit(requests, permutations, restored, fitted);
     return out;
   }
 
   /**
-   * Fits {@code permutations} chunk by chunk; a chunk that {@code restored} accepts (it was
-   * restored from an earlier attempt) is skipped, every other goes to {@code fitted}.
+   * Fits {@code permutations} chunk by chunk for every request together; request m's chunk that
+   * {@code restored.get(m)} accepts (restored from an earlier attempt) is left out of that chunk's
+   * batch, every other goes to {@code fitted.get(m)}.
    */
   private void fit(
-      PermutationRequest request,
+      List<PermutationRequest> requests,
       int[] permutations,
-      Predicate<int[]> restored,
-      BiConsumer<int[], List<BatchedHead>> fitted) {
-    if (permutations.length == 0) {
+      List<Predicate<int[]>> restored,
+      List<BiConsumer<int[], List<BatchedHead>>> fitted) {
+    if (permutations.length == 0 || requests.isEmpty()) {
       return;
     }
-    SparkPhase.label(
-        spark, "permutation batch rows task=" + request.task() + " " + request.scope().name());
-    try (BatchedRows rows = BatchedRows.prepare(spark, request, heads.regParam())) {
-      int chunk =
-          ChunkPlan.headsPerChunk(
-              maxHeadsPerChunk,
-              rows.shape(),
-              ChunkFit.options(heads).memory(),
-              rows.rowsPerPartition());
-      BatchedProgress progress = new BatchedProgress(request, permutations.length, progressEvery);
+    PermutationRequest first = requests.get(0);
+    SparkPhase.label(spark, "permutation batch rows task=" + first.task() + " " + scopes(requests));
+    List<BatchedRows> rows = new ArrayList<>();
+    try {
+      for (PermutationRequest request : requests) {
+        rows.add(BatchedRows.prepare(spark, request, heads.regParam()));
+      }
+      int chunk = headsPerChunk(rows);
+      BatchedProgress progress =
+          new BatchedProgress(
+              first.task(), scopes(requests), permutations.length * requests.size(), progressEvery);
       int count = (permutations.length + chunk - 1) / chunk;
       for (int c = 0; c < count; c++) {
         int from = c * chunk;
         int[] batch =
             Arrays.copyOfRange(permutations, from, Math.min(from + chunk, permutations.length));
-        if (!restored.test(batch)) {
-          ChunkFit.Fitted done =
-              new ChunkFit(spark, heads, driverPassMaxBytes, blas)
-                  .fit(rows, request, batch, progress.chunk(c + 1, count, from));
-          work = work.plus(done.work());
-          fitted.accept(batch, done.heads());
+        List<Integer> members = new ArrayList<>();
+        for (int m = 0; m < requests.size(); m++) {
+          if (!restored.get(m).test(batch)) {
+            members.add(m);
+          }
+        }
+        if (members.isEmpty()) {
+          continue;
+        }
+        ChunkFit.Fitted done =
+            new ChunkFit(spark, heads, driverPassMaxBytes, blas)
+                .fit(
+                    members.stream().map(rows::get).toList(),
+                    members.stream().map(requests::get).toList(),
+                    batch,
+                    progress.chunk(c + 1, count, from * requests.size()));
+        work = work.plus(done.work());
+        for (int i = 0; i < members.size(); i++) {
+          fitted.get(members.get(i)).accept(batch, done.heads().get(i));
         }
       }
+    } finally {
+      rows.forEach(BatchedRows::close);
     }
+  }
+
+  /**
+   * The heads per chunk and member: each member's own plan, with the driver's budget shared by all
+   * members (their optimiser state lives there together).
+   */
+  private int headsPerChunk(List<BatchedRows> rows) {
+    int chunk = maxHeadsPerChunk;
+    for (BatchedRows r : rows) {
+      chunk =
+          Math.min(
+              chunk,
+              ChunkPlan.headsPerChunk(
+                  maxHeadsPerChunk,
+                  r.shape(),
+                  ChunkFit.options(heads).memory(),
+                  r.rowsPerPartition(),
+                  rows.size()));
+    }
+    return chunk;
+  }
+
+  /** The scopes of requests fitted together, for progress lines and Spark UI labels. */
+  static String scopes(List<PermutationRequest> requests) {
+    if (requests.size() == 1) {
+      return requests.get(0).scope().name();
+    }
+    return requests.size()
+        + " scopes ("
+        + requests.get(0).scope().name()
+        + " .. "
+        + requests.get(requests.size() - 1).scope().name()
+        + ")";
   }
 }

@@ -13,14 +13,17 @@ final class BatchedProgress {
   private static final Logger LOG = LoggerFactory.getLogger(BatchedEngine.class);
   static final int PASSES = 10;
 
-  private final PermutationRequest request;
+  private final String task;
+  private final String scope;
   private final int total;
   private final int every;
   private final long start = System.nanoTime();
   private int lastLoggedDone;
 
-  BatchedProgress(PermutationRequest request, int total, int every) {
-    this.request = request;
+  /** {@code scope}: the scope's name, or the scopes fitted together. */
+  BatchedProgress(String task, String scope, int total, int every) {
+    this.task = task;
+    this.scope = scope;
     this.total = total;
     this.every = Math.max(1, every);
   }
@@ -44,14 +47,6 @@ final class BatchedProgress {
         String.format(
             "task=%s %s permuted heads %d/%d done; chunk %s pass %d, iteration"
                 + " %d; elapsed %.1f s, ETA %s",
-            request.task(),
-            request.scope().name(),
-            done,
-            total,
-            chunk,
-            progress.pass(),
-            progress.iteration(),
-            elapsed,
-            eta));
+            task, scope, done, total, chunk, progress.pass(), progress.iteration(), elapsed, eta));
   }
 }

@@ -167,13 +167,17 @@ final class BatchedRows implements AutoCloseable {
   }
 
   private static FeatureMoments moments(Dataset<Row> arranged) {
-    return arranged
-        .select(col(HeadFitter.FEATURES))
-        .javaRDD()
-        .treeAggregate(
-            new FeatureMoments(),
-            (m, row) -> m.add(((Vector) row.get(0)).toArray()),
-            FeatureMoments::merge);
+    return OrderedMerge.of(
+        arranged
+            .select(col(HeadFitter.FEATURES))
+            .javaRDD()
+            .mapPartitions(
+                it -> {
+                  FeatureMoments m = new FeatureMoments();
+                  it.forEachRemaining(row -> m.add(((Vector) row.get(0)).toArray()));
+                  return List.of(m).iterator();
+                }),
+        FeatureMoments::merge);
   }
 
   private static JavaRDD<RowBlock> blocks(

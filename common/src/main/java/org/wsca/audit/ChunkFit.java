@@ -28,8 +28,8 @@ import org.wsca.settings.Settings;
 final class ChunkFit {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkFit.class);
 
-  /** The chunk's heads in raw coordinates, and the optimiser work they took. */
-  record Fitted(List<BatchedHead> heads, Work work) {}
+  /** Each member's heads of the chunk in raw coordinates, and the optimiser work they took. */
+  record Fitted(List<List<BatchedHead>> heads, Work work) {}
 
   private final SparkSession spark;
   private final Settings.Heads heads;
@@ -43,12 +43,16 @@ final class ChunkFit {
     this.blas = blas;
   }
 
-  /** Fits the heads of {@code permutations} in one batch over {@code rows}. */
+  /**
+   * Fits the heads of {@code permutations} for every member (the same task in several scopes: rows
+   * and request m) in one batch: one optimiser, and each pass evaluates every member.
+   */
   Fitted fit(
-      BatchedRows rows,
-      PermutationRequest request,
+      List<BatchedRows> rows,
+      List<PermutationRequest> requests,
       int[] permutations,
       BatchLbfgs.Listener listener) {
+    PermutationRequest first = requests.get(0);
     SparkPhase.label(
         spark,
         "permutation batch "
@@ -56,34 +60,87 @@ final class ChunkFit {
             + "-"
             + permutations[permutations.length - 1]
             + "/"
-            + request.permutations()
+            + first.permutations()
             + " task="
-            + request.task()
+            + first.task()
             + " "
-            + request.scope().name());
-    JavaRDD<RowBlock> labelled = rows.labelled(request, permutations);
+            + BatchedEngine.scopes(requests));
+    int members = rows.size();
+    int h = permutations.length;
+    List<JavaRDD<RowBlock>> labelled = new ArrayList<>();
     try {
-      BatchObjective pass = pass(rows, labelled, permutations.length);
-      double[][] starts = new double[permutations.length][];
-      Arrays.fill(starts, rows.shape().start(rows.classCounts()));
+      double[][] starts = new double[members * h][];
+      for (int m = 0; m < members; m++) {
+        labelled.add(rows.get(m).labelled(requests.get(m), permutations));
+        Arrays.fill(
+            starts, m * h, (m + 1) * h, rows.get(m).shape().start(rows.get(m).classCounts()));
+      }
       List<HeadSolution> solutions =
-          new BatchLbfgs(options(heads)).minimize(pass, starts, listener);
-      warnNonConverged(request, permutations, solutions);
-      return new Fitted(
-          rawHeads(rows, permutations, solutions, rows.identities(request, permutations)),
-          Work.of(solutions));
+          new BatchLbfgs(options(heads)).minimize(pass(rows, labelled, h), starts, listener);
+      List<List<BatchedHead>> out = new ArrayList<>();
+      for (int m = 0; m < members; m++) {
+        List<HeadSolution> own = solutions.subList(m * h, (m + 1) * h);
+        warnNonConverged(requests.get(m), permutations, own);
+        out.add(
+            rawHeads(
+                rows.get(m),
+                permutations,
+                own,
+                rows.get(m).identities(requests.get(m), permutations)));
+      }
+      return new Fitted(out, Work.of(solutions));
     } finally {
-      labelled.unpersist(false);
+      labelled.forEach(l -> l.unpersist(false));
     }
   }
 
-  /** On the driver when the chunk's labelled rows are small enough, else one job per pass. */
-  private BatchObjective pass(BatchedRows rows, JavaRDD<RowBlock> labelled, int heads) {
-    PenalisedLoss loss = rows.loss(this.heads.regParam());
-    if (rows.labelledBytes(heads) <= driverPassMaxBytes) {
-      return DriverPass.collect(labelled, loss, blas);
+  /**
+   * Members on the driver while their labelled rows together fit the driver-pass budget; the others
+   * one Spark job per pass, shared by all of them.
+   */
+  private BatchObjective pass(List<BatchedRows> rows, List<JavaRDD<RowBlock>> labelled, int heads) {
+    List<BatchObjective> alone = new ArrayList<>();
+    List<Integer> distributed = new ArrayList<>();
+    long onDriver = 0;
+    for (int m = 0; m < rows.size(); m++) {
+      BatchedRows member = rows.get(m);
+      PenalisedLoss loss = member.loss(this.heads.regParam());
+      long bytes = member.labelledBytes(heads);
+      // The budget is the driver's memory, so it holds for all members together.
+      if (onDriver + bytes <= driverPassMaxBytes) {
+        onDriver += bytes;
+        alone.add(DriverPass.collect(labelled.get(m), loss, blas));
+      } else if (rows.size() == 1) {
+        alone.add(new BatchedPass(context(), labelled.get(m), loss, blas));
+      } else {
+        alone.add(null);
+        distributed.add(m);
+      }
     }
-    return new BatchedPass(new JavaSparkContext(spark.sparkContext()), labelled, loss, blas);
+    if (rows.size() == 1) {
+      return alone.get(0);
+    }
+    if (distributed.size() == 1) {
+      int m = distributed.get(0);
+      alone.set(
+          m,
+          new BatchedPass(
+              context(), labelled.get(m), rows.get(m).loss(this.heads.regParam()), blas));
+      return new MemberBatch(heads, alone, null);
+    }
+    List<JavaRDD<RowBlock>> shared = new ArrayList<>();
+    List<PenalisedLoss> losses = new ArrayList<>();
+    for (int m : distributed) {
+      shared.add(labelled.get(m));
+      losses.add(rows.get(m).loss(this.heads.regParam()));
+    }
+    SharedPass pass =
+        distributed.isEmpty() ? null : new SharedPass(context(), shared, losses, blas);
+    return new MemberBatch(heads, alone, pass);
+  }
+
+  private JavaSparkContext context() {
+    return new JavaSparkContext(spark.sparkContext());
   }
 
   private static List<BatchedHead> rawHeads(

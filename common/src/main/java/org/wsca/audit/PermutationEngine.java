@@ -1,5 +1,6 @@
 package org.wsca.audit;
 
+import java.util.List;
 import java.util.Optional;
 import org.wsca.engine.LinearHead;
 import org.wsca.method.NullDistribution;
@@ -27,5 +28,18 @@ public interface PermutationEngine {
    */
   default Optional<LinearHead> observedHead(PermutationRequest request) {
     return Optional.empty();
+  }
+
+  /**
+   * {@link #fitNullWithObserved} for the same task in several scopes, in order; an engine that can
+   * fits them in shared passes (the batched engine), with the heads each would fit alone.
+   */
+  default List<NullFit> fitNullsWithObserved(List<PermutationRequest> requests) {
+    return requests.stream().map(this::fitNullWithObserved).toList();
+  }
+
+  /** {@link #observedHead} for several requests, in order. */
+  default List<Optional<LinearHead>> observedHeads(List<PermutationRequest> requests) {
+    return requests.stream().map(this::observedHead).toList();
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsca.engine.LinearHead;
 import org.wsca.input.Canonical;
 import org.wsca.math.KRule;
 import org.wsca.math.Metric;
@@ -61,23 +62,79 @@ final class ScopeAudit {
     this.metric = settings.metric();
   }
 
-  /** {@code primaryClasses}: the training rows per primary label of the scope's rows. */
-  ScopeResult run(Scope scope, Dataset<Row> rows, ClassIndex primaryClasses) {
-    Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
-    Optional<String> skip =
-        ClassRows.tooFewRows("primary label", primaryClasses, settings.scopes().minRowsPerClass());
-    if (skip.isPresent()) {
-      LOG.info("Skipping {}: {}", scope.name(), skip.get());
-      return ScopeResult.skipped(scope, skip.get(), skippedTasks(scope, skip.get()));
+  /** One scope to audit: its rows and the training rows per primary label of them. */
+  record Input(Scope scope, Dataset<Row> rows, ClassIndex primaryClasses) {}
+
+  /**
+   * Audits a group of scopes together, results in the group's order: the pooled scope alone, or
+   * every site scope, whose primary heads and then each task's permutations are fitted in shared
+   * passes ({@link TaskGroup}). Each scope's results are those it would get alone.
+   */
+  List<ScopeResult> run(List<Input> group) {
+    ScopeResult[] results = new ScopeResult[group.size()];
+    List<Integer> positions = new ArrayList<>();
+    List<Begun> begun = new ArrayList<>();
+    for (int i = 0; i < group.size(); i++) {
+      Input input = group.get(i);
+      Optional<String> skip =
+          ClassRows.tooFewRows(
+              "primary label", input.primaryClasses(), settings.scopes().minRowsPerClass());
+      if (skip.isPresent()) {
+        LOG.info("Skipping {}: {}", input.scope().name(), skip.get());
+        results[i] =
+            ScopeResult.skipped(input.scope(), skip.get(), skippedTasks(input.scope(), skip.get()));
+      } else {
+        positions.add(i);
+        begun.add(begin(input));
+      }
     }
+    List<Open> open = primaries(begun);
+    TaskAudit.Context context = new TaskAudit.Context(spark, settings, fitter, engine, metric);
+    for (Settings.MetadataTask task : settings.input().metadata()) {
+      List<TaskAudit> tasks = new ArrayList<>();
+      for (Open o : open) {
+        tasks.add(new TaskAudit(context, o.begun().scope(), task, o.begun().rows(), o.primary()));
+      }
+      List<TaskAudit.Result> done = TaskGroup.run(tasks, engine);
+      for (int j = 0; j < open.size(); j++) {
+        open.get(j).add(done.get(j));
+      }
+    }
+    for (int j = 0; j < open.size(); j++) {
+      results[positions.get(j)] = open.get(j).result();
+    }
+    return List.of(results);
+  }
+
+  /** A scope past its projection: the rows its heads see, in the space they live in. */
+  private record Begun(
+      Scope scope,
+      Dataset<Row> rows,
+      ClassIndex primaryClasses,
+      Chosen chosen,
+      Projection projection,
+      Optional<SuppliedHead> supplied) {
+    Dataset<Row> train() {
+      return rows.filter(col(Canonical.IS_TEST).equalTo(false));
+    }
+  }
+
+  private Begun begin(Input input) {
+    Scope scope = input.scope();
+    Dataset<Row> rows = input.rows();
+    ClassIndex primaryClasses = input.primaryClasses();
     SparkPhase.label(spark, "covariance and PCA " + scope.name());
-    Chosen chosen = project(scope, train, ClassRows.trainRows(primaryClasses));
+    Chosen chosen =
+        project(
+            scope,
+            rows.filter(col(Canonical.IS_TEST).equalTo(false)),
+            ClassRows.trainRows(primaryClasses));
     if (!settings.projection().fitsOnScores()) {
-      return audit(scope, rows, primaryClasses, chosen, chosen.projection(), supplied);
+      return new Begun(scope, rows, primaryClasses, chosen, chosen.projection(), supplied);
     }
     // Heads live in score space; WSC compares them as they are, with Sigma = diag(lambda).
     Projection pca = chosen.projection();
-    return audit(
+    return new Begun(
         scope,
         scores(rows, pca),
         primaryClasses,
@@ -86,16 +143,77 @@ final class ScopeAudit {
         supplied.map(s -> s.projected(pca)));
   }
 
-  private ScopeResult audit(
-      Scope scope,
-      Dataset<Row> rows,
-      ClassIndex primaryClasses,
-      Chosen chosen,
-      Projection projection,
-      Optional<SuppliedHead> supplied) {
-    Dataset<Row> train = rows.filter(col(Canonical.IS_TEST).equalTo(false));
-    SparkPhase.label(spark, "primary head " + scope.name());
-    FittedHead probe = fitPrimary(scope, train, primaryClasses, projection);
+  /** A scope with its primary head, collecting its tasks' results. */
+  private record Open(
+      Begun begun,
+      TaskAudit.Primary primary,
+      List<Head> heads,
+      List<WscCell> cells,
+      List<TestOutcome> tests,
+      double sameTask) {
+    void add(TaskAudit.Result result) {
+      result.head().ifPresent(heads::add);
+      cells.addAll(result.cells());
+      tests.add(result.test());
+    }
+
+    ScopeResult result() {
+      return new ScopeResult(
+          begun.scope(),
+          Optional.empty(),
+          Optional.of(begun.chosen().summary()),
+          heads,
+          cells,
+          tests,
+          sameTask);
+    }
+  }
+
+  /**
+   * The primary probes of the scopes, each started like every task head from the batched solver's
+   * head of the same labels (docs/method.md section 3), those fitted in shared passes; no
+   * permutations.
+   */
+  private List<Open> primaries(List<Begun> begun) {
+    List<Dataset<Row>> data = new ArrayList<>();
+    List<PermutationRequest> requests = new ArrayList<>();
+    for (Begun b : begun) {
+      Dataset<Row> labelled =
+          b.train()
+              .withColumn(TaskData.Y, ClassRows.indexOf(b.primaryClasses(), col(Canonical.LABEL)))
+              .withColumn(TaskData.STRATUM, lit("all"));
+      data.add(labelled);
+      requests.add(
+          new PermutationRequest(
+              Head.PRIMARY_TASK,
+              b.scope(),
+              labelled,
+              b.primaryClasses().size(),
+              0,
+              settings.seed(),
+              new double[0][],
+              b.projection(),
+              metric));
+    }
+    if (!begun.isEmpty()) {
+      SparkPhase.label(spark, "primary head " + BatchedEngine.scopes(requests));
+    }
+    List<Optional<LinearHead>> starts = engine.observedHeads(requests);
+    List<Open> open = new ArrayList<>();
+    for (int i = 0; i < begun.size(); i++) {
+      Begun b = begun.get(i);
+      ClassIndex classes = b.primaryClasses();
+      SparkPhase.label(spark, "primary head " + b.scope().name());
+      FittedHead probe = fitter.fit(data.get(i), TaskData.Y, classes.size(), starts.get(i));
+      open.add(open(b, probe));
+    }
+    return open;
+  }
+
+  private Open open(Begun b, FittedHead probe) {
+    Scope scope = b.scope();
+    ClassIndex primaryClasses = b.primaryClasses();
+    Optional<SuppliedHead> supplied = b.supplied();
     List<Head> heads = new ArrayList<>();
     heads.add(
         HeadRecords.head(
@@ -112,22 +230,13 @@ final class ScopeAudit {
             .map(SuppliedHead::directionLabels)
             .orElse(
                 HeadRecords.directionLabels(primaryClasses.classes(), probe.directions().length));
-    double sameTask = supplied.map(s -> s.sameTaskReference(probe, projection)).orElse(Double.NaN);
+    double sameTask =
+        supplied.map(s -> s.sameTaskReference(probe, b.projection())).orElse(Double.NaN);
     supplied.ifPresent(s -> heads.add(s.asHead(scope.name())));
-    List<WscCell> cells = new ArrayList<>();
-    List<TestOutcome> tests = new ArrayList<>();
-    TaskAudit.Context context = new TaskAudit.Context(spark, settings, fitter, engine, metric);
     TaskAudit.Primary directions =
         new TaskAudit.Primary(
-            primary, primaryLabels, projection, supplied.isPresent() || probe.converged());
-    for (Settings.MetadataTask task : settings.input().metadata()) {
-      TaskAudit.Result result = new TaskAudit(context, scope, task, rows, directions).run();
-      result.head().ifPresent(heads::add);
-      cells.addAll(result.cells());
-      tests.add(result.test());
-    }
-    return new ScopeResult(
-        scope, Optional.empty(), Optional.of(chosen.summary()), heads, cells, tests, sameTask);
+            primary, primaryLabels, b.projection(), supplied.isPresent() || probe.converged());
+    return new Open(b, directions, heads, new ArrayList<>(), new ArrayList<>(), sameTask);
   }
 
   /** Replaces each row's features by its k PCA scores P x. */
@@ -193,29 +302,5 @@ final class ScopeAudit {
             pca.explainedFraction(),
             pca.eigenvalues(),
             trainRows));
-  }
-
-  /**
-   * The primary probe, started like every task head from the batched solver's head of the same
-   * labels (docs/method.md section 3); no permutations.
-   */
-  private FittedHead fitPrimary(
-      Scope scope, Dataset<Row> train, ClassIndex classes, Projection projection) {
-    Dataset<Row> data =
-        train
-            .withColumn(TaskData.Y, ClassRows.indexOf(classes, col(Canonical.LABEL)))
-            .withColumn(TaskData.STRATUM, lit("all"));
-    PermutationRequest request =
-        new PermutationRequest(
-            Head.PRIMARY_TASK,
-            scope,
-            data,
-            classes.size(),
-            0,
-            settings.seed(),
-            new double[0][],
-            projection,
-            metric);
-    return fitter.fit(data, TaskData.Y, classes.size(), engine.observedHead(request));
   }
 }

@@ -31,8 +31,10 @@ import org.wsca.settings.Settings;
 
 /**
  * One metadata task inside one scope (docs/method.md sections 5 to 7 and 11): its head, presence,
- * WSC matrix and permutation null, and the decision-dependence test. {@link #run()} returns the
- * task's test row with its head and WSC cells.
+ * WSC matrix and permutation null, and the decision-dependence test. In stages, so that the same
+ * task in several scopes can fit its permutations in shared passes ({@link TaskGroup}): {@link
+ * #prepare()}, then the engine fits {@link #request()}, then {@link #finish} returns the task's
+ * test row with its head and WSC cells, and {@link #close()} frees its rows.
  */
 final class TaskAudit {
   private static final Logger LOG = LoggerFactory.getLogger(TaskAudit.class);
@@ -68,6 +70,12 @@ final class TaskAudit {
   private final boolean primaryConverged;
   private final List<String> primaryLabels;
   private final Projection projection;
+  private TaskClasses taskClasses;
+  private Dataset<Row> taskRows;
+  private Dataset<Row> train;
+  private PermutationDesign design;
+  private PermutationRequest request;
+  private Optional<String> untestable = Optional.empty();
 
   TaskAudit(
       Context context,
@@ -89,33 +97,36 @@ final class TaskAudit {
     this.projection = primary.projection();
   }
 
-  Result run() {
+  /**
+   * Counts the task's classes and, unless the task is skipped (the returned result), persists its
+   * rows and builds its permutation design: then {@link #request()} and {@link #testable()} tell
+   * what to fit, {@link #finish} completes the test and {@link #close()} frees the rows.
+   */
+  Optional<Result> prepare() {
     String value = Canonical.metadata(task.name());
-    TaskClasses taskClasses = TaskClasses.of(task, rows, value);
+    taskClasses = TaskClasses.of(task, rows, value);
     long missing = taskClasses.missing();
-    Dataset<Row> present = rows.filter(col(value).isNotNull());
     ClassIndex classes = taskClasses.index();
-    List<String> names = taskClasses.names();
-    Map<String, Long> trainCounts = taskClasses.trainCounts();
     Optional<String> skip =
         ClassRows.tooFewRows("task " + task.name(), classes, settings.scopes().minRowsPerClass())
             .or(() -> taskClasses.kindMismatch(task));
     if (skip.isPresent()) {
       LOG.info("Skipping task {} in {}: {}", task.name(), scope.name(), skip.get());
-      return new Result(
-          TestOutcome.skipped(
-              task.name(),
-              scope.name(),
-              task.role(),
-              task.kind(),
-              skip.get(),
-              trainCounts,
-              missing),
-          Optional.empty(),
-          List.of());
+      return Optional.of(
+          new Result(
+              TestOutcome.skipped(
+                  task.name(),
+                  scope.name(),
+                  task.role(),
+                  task.kind(),
+                  skip.get(),
+                  taskClasses.trainCounts(),
+                  missing),
+              Optional.empty(),
+              List.of()));
     }
-    Dataset<Row> taskRows =
-        present
+    taskRows =
+        rows.filter(col(value).isNotNull())
             .withColumn(TaskData.Y, ClassRows.indexOf(classes, taskClasses.column()))
             .withColumn(TaskData.STRATUM, ClassRows.stratum(settings.permutation().strata()))
             .withColumn(TaskData.CELL, concat_ws("|", col(Canonical.LABEL), col(Canonical.SITE)))
@@ -129,23 +140,10 @@ final class TaskAudit {
                 col(Canonical.PATIENT_ID),
                 col(Canonical.IS_TEST))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return audit(taskRows, taskClasses, missing);
-    } finally {
-      taskRows.unpersist();
-    }
-  }
-
-  private Result audit(Dataset<Row> taskRows, TaskClasses taskClasses, long missing) {
-    ClassIndex classes = taskClasses.index();
-    List<String> names = taskClasses.names();
-    Map<String, Long> trainCounts = taskClasses.trainCounts();
-    Dataset<Row> train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
-    Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+    train = taskRows.filter(col(Canonical.IS_TEST).equalTo(false));
     SparkPhase.label(spark, "testability task=" + task.name() + " " + scope.name());
-    PermutationDesign design =
-        StrataLabels.design(train, settings.input().columns().patientId().isPresent());
-    PermutationRequest request =
+    design = StrataLabels.design(train, settings.input().columns().patientId().isPresent());
+    request =
         new PermutationRequest(
             task.name(),
             scope,
@@ -157,22 +155,61 @@ final class TaskAudit {
             projection,
             metric,
             design);
-    Testability testability = design.testability();
-    Optional<String> untestable =
+    untestable =
         settings
             .permutation()
             .floor()
-            .skipReason(testability, task.name(), settings.permutation().strataLabels());
-    // A testable task's null is fitted first: its passes fit permutation 0 too, the start of the
-    // reported head, so no separate pass refits the observed labels (docs/performance.md).
-    Optional<NullFit> nullFit =
-        untestable.isPresent() ? Optional.empty() : Optional.of(fitNull(request, design));
+            .skipReason(design.testability(), task.name(), settings.permutation().strataLabels());
+    if (untestable.isEmpty()) {
+      warnIfSequences(design);
+      Testability testability = design.testability();
+      LOG.info(
+          "task={} {}: fitting {} permuted heads and the observed labels' head ({} of {} rows"
+              + " movable, unit {})",
+          task.name(),
+          scope.name(),
+          settings.permutation().count(),
+          testability.movableRows(),
+          testability.rows(),
+          design.unit().label());
+    }
+    return Optional.empty();
+  }
+
+  /** The prepared task's permutation request (its null, or permutation 0 alone when untestable). */
+  PermutationRequest request() {
+    return request;
+  }
+
+  /** True when the prepared task passes the testability floor: its null is to be fitted. */
+  boolean testable() {
+    return untestable.isEmpty();
+  }
+
+  /** Frees the prepared task's rows. */
+  void close() {
+    if (taskRows != null) {
+      taskRows.unpersist();
+    }
+  }
+
+  /**
+   * Completes a prepared task: {@code nullFit} for a testable one (fitted first: its passes fit
+   * permutation 0 too, so no separate pass refits the observed labels, docs/performance.md), else
+   * {@code start}, permutation 0's head alone.
+   */
+  Result finish(Optional<NullFit> nullFit, Optional<LinearHead> start) {
+    ClassIndex classes = taskClasses.index();
+    List<String> names = taskClasses.names();
+    Map<String, Long> trainCounts = taskClasses.trainCounts();
+    Dataset<Row> test = taskRows.filter(col(Canonical.IS_TEST).equalTo(true));
+    Testability testability = design.testability();
     SparkPhase.label(spark, "head task=" + task.name() + " " + scope.name());
     // MLlib's reported head starts from the batched solver's head of the same labels: a cold start
     // stalls on embeddings with near-dead units (docs/method.md section 3).
-    Optional<LinearHead> start =
-        nullFit.flatMap(NullFit::observed).or(() -> engine.observedHead(request));
-    FittedHead head = fitter.fit(train, TaskData.Y, classes.size(), start);
+    FittedHead head =
+        fitter.fit(
+            train, TaskData.Y, classes.size(), nullFit.flatMap(NullFit::observed).or(() -> start));
     SparkPhase.label(spark, "presence and separation task=" + task.name() + " " + scope.name());
     PresenceProbe.Measured probed =
         PresenceProbe.measure(
@@ -199,7 +236,7 @@ final class TaskAudit {
             alignment.matrix());
     TestOutcome.Aligning measured =
         TestOutcome.of(task.name(), scope.name(), task.role(), task.kind())
-            .counted(trainCounts, missing)
+            .counted(trainCounts, taskClasses.missing())
             .measured(presence, head.converged(), separable);
     if (untestable.isPresent()) {
       LOG.warn("Not testing task {} in {}: {}", task.name(), scope.name(), untestable.get());
@@ -251,21 +288,6 @@ final class TaskAudit {
     return settings.dependence().rows() == Settings.DependenceRows.ALL
         ? Optional.empty()
         : Optional.of(probed.heldOut());
-  }
-
-  private NullFit fitNull(PermutationRequest request, PermutationDesign design) {
-    warnIfSequences(design);
-    Testability testability = design.testability();
-    LOG.info(
-        "task={} {}: fitting {} permuted heads and the observed labels' head ({} of {} rows"
-            + " movable, unit {})",
-        task.name(),
-        scope.name(),
-        settings.permutation().count(),
-        testability.movableRows(),
-        testability.rows(),
-        design.unit().label());
-    return engine.fitNullWithObserved(request);
   }
 
   private void warnIfSequences(PermutationDesign design) {

@@ -18,6 +18,18 @@ public final class ChunkPlan {
   private ChunkPlan() {}
 
   public static int headsPerChunk(int cap, HeadShape shape, int memory, long rowsPerPartition) {
+    return headsPerChunk(cap, shape, memory, rowsPerPartition, 1);
+  }
+
+  /**
+   * The same for one of {@code members} batches fitted together (the same task in several scopes):
+   * their optimiser state shares the driver's budget; each task still holds one member's rows.
+   */
+  public static int headsPerChunk(
+      int cap, HeadShape shape, int memory, long rowsPerPartition, int members) {
+    if (members < 1) {
+      throw new IllegalArgumentException("members is " + members + "; it must be at least 1");
+    }
     if (cap < 1) {
       throw new IllegalArgumentException(
           "The cap on heads per chunk is " + cap + "; it must be at least 1");
@@ -25,7 +37,7 @@ public final class ChunkPlan {
     long p = shape.size();
     long driver = 8L * (2L * memory + 6L) * p;
     long task = 4L * rowsPerPartition + 8L * p + 8L * RowBlock.MAX_ROWS * shape.columns();
-    long fit = Math.min(DRIVER_BYTES / driver, TASK_BYTES / task);
+    long fit = Math.min(DRIVER_BYTES / members / driver, TASK_BYTES / task);
     return (int) Math.max(1, Math.min(cap, fit));
   }
 }

@@ -182,7 +182,9 @@ public record Settings(
    * countAuto}: {@code count = auto}, resolved from the number of tests before the permutations
    * start ({@code count} holds the default until then, see {@link #withCount}). The floor fields
    * are the testability floor of docs/method.md section 6.3. {@code driverPassMaxMb}: below this
-   * size a chunk's optimiser passes run on the driver (docs/performance.md, small audits).
+   * size a chunk's optimiser passes run on the driver (docs/performance.md, small audits). {@code
+   * shareSitePasses}: the site scopes fit their heads in shared passes, one Spark job per pass for
+   * all sites instead of one per site (same results).
    */
   public record Permutation(
       int count,
@@ -195,7 +197,8 @@ public record Settings(
       double minMovableFraction,
       double minDistinctPermutations,
       BlasSetting blas,
-      int driverPassMaxMb) {
+      int driverPassMaxMb,
+      boolean shareSitePasses) {
     /** The default of {@code permutation.driver-pass-max-mb} (reference.conf). */
     public static final int DEFAULT_DRIVER_PASS_MAX_MB = 32;
 
@@ -217,7 +220,8 @@ public record Settings(
           0.05,
           1000,
           BlasSetting.DEFAULT,
-          DEFAULT_DRIVER_PASS_MAX_MB);
+          DEFAULT_DRIVER_PASS_MAX_MB,
+          true);
     }
 
     /** The same settings with B resolved to {@code resolved} (no longer auto). */
@@ -233,7 +237,25 @@ public record Settings(
           minMovableFraction,
           minDistinctPermutations,
           blas,
-          driverPassMaxMb);
+          driverPassMaxMb,
+          shareSitePasses);
+    }
+
+    /** The same settings with the site scopes' shared passes on or off. */
+    public Permutation withSharedSitePasses(boolean share) {
+      return new Permutation(
+          count,
+          countAuto,
+          strata,
+          engine,
+          progressEvery,
+          maxHeadsPerChunk,
+          minMovableRows,
+          minMovableFraction,
+          minDistinctPermutations,
+          blas,
+          driverPassMaxMb,
+          share);
     }
 
     /** The testability floor of these settings (docs/method.md section 6.3). */

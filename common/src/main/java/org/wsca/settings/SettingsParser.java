@@ -241,7 +241,8 @@ final class SettingsParser {
         r.integer(
             "permutation.driver-pass-max-mb",
             Interval.atLeast(0),
-            "(the default is 32; 0 runs every pass as a Spark job)"));
+            "(the default is 32; 0 runs every pass as a Spark job)"),
+        r.bool("permutation.share-site-passes"));
   }
 
   /** True when the key holds the string "auto" (any case); numbers are read as usual. */

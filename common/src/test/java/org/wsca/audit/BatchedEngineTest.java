@@ -276,14 +276,58 @@ class BatchedEngineTest {
 
   /** Coefficient rows, then intercepts: NewtonLogistic's layout. */
   private static double[] flatten(BatchedHead head) {
-    double[][] rows = head.head().coefficients();
+    return flatten(head.head());
+  }
+
+  private static double[] flatten(LinearHead head) {
+    double[][] rows = head.coefficients();
     int d = rows[0].length;
     double[] out = new double[rows.length * (d + 1)];
     for (int k = 0; k < rows.length; k++) {
       System.arraycopy(rows[k], 0, out, k * d, d);
-      out[rows.length * d + k] = head.head().intercepts()[k];
+      out[rows.length * d + k] = head.intercepts()[k];
     }
     return out;
+  }
+
+  /**
+   * Site scopes sharing passes: three requests of different sizes and classes fitted together get
+   * the nulls and observed heads each gets alone, in one shared Spark job per pass (budget 0), all
+   * on the driver (32 MB), and mixed (a budget that holds the first member only). Each member's
+   * rows are its own two partitions, so its sums are the same bit for bit.
+   */
+  @ParameterizedTest(name = "driver pass budget {0} MB")
+  @ValueSource(ints = {0, 1, 32})
+  void sitesSharingPassesGetTheHeadsEachGetsAlone(int driverPassMaxMb) {
+    List<PermutationRequest> requests =
+        List.of(
+            Data.draw(400, 8, 3, 21).request(spark, 6, 3, 3, Scope.ofSite("A")),
+            Data.draw(700, 8, 2, 22).request(spark, 6, 2, 2, Scope.ofSite("B")),
+            Data.draw(300, 8, 3, 23).request(spark, 6, 1, 3, Scope.ofSite("C")));
+    // 1 MB holds site A's labelled rows (400 x (8 x 8 + 4 x 7 + 8) bytes) but not A and B's.
+    BatchedEngine together =
+        new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), driverPassMaxMb);
+    List<NullFit> shared = together.fitNullsWithObserved(requests);
+    List<Optional<LinearHead>> starts = together.observedHeads(requests);
+    for (int m = 0; m < requests.size(); m++) {
+      BatchedEngine alone =
+          new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), driverPassMaxMb);
+      NullFit own = alone.fitNullWithObserved(requests.get(m));
+      String site = requests.get(m).scope().name();
+      assertThat(shared.get(m).distribution().statistics())
+          .as("T_b of %s", site)
+          .isEqualTo(own.distribution().statistics());
+      assertThat(shared.get(m).distribution().observed())
+          .as("T_0 of %s", site)
+          .isEqualTo(own.distribution().observed());
+      assertThat(flatten(shared.get(m).observed().orElseThrow()))
+          .as("observed head of %s", site)
+          .isEqualTo(flatten(own.observed().orElseThrow()));
+      assertThat(flatten(starts.get(m).orElseThrow()))
+          .as("permutation 0 alone, %s", site)
+          .isEqualTo(flatten(alone.observedHead(requests.get(m)).orElseThrow()));
+      assertThat(shared.get(m).distribution().nonConverged()).isZero();
+    }
   }
 
   private static BatchedEngine engine(Settings.Heads heads, int maxHeadsPerChunk) {
@@ -378,6 +422,11 @@ class BatchedEngineTest {
 
     PermutationRequest request(
         SparkSession spark, int permutations, int partitions, int numClasses) {
+      return request(spark, permutations, partitions, numClasses, Scope.pooled());
+    }
+
+    PermutationRequest request(
+        SparkSession spark, int permutations, int partitions, int numClasses, Scope scope) {
       Dataset<Row> train = frame(spark, y).repartition(partitions);
       double[][] primary = new double[1][x[0].length];
       for (int j = 0; j < primary[0].length; j++) {
@@ -385,7 +434,7 @@ class BatchedEngineTest {
       }
       return new PermutationRequest(
           "scanner",
-          Scope.pooled(),
+          scope,
           train,
           numClasses,
           permutations,

@@ -53,6 +53,51 @@ class DeterminismTest extends SparkTestBase {
     }
   }
 
+  /**
+   * Site scopes sharing their optimiser passes (permutation.share-site-passes, one Spark job per
+   * pass for all sites; driver passes off so that the shared job runs) give every site the audit it
+   * gets alone: same verdicts and p, T, null and decision dependence to 1e-9 (the reported MLlib
+   * heads sum in Spark's order).
+   */
+  @Test
+  void sitesSharingPassesGetTheAuditEachGetsAlone() {
+    String data =
+        Fixtures.demoData(spark(), dir.resolve("sites"), DemoData.Variant.BIASED, 16, 0.3, 2);
+    List<TestOutcome> shared = sites(data, "true");
+    List<TestOutcome> alone = sites(data, "false");
+    assertThat(shared).hasSameSizeAs(alone);
+    assertThat(shared).hasSizeGreaterThanOrEqualTo(4).noneMatch(t -> t.scope().equals("pooled"));
+    for (int i = 0; i < shared.size(); i++) {
+      TestOutcome a = alone.get(i);
+      TestOutcome s = shared.get(i);
+      String what = a.task() + " " + a.scope();
+      assertThat(s.scope()).isEqualTo(a.scope());
+      assertThat(s.verdict()).as(what).isEqualTo(a.verdict());
+      assertThat(s.p()).as(what).isEqualTo(a.p());
+      assertThat(s.t()).as(what).isCloseTo(a.t(), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(s.nulls().isPresent()).as(what).isEqualTo(a.nulls().isPresent());
+      if (a.nulls().isPresent()) {
+        double[] x = a.nulls().get().statistics();
+        double[] y = s.nulls().get().statistics();
+        for (int k = 0; k < x.length; k++) {
+          assertThat(y[k]).as(what).isCloseTo(x[k], org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }
+    }
+  }
+
+  private List<TestOutcome> sites(String data, String share) {
+    Settings settings =
+        Fixtures.demoSettings(
+            data,
+            dir.resolve("sites-out-" + share),
+            "scopes.pooled=false",
+            "permutation.count=19",
+            "permutation.driver-pass-max-mb=0",
+            "permutation.share-site-passes=" + share);
+    return new AuditRun(spark(), settings).execute().tests();
+  }
+
   @Test
   void samePValuesWithOneAndFourInputPartitions() {
     List<TestOutcome> one = audit(1);
