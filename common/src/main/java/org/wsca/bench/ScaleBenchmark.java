@@ -31,6 +31,7 @@ public final class ScaleBenchmark {
   private final SettingsFactory settings;
   private final Path output;
   private boolean keepData;
+  private boolean compareSitePasses;
   private Consumer<String> progress = line -> {};
 
   public ScaleBenchmark(
@@ -47,6 +48,15 @@ public final class ScaleBenchmark {
     return this;
   }
 
+  /**
+   * Audits each point's data a second time with permutation.share-site-passes = false: the site
+   * scopes' shared passes and the old path, side by side in one run on the same rows.
+   */
+  public ScaleBenchmark compareSitePasses(boolean compare) {
+    this.compareSitePasses = compare;
+    return this;
+  }
+
   /** Receives a table row as each point finishes. */
   public ScaleBenchmark progress(Consumer<String> sink) {
     this.progress = sink;
@@ -57,14 +67,17 @@ public final class ScaleBenchmark {
     List<ScaleMeasurement> measured = new ArrayList<>();
     for (ScalePoint point : points) {
       progress.accept("== scale point " + point.label());
-      measured.add(measure(point));
-      writeJson(measured);
-      progress.accept(row(measured.get(measured.size() - 1)));
+      for (ScaleMeasurement m : measure(point)) {
+        measured.add(m);
+        writeJson(measured);
+        progress.accept(row(m));
+      }
     }
     return measured;
   }
 
-  private ScaleMeasurement measure(ScalePoint point) {
+  /** The point's audit, and with {@link #compareSitePasses} the per-site one on the same data. */
+  private List<ScaleMeasurement> measure(ScalePoint point) {
     Path base = output.resolve("scale-work").resolve(point.label());
     String data = base.resolve("data").toString();
     DemoData demo =
@@ -78,30 +91,43 @@ public final class ScaleBenchmark {
     long start = System.nanoTime();
     demo.write(spark, data, (int) Math.max(4, demo.rows() / 25_000));
     long generated = millisSince(start);
+    Settings audit = settings.settings(point, data, base.resolve("results").toString());
+    List<ScaleMeasurement> out = new ArrayList<>();
+    out.add(audit(point, data, generated, audit));
+    if (compareSitePasses) {
+      Settings perSite =
+          settings
+              .settings(point, data, base.resolve("results-per-site").toString())
+              .withPermutation(audit.permutation().withSharedSitePasses(false));
+      out.add(audit(point, data, 0, perSite));
+    }
+    if (!keepData) {
+      delete(base.toString());
+    }
+    return out;
+  }
+
+  private ScaleMeasurement audit(ScalePoint point, String data, long generated, Settings audit) {
     try (HeapSampler heap = HeapSampler.start()) {
-      start = System.nanoTime();
-      AuditResult result =
-          new AuditRun(spark, settings.settings(point, data, base.resolve("results").toString()))
-              .execute();
+      long start = System.nanoTime();
+      AuditResult result = new AuditRun(spark, audit).execute();
       long audited = millisSince(start);
       Row manifest = spark.read().parquet(result.outputPath() + "/manifest").first();
-      ScaleMeasurement m =
-          new ScaleMeasurement(
-              point,
-              result.rowsRead(),
-              generated,
-              audited,
-              new LinkedHashMap<>(manifest.getJavaMap(manifest.fieldIndex("phase_millis"))),
-              heap.peakMb(),
-              heap.maxMb(),
-              bytes(data),
-              bytes(result.outputPath()),
-              manifest.getString(manifest.fieldIndex("blas")),
-              ExecutorBlasJson.fromManifest(manifest));
-      if (!keepData) {
-        delete(base.toString());
-      }
-      return m;
+      return new ScaleMeasurement(
+          point,
+          result.rowsRead(),
+          generated,
+          audited,
+          new LinkedHashMap<>(manifest.getJavaMap(manifest.fieldIndex("phase_millis"))),
+          heap.peakMb(),
+          heap.maxMb(),
+          bytes(data),
+          bytes(result.outputPath()),
+          manifest.getString(manifest.fieldIndex("blas")),
+          ExecutorBlasJson.fromManifest(manifest),
+          audit.permutation().shareSitePasses()
+              ? ScaleMeasurement.SHARED
+              : ScaleMeasurement.PER_SITE);
     }
   }
 
@@ -147,7 +173,7 @@ public final class ScaleBenchmark {
     StringBuilder out =
         new StringBuilder(
             String.format(
-                "%-22s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n",
+                "%-31s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n",
                 "point",
                 "gen_s",
                 "audit_s",
@@ -160,15 +186,16 @@ public final class ScaleBenchmark {
                 "output_mb"));
     measured.forEach(m -> out.append(row(m)).append(System.lineSeparator()));
     out.append(System.lineSeparator());
-    ScaleGrowth.of(measured).forEach(g -> out.append(g.describe()).append(System.lineSeparator()));
+    ScaleGrowth.of(measured.stream().filter(m -> !m.perSite()).toList())
+        .forEach(g -> out.append(g.describe()).append(System.lineSeparator()));
     return out.toString();
   }
 
   private static String row(ScaleMeasurement m) {
     long pooled = m.phaseTotal("scope pooled");
     return String.format(
-        "%-22s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %9.1f %9.2f",
-        m.point().label(),
+        "%-31s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %9.1f %9.2f",
+        m.label(),
         m.generateMillis() / 1e3,
         m.auditMillis() / 1e3,
         m.phaseTotal("read_validate") / 1e3,

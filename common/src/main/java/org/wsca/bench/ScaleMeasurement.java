@@ -11,7 +11,8 @@ import org.wsca.output.JsonOut;
 /**
  * What one scale point cost: generation and audit wall time, the audit's phases (from its
  * manifest), the driver JVM's peak heap (in local mode the executors run in it too) and the sizes
- * on disk.
+ * on disk. {@code sitePasses}: "shared" when the site scopes shared their optimiser passes
+ * (permutation.share-site-passes), "per-site" when each ran alone.
  */
 public record ScaleMeasurement(
     ScalePoint point,
@@ -24,7 +25,10 @@ public record ScaleMeasurement(
     long inputBytes,
     long outputBytes,
     String blas,
-    List<ExecutorBlas> executorBlas) {
+    List<ExecutorBlas> executorBlas,
+    String sitePasses) {
+  public static final String SHARED = "shared";
+  public static final String PER_SITE = "per-site";
 
   public ScaleMeasurement {
     phaseMillis = new LinkedHashMap<>(phaseMillis);
@@ -53,7 +57,18 @@ public record ScaleMeasurement(
         inputBytes,
         outputBytes,
         "",
-        List.of());
+        List.of(),
+        SHARED);
+  }
+
+  /** True for the audit with the site scopes run one by one (the comparison's old path). */
+  public boolean perSite() {
+    return PER_SITE.equals(sitePasses);
+  }
+
+  /** The point's label, marked when its site scopes ran one by one. */
+  public String label() {
+    return point.label() + (perSite() ? " per-site" : "");
   }
 
   /** Milliseconds summed over the phases whose names start with {@code prefix}. */
@@ -72,6 +87,7 @@ public record ScaleMeasurement(
             .put("dimension", point.dimension())
             .put("sites", point.sites())
             .put("permutations", point.permutations())
+            .put("site_passes", sitePasses)
             .put("rows_read", rowsRead)
             .put("generate_ms", generateMillis)
             .put("audit_ms", auditMillis)

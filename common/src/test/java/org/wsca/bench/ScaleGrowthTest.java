@@ -80,6 +80,7 @@ class ScaleGrowthTest {
     assertThat(node.get("scopes_ms").asLong()).isEqualTo(10);
     assertThat(node.get("phase_ms").get("scope \"pooled\"\n").asLong()).isEqualTo(7);
     assertThat(node.get("peak_heap_mb").asLong()).isEqualTo(100);
+    assertThat(node.get("site_passes").asText()).isEqualTo("shared");
   }
 
   @Test

@@ -65,6 +65,14 @@ public final class ScaleBenchJob extends JobCommand {
               + " deleted after the point is measured; 1M x 512 is about 2 GB).")
   boolean keepData;
 
+  @Option(
+      names = "--compare-site-passes",
+      description =
+          "Audit each point's data twice: with the site scopes sharing their optimiser passes"
+              + " (permutation.share-site-passes, the default) and with each site alone (the"
+              + " old path), side by side on the same rows.")
+  boolean compareSitePasses;
+
   @Override
   public Integer call() {
     List<ScalePoint> sizes = parsePoints();
@@ -75,6 +83,7 @@ public final class ScaleBenchJob extends JobCommand {
             spark ->
                 new ScaleBenchmark(spark, sizes, this::settings, output)
                     .keepData(keepData)
+                    .compareSitePasses(compareSitePasses)
                     .progress(System.out::println)
                     .execute());
     System.out.println();

@@ -60,4 +60,39 @@ class ScaleBenchSmokeTest extends SparkTestBase {
     assertThat(ScaleBenchmark.table(measured)).contains("rows x2.00 (1000x8x2x19 -> 2000x8x2x19)");
     assertThat(progress).contains("== scale point 2000x8x2x19");
   }
+
+  /**
+   * --compare-site-passes: the same rows audited with the site scopes sharing their passes (one
+   * phase for the group) and one by one (a phase per site), both in scale.json.
+   */
+  @Test
+  void comparesSharedAndPerSitePassesOnTheSameRows() throws Exception {
+    List<ScaleMeasurement> measured =
+        new ScaleBenchmark(
+                spark(),
+                List.of(ScalePoint.parse("1000x8x2x19")),
+                (point, data, results) ->
+                    Fixtures.demoSettings(
+                        data,
+                        Path.of(results),
+                        "permutation.count=" + point.permutations(),
+                        "report.enabled=false",
+                        "scopes.pooled=false"),
+                dir)
+            .compareSitePasses(true)
+            .execute();
+
+    assertThat(measured).hasSize(2);
+    assertThat(measured.get(0).perSite()).isFalse();
+    assertThat(measured.get(0).phaseMillis()).containsKey("scope sites (2)");
+    assertThat(measured.get(1).perSite()).isTrue();
+    assertThat(measured.get(1).phaseMillis().keySet())
+        .filteredOn(k -> k.startsWith("scope site="))
+        .hasSize(2);
+    assertThat(measured.get(1).rowsRead()).isEqualTo(measured.get(0).rowsRead());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("scale.json").toFile());
+    assertThat(json.get(0).get("site_passes").asText()).isEqualTo("shared");
+    assertThat(json.get(1).get("site_passes").asText()).isEqualTo("per-site");
+    assertThat(ScaleBenchmark.table(measured)).contains("1000x8x2x19 per-site");
+  }
 }
