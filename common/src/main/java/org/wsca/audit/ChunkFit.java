@@ -95,20 +95,18 @@ final class ChunkFit {
   }
 
   /**
-   * Members on the driver while their labelled rows together fit the driver-pass budget; the others
-   * one Spark job per pass, shared by all of them.
+   * Each member on the driver when its labelled rows fit the driver-pass budget; the others one
+   * Spark job per pass, shared by all of them.
    */
   private BatchObjective pass(List<BatchedRows> rows, List<JavaRDD<RowBlock>> labelled, int heads) {
     List<BatchObjective> alone = new ArrayList<>();
     List<Integer> distributed = new ArrayList<>();
-    long onDriver = 0;
     for (int m = 0; m < rows.size(); m++) {
       BatchedRows member = rows.get(m);
       PenalisedLoss loss = member.loss(this.heads.regParam());
-      long bytes = member.labelledBytes(heads);
-      // The budget is the driver's memory, so it holds for all members together.
-      if (onDriver + bytes <= driverPassMaxBytes) {
-        onDriver += bytes;
+      // Each member decides as it would alone: below the budget its passes cost arithmetic only,
+      // above it a share of one Spark job; the driver then holds up to members x the budget.
+      if (member.labelledBytes(heads) <= driverPassMaxBytes) {
         alone.add(DriverPass.collect(labelled.get(m), loss, blas));
       } else if (rows.size() == 1) {
         alone.add(new BatchedPass(context(), labelled.get(m), loss, blas));

@@ -293,8 +293,8 @@ class BatchedEngineTest {
   /**
    * Site scopes sharing passes: three requests of different sizes and classes fitted together get
    * the nulls and observed heads each gets alone, in one shared Spark job per pass (budget 0), all
-   * on the driver (32 MB), and mixed (a budget that holds the first member only). Each member's
-   * rows are its own two partitions, so its sums are the same bit for bit.
+   * on the driver (32 MB), and mixed (1 MB: one member on the driver, two sharing a job). Each
+   * member's rows are its own two partitions, so its sums are the same bit for bit.
    */
   @ParameterizedTest(name = "driver pass budget {0} MB")
   @ValueSource(ints = {0, 1, 32})
@@ -302,9 +302,10 @@ class BatchedEngineTest {
     List<PermutationRequest> requests =
         List.of(
             Data.draw(400, 8, 3, 21).request(spark, 6, 3, 3, Scope.ofSite("A")),
-            Data.draw(700, 8, 2, 22).request(spark, 6, 2, 2, Scope.ofSite("B")),
-            Data.draw(300, 8, 3, 23).request(spark, 6, 1, 3, Scope.ofSite("C")));
-    // 1 MB holds site A's labelled rows (400 x (8 x 8 + 4 x 7 + 8) bytes) but not A and B's.
+            Data.draw(700, 200, 2, 22).request(spark, 6, 2, 2, Scope.ofSite("B")),
+            Data.draw(800, 200, 3, 23).request(spark, 6, 1, 3, Scope.ofSite("C")));
+    // Labelled rows of a chunk of 4 heads: rows x (8 d + 4 x 4 + 8) bytes, 35 kB for A, 1.14 MB
+    // for B and 1.30 MB for C: with 1 MB, A passes on the driver and B and C share a Spark job.
     BatchedEngine together =
         new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), driverPassMaxMb);
     List<NullFit> shared = together.fitNullsWithObserved(requests);
