@@ -46,6 +46,7 @@ final class ScopeAudit {
   private final Optional<SuppliedHead> supplied;
   private final int dimension;
   private final Metric metric;
+  private final int threads;
 
   ScopeAudit(
       SparkSession spark,
@@ -60,6 +61,7 @@ final class ScopeAudit {
     this.supplied = supplied;
     this.dimension = dimension;
     this.metric = settings.metric();
+    this.threads = settings.scopes().siteThreads();
   }
 
   /** One scope to audit: its rows and the training rows per primary label of them. */
@@ -73,7 +75,7 @@ final class ScopeAudit {
   List<ScopeResult> run(List<Input> group) {
     ScopeResult[] results = new ScopeResult[group.size()];
     List<Integer> positions = new ArrayList<>();
-    List<Begun> begun = new ArrayList<>();
+    List<Input> toBegin = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       Input input = group.get(i);
       Optional<String> skip =
@@ -85,9 +87,10 @@ final class ScopeAudit {
             ScopeResult.skipped(input.scope(), skip.get(), skippedTasks(input.scope(), skip.get()));
       } else {
         positions.add(i);
-        begun.add(begin(input));
+        toBegin.add(input);
       }
     }
+    List<Begun> begun = Concurrently.map(toBegin, threads, this::begin);
     List<Open> open = primaries(begun);
     TaskAudit.Context context = new TaskAudit.Context(spark, settings, fitter, engine, metric);
     for (Settings.MetadataTask task : settings.input().metadata()) {
@@ -95,7 +98,7 @@ final class ScopeAudit {
       for (Open o : open) {
         tasks.add(new TaskAudit(context, o.begun().scope(), task, o.begun().rows(), o.primary()));
       }
-      List<TaskAudit.Result> done = TaskGroup.run(tasks, engine);
+      List<TaskAudit.Result> done = TaskGroup.run(tasks, engine, threads);
       for (int j = 0; j < open.size(); j++) {
         open.get(j).add(done.get(j));
       }
@@ -199,15 +202,17 @@ final class ScopeAudit {
       SparkPhase.label(spark, "primary head " + BatchedEngine.scopes(requests));
     }
     List<Optional<LinearHead>> starts = engine.observedHeads(requests);
-    List<Open> open = new ArrayList<>();
-    for (int i = 0; i < begun.size(); i++) {
-      Begun b = begun.get(i);
-      ClassIndex classes = b.primaryClasses();
-      SparkPhase.label(spark, "primary head " + b.scope().name());
-      FittedHead probe = fitter.fit(data.get(i), TaskData.Y, classes.size(), starts.get(i));
-      open.add(open(b, probe));
-    }
-    return open;
+    List<Integer> order = java.util.stream.IntStream.range(0, begun.size()).boxed().toList();
+    return Concurrently.map(
+        order,
+        threads,
+        i -> {
+          Begun b = begun.get(i);
+          SparkPhase.label(spark, "primary head " + b.scope().name());
+          FittedHead probe =
+              fitter.fit(data.get(i), TaskData.Y, b.primaryClasses().size(), starts.get(i));
+          return open(b, probe);
+        });
   }
 
   private Open open(Begun b, FittedHead probe) {

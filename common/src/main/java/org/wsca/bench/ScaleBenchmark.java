@@ -49,8 +49,9 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * Audits each point's data a second time with permutation.share-site-passes = false: the site
-   * scopes' shared passes and the old path, side by side in one run on the same rows.
+   * Audits each point's data three times: as set (the site scopes sharing their passes), with
+   * permutation.share-site-passes = false (the old path), and as set again; side by side in one run
+   * on the same rows.
    */
   public ScaleBenchmark compareSitePasses(boolean compare) {
     this.compareSitePasses = compare;
@@ -93,13 +94,17 @@ public final class ScaleBenchmark {
     long generated = millisSince(start);
     Settings audit = settings.settings(point, data, base.resolve("results").toString());
     List<ScaleMeasurement> out = new ArrayList<>();
-    out.add(audit(point, data, generated, audit));
+    out.add(audit(point, data, generated, audit, ScaleMeasurement.SHARED));
     if (compareSitePasses) {
+      // Shared, one by one, shared again: the first audit of a JVM pays its warm-up (JIT, class
+      // loading), so the last two are the fair pair.
       Settings perSite =
           settings
               .settings(point, data, base.resolve("results-per-site").toString())
               .withPermutation(audit.permutation().withSharedSitePasses(false));
-      out.add(audit(point, data, 0, perSite));
+      out.add(audit(point, data, 0, perSite, ScaleMeasurement.PER_SITE));
+      Settings again = settings.settings(point, data, base.resolve("results-again").toString());
+      out.add(audit(point, data, 0, again, ScaleMeasurement.SHARED_AGAIN));
     }
     if (!keepData) {
       delete(base.toString());
@@ -107,7 +112,8 @@ public final class ScaleBenchmark {
     return out;
   }
 
-  private ScaleMeasurement audit(ScalePoint point, String data, long generated, Settings audit) {
+  private ScaleMeasurement audit(
+      ScalePoint point, String data, long generated, Settings audit, String sitePasses) {
     try (HeapSampler heap = HeapSampler.start()) {
       long start = System.nanoTime();
       AuditResult result = new AuditRun(spark, audit).execute();
@@ -125,9 +131,7 @@ public final class ScaleBenchmark {
           bytes(result.outputPath()),
           manifest.getString(manifest.fieldIndex("blas")),
           ExecutorBlasJson.fromManifest(manifest),
-          audit.permutation().shareSitePasses()
-              ? ScaleMeasurement.SHARED
-              : ScaleMeasurement.PER_SITE);
+          sitePasses);
     }
   }
 
@@ -186,7 +190,7 @@ public final class ScaleBenchmark {
                 "output_mb"));
     measured.forEach(m -> out.append(row(m)).append(System.lineSeparator()));
     out.append(System.lineSeparator());
-    ScaleGrowth.of(measured.stream().filter(m -> !m.perSite()).toList())
+    ScaleGrowth.of(measured.stream().filter(ScaleMeasurement::first).toList())
         .forEach(g -> out.append(g.describe()).append(System.lineSeparator()));
     return out.toString();
   }

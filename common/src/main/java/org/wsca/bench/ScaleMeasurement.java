@@ -12,7 +12,8 @@ import org.wsca.output.JsonOut;
  * What one scale point cost: generation and audit wall time, the audit's phases (from its
  * manifest), the driver JVM's peak heap (in local mode the executors run in it too) and the sizes
  * on disk. {@code sitePasses}: "shared" when the site scopes shared their optimiser passes
- * (permutation.share-site-passes), "per-site" when each ran alone.
+ * (permutation.share-site-passes), "per-site" when each ran alone, "shared-again" for the
+ * comparison's repeat of the shared audit (after the JVM warmed up on the first two).
  */
 public record ScaleMeasurement(
     ScalePoint point,
@@ -29,6 +30,7 @@ public record ScaleMeasurement(
     String sitePasses) {
   public static final String SHARED = "shared";
   public static final String PER_SITE = "per-site";
+  public static final String SHARED_AGAIN = "shared-again";
 
   public ScaleMeasurement {
     phaseMillis = new LinkedHashMap<>(phaseMillis);
@@ -66,9 +68,14 @@ public record ScaleMeasurement(
     return PER_SITE.equals(sitePasses);
   }
 
-  /** The point's label, marked when its site scopes ran one by one. */
+  /** The point's first, shared audit (the others are the comparison's). */
+  public boolean first() {
+    return SHARED.equals(sitePasses);
+  }
+
+  /** The point's label, marked for the comparison's audits. */
   public String label() {
-    return point.label() + (perSite() ? " per-site" : "");
+    return point.label() + (first() ? "" : " " + sitePasses);
   }
 
   /** Milliseconds summed over the phases whose names start with {@code prefix}. */

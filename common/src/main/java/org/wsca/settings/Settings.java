@@ -84,7 +84,18 @@ public record Settings(
 
   public record Split(double testFraction) {}
 
-  public record Scopes(boolean pooled, boolean perSite, int minRowsPerClass) {}
+  /**
+   * {@code siteThreads}: how many site scopes of a group run their own Spark jobs (PCA, MLlib
+   * heads, counts, presence, decision dependence) at the same time.
+   */
+  public record Scopes(boolean pooled, boolean perSite, int minRowsPerClass, int siteThreads) {
+    /** The reference.conf default of {@code scopes.site-threads}. */
+    public static final int DEFAULT_SITE_THREADS = 4;
+
+    public Scopes(boolean pooled, boolean perSite, int minRowsPerClass) {
+      this(pooled, perSite, minRowsPerClass, DEFAULT_SITE_THREADS);
+    }
+  }
 
   /**
    * {@code maxNonConvergedShare}: a test whose null has a larger share of non-converged heads is

@@ -124,7 +124,12 @@ final class SettingsParser {
     }
     int minRows =
         r.integer("scopes.min-rows-per-class", Interval.atLeast(1), "(the default is 10)");
-    return new Scopes(pooled, perSite, minRows);
+    int threads =
+        r.integer(
+            "scopes.site-threads",
+            Interval.atLeast(1),
+            "(the default is 4; 1 runs the site scopes' jobs one after the other)");
+    return new Scopes(pooled, perSite, minRows, threads);
   }
 
   private Heads heads() {

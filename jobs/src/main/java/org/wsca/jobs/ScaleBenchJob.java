@@ -68,9 +68,10 @@ public final class ScaleBenchJob extends JobCommand {
   @Option(
       names = "--compare-site-passes",
       description =
-          "Audit each point's data twice: with the site scopes sharing their optimiser passes"
-              + " (permutation.share-site-passes, the default) and with each site alone (the"
-              + " old path), side by side on the same rows.")
+          "Audit each point's data three times: with the site scopes sharing their optimiser"
+              + " passes (permutation.share-site-passes, the default), with each site alone (the"
+              + " old path), and shared again (the first audit also warms up the JVM); side by"
+              + " side on the same rows.")
   boolean compareSitePasses;
 
   @Override

@@ -63,7 +63,7 @@ class ScaleBenchSmokeTest extends SparkTestBase {
 
   /**
    * --compare-site-passes: the same rows audited with the site scopes sharing their passes (one
-   * phase for the group) and one by one (a phase per site), both in scale.json.
+   * phase for the group), one by one (a phase per site) and shared again, all in scale.json.
    */
   @Test
   void comparesSharedAndPerSitePassesOnTheSameRows() throws Exception {
@@ -82,7 +82,7 @@ class ScaleBenchSmokeTest extends SparkTestBase {
             .compareSitePasses(true)
             .execute();
 
-    assertThat(measured).hasSize(2);
+    assertThat(measured).hasSize(3);
     assertThat(measured.get(0).perSite()).isFalse();
     assertThat(measured.get(0).phaseMillis()).containsKey("scope sites (2)");
     assertThat(measured.get(1).perSite()).isTrue();
@@ -90,6 +90,8 @@ class ScaleBenchSmokeTest extends SparkTestBase {
         .filteredOn(k -> k.startsWith("scope site="))
         .hasSize(2);
     assertThat(measured.get(1).rowsRead()).isEqualTo(measured.get(0).rowsRead());
+    assertThat(measured.get(2).sitePasses()).isEqualTo("shared-again");
+    assertThat(measured.get(2).phaseMillis()).containsKey("scope sites (2)");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("scale.json").toFile());
     assertThat(json.get(0).get("site_passes").asText()).isEqualTo("shared");
     assertThat(json.get(1).get("site_passes").asText()).isEqualTo("per-site");
