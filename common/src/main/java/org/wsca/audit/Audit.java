@@ -253,7 +253,8 @@ public final class Audit {
             p.maxHeadsPerChunk(),
             chunks,
             p.driverPassMaxMb())
-        .withBlas(p.blas());
+        .withBlas(p.blas())
+        .withThreads(settings.scopes().siteThreads());
   }
 
   private List<Scope> scopes(SiteRows sites) {

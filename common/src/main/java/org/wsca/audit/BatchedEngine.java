@@ -72,6 +72,7 @@ public final class BatchedEngine implements PermutationEngine {
   private final ChunkStore chunks;
   private final long driverPassMaxBytes;
   private BlasSetting blas = BlasSetting.DEFAULT;
+  private int threads = 1;
   private Work work = Work.NONE;
 
   public BatchedEngine(
@@ -117,6 +118,15 @@ public final class BatchedEngine implements PermutationEngine {
     this.maxHeadsPerChunk = maxHeadsPerChunk;
     this.chunks = chunks;
     this.driverPassMaxBytes = driverPassMaxMb * 1024L * 1024L;
+  }
+
+  /**
+   * How many requests fitted together prepare their rows (and collect them for driver passes) at
+   * the same time (default 1; the audit uses {@code scopes.site-threads}).
+   */
+  public BatchedEngine withThreads(int threads) {
+    this.threads = Math.max(1, threads);
+    return this;
   }
 
   /** The BLAS every task of the engine multiplies with (default: auto, one thread). */
@@ -263,9 +273,9 @@ public final class BatchedEngine implements PermutationEngine {
     SparkPhase.label(spark, "permutation batch rows task=" + first.task() + " " + scopes(requests));
     List<BatchedRows> rows = new ArrayList<>();
     try {
-      for (PermutationRequest request : requests) {
-        rows.add(BatchedRows.prepare(spark, request, heads.regParam()));
-      }
+      rows.addAll(
+          Concurrently.map(
+              requests, threads, request -> BatchedRows.prepare(spark, request, heads.regParam())));
       int chunk = headsPerChunk(rows);
       BatchedProgress progress =
           new BatchedProgress(
@@ -285,7 +295,7 @@ public final class BatchedEngine implements PermutationEngine {
           continue;
         }
         ChunkFit.Fitted done =
-            new ChunkFit(spark, heads, driverPassMaxBytes, blas)
+            new ChunkFit(spark, heads, driverPassMaxBytes, blas, threads)
                 .fit(
                     members.stream().map(rows::get).toList(),
                     members.stream().map(requests::get).toList(),

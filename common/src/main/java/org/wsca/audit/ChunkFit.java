@@ -35,12 +35,20 @@ final class ChunkFit {
   private final Settings.Heads heads;
   private final long driverPassMaxBytes;
   private final BlasSetting blas;
+  private final int threads;
 
-  ChunkFit(SparkSession spark, Settings.Heads heads, long driverPassMaxBytes, BlasSetting blas) {
+  /** {@code threads}: members whose rows are labelled and collected at the same time. */
+  ChunkFit(
+      SparkSession spark,
+      Settings.Heads heads,
+      long driverPassMaxBytes,
+      BlasSetting blas,
+      int threads) {
     this.spark = spark;
     this.heads = heads;
     this.driverPassMaxBytes = driverPassMaxBytes;
     this.blas = blas;
+    this.threads = threads;
   }
 
   /**
@@ -99,22 +107,27 @@ final class ChunkFit {
    * Spark job per pass, shared by all of them.
    */
   private BatchObjective pass(List<BatchedRows> rows, List<JavaRDD<RowBlock>> labelled, int heads) {
-    List<BatchObjective> alone = new ArrayList<>();
-    List<Integer> distributed = new ArrayList<>();
-    for (int m = 0; m < rows.size(); m++) {
-      BatchedRows member = rows.get(m);
-      PenalisedLoss loss = member.loss(this.heads.regParam());
-      // Each member decides as it would alone: below the budget its passes cost arithmetic only,
-      // above it a share of one Spark job; the driver then holds up to members x the budget.
-      if (member.labelledBytes(heads) <= driverPassMaxBytes) {
-        alone.add(DriverPass.collect(labelled.get(m), loss, blas));
-      } else if (rows.size() == 1) {
-        alone.add(new BatchedPass(context(), labelled.get(m), loss, blas));
-      } else {
-        alone.add(null);
-        distributed.add(m);
-      }
-    }
+    List<Integer> members = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
+    // Driver members collect their blocks (one small job each) at the same time.
+    List<BatchObjective> alone =
+        new ArrayList<>(
+            Concurrently.map(
+                members,
+                threads,
+                m -> {
+                  BatchedRows member = rows.get(m);
+                  PenalisedLoss loss = member.loss(this.heads.regParam());
+                  // Each member decides as it would alone: below the budget its passes cost
+                  // arithmetic only, above it a share of one Spark job; the driver then holds up
+                  // to members x the budget.
+                  if (member.labelledBytes(heads) <= driverPassMaxBytes) {
+                    return DriverPass.collect(labelled.get(m), loss, blas);
+                  }
+                  return rows.size() == 1
+                      ? new BatchedPass(context(), labelled.get(m), loss, blas)
+                      : null;
+                }));
+    List<Integer> distributed = members.stream().filter(m -> alone.get(m) == null).toList();
     if (rows.size() == 1) {
       return alone.get(0);
     }

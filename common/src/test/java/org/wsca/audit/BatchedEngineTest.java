@@ -307,7 +307,7 @@ class BatchedEngineTest {
     // Labelled rows of a chunk of 4 heads: rows x (8 d + 4 x 4 + 8) bytes, 35 kB for A, 1.14 MB
     // for B and 1.30 MB for C: with 1 MB, A passes on the driver and B and C share a Spark job.
     BatchedEngine together =
-        new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), driverPassMaxMb);
+        new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), driverPassMaxMb).withThreads(3);
     List<NullFit> shared = together.fitNullsWithObserved(requests);
     List<Optional<LinearHead>> starts = together.observedHeads(requests);
     for (int m = 0; m < requests.size(); m++) {
