@@ -1,5 +1,6 @@
 package org.wsca.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -28,8 +29,16 @@ final class TaskGroup {
       List<TaskAudit> untestable = prepared.stream().filter(t -> !t.testable()).toList();
       List<NullFit> nulls =
           engine.fitNullsWithObserved(testable.stream().map(TaskAudit::request).toList());
+      // Permutation 0's head starts MLlib's reported head: from the null's passes, or fitted alone
+      // for an untestable task and for a null whose first chunk was restored (resume).
+      List<TaskAudit> needStart = new ArrayList<>(untestable);
+      for (int t = 0; t < testable.size(); t++) {
+        if (nulls.get(t).observed().isEmpty()) {
+          needStart.add(testable.get(t));
+        }
+      }
       List<Optional<LinearHead>> starts =
-          engine.observedHeads(untestable.stream().map(TaskAudit::request).toList());
+          engine.observedHeads(needStart.stream().map(TaskAudit::request).toList());
       List<Integer> order = IntStream.range(0, tasks.size()).boxed().toList();
       return Concurrently.map(
           order,
@@ -37,12 +46,13 @@ final class TaskGroup {
           i -> {
             TaskAudit task = tasks.get(i);
             int t = testable.indexOf(task);
-            int u = untestable.indexOf(task);
+            int s = needStart.indexOf(task);
+            Optional<LinearHead> start = s >= 0 ? starts.get(s) : Optional.empty();
             try {
               if (t >= 0) {
-                return task.finish(Optional.of(nulls.get(t)), Optional.empty());
+                return task.finish(Optional.of(nulls.get(t)), start);
               }
-              return u >= 0 ? task.finish(Optional.empty(), starts.get(u)) : skipped.get(i).get();
+              return s >= 0 ? task.finish(Optional.empty(), start) : skipped.get(i).get();
             } finally {
               task.close();
             }
