@@ -16,7 +16,6 @@ import org.wsca.engine.ChunkPlan;
 import org.wsca.engine.LinearHead;
 import org.wsca.engine.RowBlock;
 import org.wsca.engine.Work;
-import org.wsca.math.Alignment;
 import org.wsca.method.NullDistribution;
 import org.wsca.resume.ChunkStore;
 import org.wsca.settings.Settings;
@@ -200,15 +199,7 @@ public final class BatchedEngine implements PermutationEngine {
         nulls.recordAsObserved(head.permutation());
         continue;
       }
-      nulls.record(
-          head.permutation(),
-          Alignment.of(
-                  request.primaryDirections(),
-                  head.directions(),
-                  request.projection(),
-                  request.metric())
-              .t(),
-          head.converged());
+      nulls.record(head.permutation(), request.statistic(head.directions()), head.converged());
     }
     nulls.completed(batch[0], batch[batch.length - 1]);
   }

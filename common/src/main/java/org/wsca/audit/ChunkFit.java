@@ -108,46 +108,41 @@ final class ChunkFit {
    */
   private BatchObjective pass(List<BatchedRows> rows, List<JavaRDD<RowBlock>> labelled, int heads) {
     List<Integer> members = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
+    // Each member decides as it would alone: below the budget its passes cost arithmetic only,
+    // above it one Spark job per pass, shared when more than one member needs one; the driver
+    // then holds up to members x the budget.
+    List<Integer> distributed =
+        members.stream()
+            .filter(m -> rows.get(m).labelledBytes(heads) > driverPassMaxBytes)
+            .toList();
+    boolean shareJob = distributed.size() > 1;
+    List<PenalisedLoss> losses =
+        members.stream().map(m -> rows.get(m).loss(this.heads.regParam())).toList();
     // Driver members collect their blocks (one small job each) at the same time.
     List<BatchObjective> alone =
-        new ArrayList<>(
-            Concurrently.map(
-                members,
-                threads,
-                m -> {
-                  BatchedRows member = rows.get(m);
-                  PenalisedLoss loss = member.loss(this.heads.regParam());
-                  // Each member decides as it would alone: below the budget its passes cost
-                  // arithmetic only, above it a share of one Spark job; the driver then holds up
-                  // to members x the budget.
-                  if (member.labelledBytes(heads) <= driverPassMaxBytes) {
-                    return DriverPass.collect(labelled.get(m), loss, blas);
-                  }
-                  return rows.size() == 1
-                      ? new BatchedPass(context(), labelled.get(m), loss, blas)
-                      : null;
-                }));
-    List<Integer> distributed = members.stream().filter(m -> alone.get(m) == null).toList();
+        Concurrently.map(
+            members,
+            threads,
+            m -> {
+              if (!distributed.contains(m)) {
+                return DriverPass.collect(labelled.get(m), losses.get(m), blas);
+              }
+              return shareJob
+                  ? null
+                  : new BatchedPass(context(), labelled.get(m), losses.get(m), blas);
+            });
     if (rows.size() == 1) {
       return alone.get(0);
     }
-    if (distributed.size() == 1) {
-      int m = distributed.get(0);
-      alone.set(
-          m,
-          new BatchedPass(
-              context(), labelled.get(m), rows.get(m).loss(this.heads.regParam()), blas));
-      return new MemberBatch(heads, alone, null);
-    }
-    List<JavaRDD<RowBlock>> shared = new ArrayList<>();
-    List<PenalisedLoss> losses = new ArrayList<>();
-    for (int m : distributed) {
-      shared.add(labelled.get(m));
-      losses.add(rows.get(m).loss(this.heads.regParam()));
-    }
-    SharedPass pass =
-        distributed.isEmpty() ? null : new SharedPass(context(), shared, losses, blas);
-    return new MemberBatch(heads, alone, pass);
+    SharedPass shared =
+        shareJob
+            ? new SharedPass(
+                context(),
+                distributed.stream().map(labelled::get).toList(),
+                distributed.stream().map(losses::get).toList(),
+                blas)
+            : null;
+    return new MemberBatch(heads, alone, shared);
   }
 
   private JavaSparkContext context() {

@@ -18,6 +18,7 @@ final class MemberBatch implements BatchObjective {
   private final List<BatchObjective> alone;
   private final SharedPass shared;
   private final int[] sharedIndex;
+  private final int sharedMembers;
 
   /**
    * @param heads heads per member
@@ -34,6 +35,7 @@ final class MemberBatch implements BatchObjective {
     for (int m = 0; m < alone.size(); m++) {
       sharedIndex[m] = alone.get(m) == null ? next++ : -1;
     }
+    this.sharedMembers = next;
   }
 
   @Override
@@ -48,7 +50,6 @@ final class MemberBatch implements BatchObjective {
     }
     double[] values = new double[batchHeads.length];
     double[][] gradients = new double[batchHeads.length][];
-    int sharedMembers = (int) alone.stream().filter(o -> o == null).count();
     int[][] sharedHeads = new int[sharedMembers][];
     double[][][] sharedPoints = new double[sharedMembers][][];
     for (int m = 0; m < members; m++) {

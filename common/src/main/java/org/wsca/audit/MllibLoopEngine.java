@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsca.math.Alignment;
 import org.wsca.math.PermutationDesign;
 import org.wsca.method.NullDistribution;
 import org.wsca.resume.ChunkStore;
@@ -82,15 +81,7 @@ public final class MllibLoopEngine implements PermutationEngine {
                   + " "
                   + request.scope().name());
           FittedHead head = fitPermuted(ranked, design, request, b);
-          nulls.record(
-              b,
-              Alignment.of(
-                      request.primaryDirections(),
-                      head.directions(),
-                      request.projection(),
-                      request.metric())
-                  .t(),
-              head.converged());
+          nulls.record(b, request.statistic(head.directions()), head.converged());
           progress.done(b, nulls.nonConvergedSoFar());
         }
         nulls.completed(from, to);

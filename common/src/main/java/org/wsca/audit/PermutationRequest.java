@@ -2,6 +2,7 @@ package org.wsca.audit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.wsca.math.Alignment;
 import org.wsca.math.Metric;
 import org.wsca.math.PermutationDesign;
 import org.wsca.math.Projection;
@@ -55,5 +56,10 @@ public record PermutationRequest(
   /** The design, collected from {@code train} when none was given. */
   PermutationDesign designOrCollect() {
     return design != null ? design : StrataLabels.design(train, false);
+  }
+
+  /** T of a head with these directions against the primary head (docs/method.md section 5). */
+  double statistic(double[][] directions) {
+    return Alignment.of(primaryDirections, directions, projection, metric).t();
   }
 }
