@@ -22,17 +22,21 @@ import org.wsca.engine.RowBlock;
 import org.wsca.engine.Standardizer;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
+import org.wsca.math.SampleRanks;
 
 /**
  * The training rows of one (task, scope) as the batched engine reads them: ranked inside their
- * stratum in sample_id order, spread over the cluster's default parallelism by sample_id and sorted
- * inside each partition (so blocks do not depend on the input's partitioning), centred and scaled
- * into the optimiser's well-conditioned coordinates ({@link FeatureMoments#conditioned}) and cached
- * as {@link RowBlock}s. Only the permutation design (the unpermuted per-stratum labels and the
- * patient blocks) is broadcast; {@link #labelled} permutes them inside the partitions.
+ * stratum in sample_id order (looked up in the design, {@link SampleRanks}), spread over the
+ * cluster's default parallelism by sample_id and sorted inside each partition (so blocks do not
+ * depend on the input's partitioning), centred and scaled into the optimiser's well-conditioned
+ * coordinates ({@link FeatureMoments#conditioned}) and cached as {@link RowBlock}s. Only the
+ * permutation design (the unpermuted per-stratum labels and the patient blocks) is broadcast;
+ * {@link #labelled} permutes them inside the partitions.
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
+  // The blocks' lineage holds it (a recomputed block looks its ranks up again): freed with them.
+  private final Broadcast<SampleRanks> ranks;
   private final Broadcast<PermutationDesign> labels;
   private final List<String> strata;
   private final PermutationDesign design;
@@ -44,6 +48,7 @@ final class BatchedRows implements AutoCloseable {
 
   private BatchedRows(
       JavaRDD<RowBlock> blocks,
+      Broadcast<SampleRanks> ranks,
       Broadcast<PermutationDesign> labels,
       List<String> strata,
       PermutationDesign design,
@@ -53,6 +58,7 @@ final class BatchedRows implements AutoCloseable {
       long rows,
       int partitions) {
     this.blocks = blocks;
+    this.ranks = ranks;
     this.labels = labels;
     this.strata = strata;
     this.design = design;
@@ -68,20 +74,23 @@ final class BatchedRows implements AutoCloseable {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     Dataset<Row> arranged =
         arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaSparkContext context = new JavaSparkContext(spark.sparkContext());
+    PermutationDesign design = request.designOrCollect();
+    Broadcast<SampleRanks> ranks = context.broadcast(ranksOf(design, request));
     try {
-      PermutationDesign design = request.designOrCollect();
       StrataLabels strata = StrataLabels.of(design);
       long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
       Standardizer standardizer = moments(arranged).conditioned(regParam);
       JavaRDD<RowBlock> blocks =
-          blocks(arranged, strata.names(), standardizer).persist(StorageLevel.MEMORY_AND_DISK());
+          blocks(arranged, strata.names(), ranks, standardizer)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
       blocks.count();
-      Broadcast<PermutationDesign> labels =
-          new JavaSparkContext(spark.sparkContext()).broadcast(design);
+      Broadcast<PermutationDesign> labels = context.broadcast(design);
       HeadShape shape = new HeadShape(standardizer.dimension(), request.numClasses());
       return new BatchedRows(
           blocks,
+          ranks,
           labels,
           List.copyOf(strata.names()),
           design,
@@ -90,9 +99,25 @@ final class BatchedRows implements AutoCloseable {
           counts,
           total(counts),
           partitions);
+    } catch (RuntimeException | Error e) {
+      ranks.destroy();
+      throw e;
     } finally {
       arranged.unpersist();
     }
+  }
+
+  private static SampleRanks ranksOf(PermutationDesign design, PermutationRequest request) {
+    return design
+        .ranks()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The permutation design of task "
+                        + request.task()
+                        + " "
+                        + request.scope().name()
+                        + " has no sample ranks; build it with StrataLabels.design"));
   }
 
   HeadShape shape() {
@@ -150,20 +175,19 @@ final class BatchedRows implements AutoCloseable {
   @Override
   public void close() {
     blocks.unpersist(false);
+    ranks.destroy();
     labels.destroy();
   }
 
+  /**
+   * Spread by sample_id and sorted by (stratum, sample_id) inside each partition: the order of the
+   * rows' ranks, which the blocks look up in the design ({@link SampleRanks}).
+   */
   private static Dataset<Row> arrange(Dataset<Row> train, int partitions) {
     return train
-        .withColumn(TaskData.RANK, StrataLabels.rank())
-        .select(
-            col(Canonical.SAMPLE_ID),
-            col(HeadFitter.FEATURES),
-            col(TaskData.Y),
-            col(TaskData.STRATUM),
-            col(TaskData.RANK))
+        .select(col(Canonical.SAMPLE_ID), col(HeadFitter.FEATURES), col(TaskData.STRATUM))
         .repartition(partitions, col(Canonical.SAMPLE_ID))
-        .sortWithinPartitions(TaskData.STRATUM, TaskData.RANK);
+        .sortWithinPartitions(TaskData.STRATUM, Canonical.SAMPLE_ID);
   }
 
   private static FeatureMoments moments(Dataset<Row> arranged) {
@@ -181,26 +205,34 @@ final class BatchedRows implements AutoCloseable {
   }
 
   private static JavaRDD<RowBlock> blocks(
-      Dataset<Row> arranged, List<String> names, Standardizer standardizer) {
+      Dataset<Row> arranged,
+      List<String> names,
+      Broadcast<SampleRanks> ranks,
+      Standardizer standardizer) {
     Map<String, Integer> index = StrataLabels.positions(names);
     int d = standardizer.dimension();
     return arranged
-        .select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(TaskData.RANK))
+        .select(col(HeadFitter.FEATURES), col(TaskData.STRATUM), col(Canonical.SAMPLE_ID))
         .javaRDD()
-        .mapPartitions(it -> build(it, index, standardizer, d).iterator());
+        .mapPartitions(it -> build(it, index, ranks.value(), standardizer, d).iterator());
   }
 
   private static List<RowBlock> build(
-      Iterator<Row> rows, Map<String, Integer> strata, Standardizer standardizer, int d) {
+      Iterator<Row> rows,
+      Map<String, Integer> strata,
+      SampleRanks ranks,
+      Standardizer standardizer,
+      int d) {
     List<RowBlock> out = new ArrayList<>();
     RowBlock.Builder builder = RowBlock.builder(d);
     while (rows.hasNext()) {
       Row row = rows.next();
+      int stratum = strata.get(row.getString(1));
       builder.add(
           ((Vector) row.get(0)).toArray(),
           standardizer,
-          strata.get(row.getString(1)),
-          row.getInt(2));
+          stratum,
+          ranks.rank(stratum, row.getString(2)));
       if (builder.isFull()) {
         out.add(builder.build());
       }

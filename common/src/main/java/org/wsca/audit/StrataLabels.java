@@ -16,6 +16,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
+import org.wsca.math.SampleRanks;
 import org.wsca.math.SparkOrder;
 
 /**
@@ -63,14 +64,18 @@ record StrataLabels(List<String> names, int[][] labels) {
     List<String> names = new ArrayList<>(byStratum.keySet());
     int[][] labels = new int[names.size()][];
     String[][] patientIds = new String[names.size()][];
+    String[][] sampleIds = new String[names.size()][];
     for (int s = 0; s < names.size(); s++) {
       List<Row> stratum = byStratum.get(names.get(s));
       labels[s] = stratum.stream().mapToInt(r -> (int) r.getDouble(2)).toArray();
       patientIds[s] = stratum.stream().map(r -> r.getString(3)).toArray(String[]::new);
+      sampleIds[s] = stratum.stream().map(r -> r.getString(1)).toArray(String[]::new);
     }
-    return patients
-        ? PermutationDesign.patients(names, labels, patientIds)
-        : PermutationDesign.images(names, labels);
+    PermutationDesign design =
+        patients
+            ? PermutationDesign.patients(names, labels, patientIds)
+            : PermutationDesign.images(names, labels);
+    return design.withRanks(SampleRanks.of(sampleIds));
   }
 
   /** The rows in {@link #rank()}'s order inside each stratum: sample_id, in Spark's order. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -50,18 +51,32 @@ public final class PermutationDesign implements Serializable {
   private final int[][] labels;
   private final Unit unit;
   private final PatientGroups groups;
+  // Driver-side only: not shipped with the design's broadcasts (the batched engine ships it once).
+  private final transient SampleRanks ranks;
 
-  private PermutationDesign(List<String> strata, int[][] labels, Unit unit, PatientGroups groups) {
+  private PermutationDesign(
+      List<String> strata, int[][] labels, Unit unit, PatientGroups groups, SampleRanks ranks) {
     this.strata = List.copyOf(strata);
     this.labels = labels;
     this.unit = unit;
     this.groups = groups;
+    this.ranks = ranks;
+  }
+
+  /** The same design, knowing each row's rank by sample_id. */
+  public PermutationDesign withRanks(SampleRanks sampleRanks) {
+    return new PermutationDesign(strata, labels, unit, groups, sampleRanks);
+  }
+
+  /** The rows' ranks by sample_id, when the design was built from rows that had them. */
+  public Optional<SampleRanks> ranks() {
+    return Optional.ofNullable(ranks);
   }
 
   /** Images are the units: {@code labels[s]} holds stratum s's labels in sample_id order. */
   public static PermutationDesign images(List<String> strata, int[][] labels) {
     requireShape(strata, labels);
-    return new PermutationDesign(strata, labels, Unit.IMAGE, null);
+    return new PermutationDesign(strata, labels, Unit.IMAGE, null, null);
   }
 
   /**
@@ -99,7 +114,7 @@ public final class PermutationDesign implements Serializable {
     List<List<int[]>> units = new ArrayList<>(rowsByPatient.values());
     Unit unit =
         units.stream().allMatch(u -> constant(u, labels)) ? Unit.PATIENT : Unit.PATIENT_SEQUENCE;
-    return new PermutationDesign(strata, labels, unit, PatientGroups.of(units, strata, unit));
+    return new PermutationDesign(strata, labels, unit, PatientGroups.of(units, strata, unit), null);
   }
 
   public Unit unit() {

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsca.input.Canonical;
 import org.wsca.math.PermutationDesign;
+import org.wsca.math.SampleRanks;
 import org.wsca.testing.LocalSpark;
 
 /**
  * The permutation design sorted on the driver equals the one Spark sorted before (a window rank in
  * sample_id order and an orderBy, kept below as the reference), so every permutation stays the
  * same: sample ids mix case, accents, prefixes and characters above U+FFFF, where Java's string
- * order and Spark's part.
+ * order and Spark's part. The design's sample ranks equal the window's.
  */
 class StrataLabelsTest {
   private static final int[] ALPHABET = {
@@ -48,6 +49,25 @@ class StrataLabelsTest {
   void imageDesignEqualsSparksSort() {
     Dataset<Row> train = train(600, 7);
     assertSame(StrataLabels.design(train, false), distributed(train, false));
+  }
+
+  /** The batched engine looks ranks up in the design instead of the window: they must agree. */
+  @Test
+  void designRanksEqualSparksWindowRanks() {
+    Dataset<Row> train = train(600, 9);
+    SampleRanks ranks = StrataLabels.design(train, false).ranks().orElseThrow();
+    List<String> strata = StrataLabels.design(train, false).strata();
+    List<Row> ranked =
+        train
+            .withColumn(TaskData.RANK, StrataLabels.rank())
+            .select(col(TaskData.STRATUM), col(Canonical.SAMPLE_ID), col(TaskData.RANK))
+            .collectAsList();
+    assertThat(ranked).hasSize(600);
+    for (Row r : ranked) {
+      assertThat(ranks.rank(strata.indexOf(r.getString(0)), r.getString(1)))
+          .as("rank of %s in %s", r.getString(1), r.getString(0))
+          .isEqualTo(r.getInt(2));
+    }
   }
 
   @Test
