@@ -58,7 +58,7 @@ public final class BenchReport {
   static String targets(PointResult r) {
     String gflops =
         "gflops>="
-            + Targets.MIN_GFLOPS_FRACTION
+            + Targets.minGflopsFraction(r)
             + "x dgemm "
             + (Targets.gflopsMet(r) ? "met" : "MISSED");
     return Targets.ratioMet(r)
