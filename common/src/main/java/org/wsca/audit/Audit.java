@@ -95,7 +95,7 @@ public final class Audit {
     SiteRows sites = SiteRows.of(prepared);
     long testRows = sites.testRows();
     long trainRows = input.rowsValid() - testRows;
-    List<ScopeResult> scopes = auditScopes(prepared, sites, supplied, input.dimension());
+    List<ScopeResult> scopes = auditScopes(prepared, sites, supplied, input.dimension(), trainRows);
     List<TestOutcome> tests = Inference.decide(allTests(scopes), settings.verdict());
     if (chunks.reused() > 0) {
       LOG.info(
@@ -162,27 +162,49 @@ public final class Audit {
   }
 
   private List<ScopeResult> auditScopes(
-      Dataset<Row> prepared, SiteRows sites, Optional<SuppliedHead> supplied, int dimension) {
+      Dataset<Row> prepared,
+      SiteRows sites,
+      Optional<SuppliedHead> supplied,
+      int dimension,
+      long trainRows) {
     PermutationEngine engine = engine();
     List<Scope> scopes = scopes(sites);
     ScopeAudit audit =
         new ScopeAudit(spark, planPermutations(scopes.size()), engine, supplied, dimension);
+    List<List<Scope>> groups = groups(scopes);
+    int threads = overlapGroups(trainRows, dimension) ? groups.size() : 1;
     List<ScopeResult> results = new ArrayList<>();
-    for (List<Scope> group : groups(scopes)) {
-      List<ScopeAudit.Input> inputs = new ArrayList<>();
-      for (Scope scope : group) {
-        Dataset<Row> rows =
-            scope
-                .site()
-                .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
-                .orElse(prepared);
-        inputs.add(new ScopeAudit.Input(scope, rows, sites.trainLabels().classes(scope)));
-      }
-      String name = group.size() == 1 ? group.get(0).name() : "sites (" + group.size() + ")";
-      LOG.info("Auditing scope {}", name);
-      results.addAll(phases.timed("scope " + name, () -> audit.run(inputs)));
-    }
+    Concurrently.map(groups, threads, group -> auditGroup(audit, group, prepared, sites))
+        .forEach(results::addAll);
     return results;
+  }
+
+  private List<ScopeResult> auditGroup(
+      ScopeAudit audit, List<Scope> group, Dataset<Row> prepared, SiteRows sites) {
+    List<ScopeAudit.Input> inputs = new ArrayList<>();
+    for (Scope scope : group) {
+      Dataset<Row> rows =
+          scope
+              .site()
+              .map(site -> prepared.filter(col(Canonical.SITE).equalTo(site)))
+              .orElse(prepared);
+      inputs.add(new ScopeAudit.Input(scope, rows, sites.trainLabels().classes(scope)));
+    }
+    String name = group.size() == 1 ? group.get(0).name() : "sites (" + group.size() + ")";
+    LOG.info("Auditing scope {}", name);
+    return phases.timed("scope " + name, () -> audit.run(inputs));
+  }
+
+  /**
+   * Whether the pooled scope and the site group run at the same time: only for small audits, whose
+   * time is Spark's fixed cost per job rather than arithmetic, and only with {@code
+   * scopes.site-threads} above 1. Small means the training embeddings fit the driver-pass budget
+   * ({@code permutation.driver-pass-max-mb}), so holding both groups' rows at once costs little.
+   */
+  private boolean overlapGroups(long trainRows, int dimension) {
+    long bytes = trainRows * 8L * dimension;
+    return settings.scopes().siteThreads() > 1
+        && bytes <= settings.permutation().driverPassMaxMb() * 1024L * 1024L;
   }
 
   /**

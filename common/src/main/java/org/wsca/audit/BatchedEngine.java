@@ -223,8 +223,13 @@ public final class BatchedEngine implements PermutationEngine {
   /**
    * Passes and head-evaluations of every fit by this engine so far (the benchmark's flop count).
    */
-  public Work work() {
+  public synchronized Work work() {
     return work;
+  }
+
+  // Fits of the pooled scope and the site group may run at the same time (small audits).
+  private synchronized void addWork(Work done) {
+    work = work.plus(done);
   }
 
   /** The heads of the given permutations, in that order; permutation 0 = the observed labels. */
@@ -266,7 +271,10 @@ public final class BatchedEngine implements PermutationEngine {
     try {
       rows.addAll(
           Concurrently.map(
-              requests, threads, request -> BatchedRows.prepare(spark, request, heads.regParam())));
+              requests,
+              threads,
+              request ->
+                  BatchedRows.prepare(spark, request, heads.regParam(), driverPassMaxBytes)));
       int chunk = headsPerChunk(rows);
       BatchedProgress progress =
           new BatchedProgress(
@@ -292,7 +300,7 @@ public final class BatchedEngine implements PermutationEngine {
                     members.stream().map(requests::get).toList(),
                     batch,
                     progress.chunk(c + 1, count, from * requests.size()));
-        work = work.plus(done.work());
+        addWork(done.work());
         for (int i = 0; i < members.size(); i++) {
           fitted.get(members.get(i)).accept(batch, done.heads().get(i));
         }

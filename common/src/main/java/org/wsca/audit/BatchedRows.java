@@ -35,6 +35,8 @@ import org.wsca.math.SampleRanks;
  */
 final class BatchedRows implements AutoCloseable {
   private final JavaRDD<RowBlock> blocks;
+  // Small rows prepared on the driver (DriverRows), per partition; null when prepared in Spark.
+  private final List<List<RowBlock>> onDriver;
   // The blocks' lineage holds it (a recomputed block looks its ranks up again): freed with them.
   private final Broadcast<SampleRanks> ranks;
   private final Broadcast<PermutationDesign> labels;
@@ -48,6 +50,7 @@ final class BatchedRows implements AutoCloseable {
 
   private BatchedRows(
       JavaRDD<RowBlock> blocks,
+      List<List<RowBlock>> onDriver,
       Broadcast<SampleRanks> ranks,
       Broadcast<PermutationDesign> labels,
       List<String> strata,
@@ -58,6 +61,7 @@ final class BatchedRows implements AutoCloseable {
       long rows,
       int partitions) {
     this.blocks = blocks;
+    this.onDriver = onDriver;
     this.ranks = ranks;
     this.labels = labels;
     this.strata = strata;
@@ -69,36 +73,85 @@ final class BatchedRows implements AutoCloseable {
     this.partitions = partitions;
   }
 
-  /** {@code regParam} fixes the optimiser's coordinates ({@link FeatureMoments#conditioned}). */
-  static BatchedRows prepare(SparkSession spark, PermutationRequest request, double regParam) {
+  /**
+   * {@code regParam} fixes the optimiser's coordinates ({@link FeatureMoments#conditioned}); rows
+   * whose embeddings take at most {@code driverMaxBytes} are prepared on the driver ({@link
+   * DriverRows}), the same blocks in one collect instead of a shuffle and two jobs.
+   */
+  static BatchedRows prepare(
+      SparkSession spark, PermutationRequest request, double regParam, long driverMaxBytes) {
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-    Dataset<Row> arranged =
-        arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
     JavaSparkContext context = new JavaSparkContext(spark.sparkContext());
     PermutationDesign design = request.designOrCollect();
-    Broadcast<SampleRanks> ranks = context.broadcast(ranksOf(design, request));
+    SampleRanks sampleRanks = ranksOf(design, request);
+    StrataLabels strata = StrataLabels.of(design);
+    long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
+    Prepared prepared =
+        embeddingBytes(request, total(counts)) <= driverMaxBytes
+            ? onDriver(context, request, partitions, strata, sampleRanks, regParam)
+            : inSpark(context, request, partitions, strata, sampleRanks, regParam);
+    HeadShape shape = new HeadShape(prepared.standardizer().dimension(), request.numClasses());
+    return new BatchedRows(
+        prepared.blocks(),
+        prepared.onDriver(),
+        prepared.ranks(),
+        context.broadcast(design),
+        List.copyOf(strata.names()),
+        design,
+        prepared.standardizer(),
+        shape,
+        counts,
+        total(counts),
+        partitions);
+  }
+
+  /** The rows' embeddings in bytes, from the projection's dimension (at least the features'). */
+  private static long embeddingBytes(PermutationRequest request, long rows) {
+    return request.projection() == null
+        ? Long.MAX_VALUE
+        : rows * 8L * request.projection().dimension();
+  }
+
+  private record Prepared(
+      JavaRDD<RowBlock> blocks,
+      List<List<RowBlock>> onDriver,
+      Broadcast<SampleRanks> ranks,
+      Standardizer standardizer) {}
+
+  private static Prepared onDriver(
+      JavaSparkContext context,
+      PermutationRequest request,
+      int partitions,
+      StrataLabels strata,
+      SampleRanks sampleRanks,
+      double regParam) {
+    DriverRows rows = DriverRows.collect(request.train(), partitions);
+    Standardizer standardizer = rows.moments().conditioned(regParam);
+    List<List<RowBlock>> blocks = rows.blocks(strata.positions(), sampleRanks, standardizer);
+    // Only a chunk too wide for the driver-pass budget runs Spark jobs over these.
+    JavaRDD<RowBlock> distributed =
+        context.parallelize(blocks, blocks.size()).flatMap(List::iterator);
+    return new Prepared(distributed, blocks, null, standardizer);
+  }
+
+  private static Prepared inSpark(
+      JavaSparkContext context,
+      PermutationRequest request,
+      int partitions,
+      StrataLabels strata,
+      SampleRanks sampleRanks,
+      double regParam) {
+    Dataset<Row> arranged =
+        arrange(request.train(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    Broadcast<SampleRanks> ranks = context.broadcast(sampleRanks);
     try {
-      StrataLabels strata = StrataLabels.of(design);
-      long[] counts = classCounts(strata.labels(), request.numClasses(), request.task());
       Standardizer standardizer = moments(arranged).conditioned(regParam);
       JavaRDD<RowBlock> blocks =
           blocks(arranged, strata.names(), ranks, standardizer)
               .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.setName("wsca batched rows task=" + request.task() + " " + request.scope().name());
       blocks.count();
-      Broadcast<PermutationDesign> labels = context.broadcast(design);
-      HeadShape shape = new HeadShape(standardizer.dimension(), request.numClasses());
-      return new BatchedRows(
-          blocks,
-          ranks,
-          labels,
-          List.copyOf(strata.names()),
-          design,
-          standardizer,
-          shape,
-          counts,
-          total(counts),
-          partitions);
+      return new Prepared(blocks, null, ranks, standardizer);
     } catch (RuntimeException | Error e) {
       ranks.destroy();
       throw e;
@@ -172,10 +225,26 @@ final class BatchedRows implements AutoCloseable {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
+  /**
+   * The labelled blocks of {@code permutations} on the driver, per partition in partition order:
+   * labelled there when the rows were prepared there, else {@code labelled} collected.
+   */
+  List<List<RowBlock>> labelledOnDriver(
+      PermutationRequest request, int[] permutations, JavaRDD<RowBlock> labelled) {
+    if (onDriver == null) {
+      return labelled.glom().collect();
+    }
+    BlockLabels labeller =
+        new BlockLabels(request.seed(), request.task(), request.scope().name(), design);
+    return onDriver.stream().map(p -> labeller.label(p, permutations)).toList();
+  }
+
   @Override
   public void close() {
     blocks.unpersist(false);
-    ranks.destroy();
+    if (ranks != null) {
+      ranks.destroy();
+    }
     labels.destroy();
   }
 

@@ -84,7 +84,8 @@ final class ChunkFit {
             starts, m * h, (m + 1) * h, rows.get(m).shape().start(rows.get(m).classCounts()));
       }
       List<HeadSolution> solutions =
-          new BatchLbfgs(options(heads)).minimize(pass(rows, labelled, h), starts, listener);
+          new BatchLbfgs(options(heads))
+              .minimize(pass(rows, requests, permutations, labelled), starts, listener);
       List<List<BatchedHead>> out = new ArrayList<>();
       for (int m = 0; m < members; m++) {
         List<HeadSolution> own = solutions.subList(m * h, (m + 1) * h);
@@ -106,7 +107,12 @@ final class ChunkFit {
    * Each member on the driver when its labelled rows fit the driver-pass budget; the others one
    * Spark job per pass, shared by all of them.
    */
-  private BatchObjective pass(List<BatchedRows> rows, List<JavaRDD<RowBlock>> labelled, int heads) {
+  private BatchObjective pass(
+      List<BatchedRows> rows,
+      List<PermutationRequest> requests,
+      int[] permutations,
+      List<JavaRDD<RowBlock>> labelled) {
+    int heads = permutations.length;
     List<Integer> members = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
     // Each member decides as it would alone: below the budget its passes cost arithmetic only,
     // above it one Spark job per pass, shared when more than one member needs one; the driver
@@ -125,7 +131,10 @@ final class ChunkFit {
             threads,
             m -> {
               if (!distributed.contains(m)) {
-                return DriverPass.collect(labelled.get(m), losses.get(m), blas);
+                return DriverPass.of(
+                    rows.get(m).labelledOnDriver(requests.get(m), permutations, labelled.get(m)),
+                    losses.get(m),
+                    blas);
               }
               return shareJob
                   ? null

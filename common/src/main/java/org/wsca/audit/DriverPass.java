@@ -1,7 +1,6 @@
 package org.wsca.audit;
 
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.wsca.blas.Blas;
 import org.wsca.blas.BlasSetting;
 import org.wsca.blas.Blases;
@@ -14,12 +13,13 @@ import org.wsca.engine.PenalisedLoss;
 import org.wsca.engine.RowBlock;
 
 /**
- * {@link BatchedPass} for small data: the labelled blocks are collected to the driver once, and
- * each evaluation runs the same {@link LogisticBatch} over them there, partition by partition,
- * merging the partitions' sums in partition order. A small audit's passes then cost arithmetic
- * instead of one Spark job each (the job's fixed cost is most of a pass below some ten thousand
- * rows). With up to two partitions the sums are the same as the distributed pass's bit for bit (a
- * sum of two states commutes); with more, only their association order differs.
+ * {@link BatchedPass} for small data: the labelled blocks are on the driver (collected once, or
+ * prepared there: {@link DriverRows}), and each evaluation runs the same {@link LogisticBatch} over
+ * them there, partition by partition, merging the partitions' sums in partition order. A small
+ * audit's passes then cost arithmetic instead of one Spark job each (the job's fixed cost is most
+ * of a pass below some ten thousand rows). With up to two partitions the sums are the same as the
+ * distributed pass's bit for bit (a sum of two states commutes); with more, only their association
+ * order differs.
  */
 final class DriverPass implements BatchObjective {
   private final List<List<RowBlock>> partitions;
@@ -32,11 +32,9 @@ final class DriverPass implements BatchObjective {
     this.blas = blas;
   }
 
-  /**
-   * Collects {@code blocks}, grouped by partition in partition order; multiplies with {@code blas}.
-   */
-  static DriverPass collect(JavaRDD<RowBlock> blocks, PenalisedLoss loss, BlasSetting blas) {
-    return new DriverPass(blocks.glom().collect(), loss, Blases.load(blas));
+  /** Over labelled blocks grouped by partition in partition order; multiplies with {@code blas}. */
+  static DriverPass of(List<List<RowBlock>> partitions, PenalisedLoss loss, BlasSetting blas) {
+    return new DriverPass(partitions, loss, Blases.load(blas));
   }
 
   @Override

@@ -86,7 +86,8 @@ public record Settings(
 
   /**
    * {@code siteThreads}: how many site scopes of a group run their own Spark jobs (PCA, MLlib
-   * heads, counts, presence, decision dependence) at the same time.
+   * heads, counts, presence, decision dependence) at the same time; above 1, a small audit's pooled
+   * scope also runs beside the site group.
    */
   public record Scopes(boolean pooled, boolean perSite, int minRowsPerClass, int siteThreads) {
     /** The reference.conf default of {@code scopes.site-threads}. */

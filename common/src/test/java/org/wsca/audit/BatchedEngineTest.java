@@ -27,6 +27,7 @@ import org.wsca.demo.ReluEmbeddings;
 import org.wsca.engine.GoldenSmall;
 import org.wsca.engine.LinearHead;
 import org.wsca.engine.NewtonLogistic;
+import org.wsca.engine.RowBlock;
 import org.wsca.math.Alignment;
 import org.wsca.math.CovarianceState;
 import org.wsca.math.Metric;
@@ -296,6 +297,53 @@ class BatchedEngineTest {
    * on the driver (32 MB), and mixed (1 MB: one member on the driver, two sharing a job). Each
    * member's rows are its own two partitions, so its sums are the same bit for bit.
    */
+  /**
+   * Small rows are prepared on the driver (DriverRows: Spark's hash partitioning and sort redone
+   * there) and pass there; with a budget of 0 both happen in Spark. Same partitions, blocks,
+   * standardiser and, with the session's two partitions, the same heads bit for bit.
+   */
+  @ParameterizedTest(name = "{0} input partitions")
+  @ValueSource(ints = {1, 3})
+  void rowsPreparedOnTheDriverAreTheRowsSparkPrepares(int inputPartitions) {
+    PermutationRequest request = Data.draw(500, 8, 3, 31).request(spark, 6, inputPartitions);
+    int[] permutations = {0, 2, 5};
+    try (BatchedRows inSpark = BatchedRows.prepare(spark, request, 0.01, 0);
+        BatchedRows onDriver = BatchedRows.prepare(spark, request, 0.01, Long.MAX_VALUE)) {
+      List<List<RowBlock>> a =
+          inSpark.labelledOnDriver(request, permutations, inSpark.labelled(request, permutations));
+      List<List<RowBlock>> b =
+          onDriver.labelledOnDriver(
+              request, permutations, onDriver.labelled(request, permutations));
+      assertThat(b).hasSameSizeAs(a);
+      assertThat(onDriver.standardizer().scales()).isEqualTo(inSpark.standardizer().scales());
+      for (int p = 0; p < a.size(); p++) {
+        assertThat(b.get(p)).as("partition %d", p).hasSameSizeAs(a.get(p));
+        for (int k = 0; k < a.get(p).size(); k++) {
+          assertSameRows(a.get(p).get(k), b.get(p).get(k), permutations.length);
+        }
+      }
+    }
+    NullFit distributed =
+        new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), 0).fitNullWithObserved(request);
+    NullFit driver =
+        new BatchedEngine(spark, HEADS, 5, 4, ChunkStore.none(), 32).fitNullWithObserved(request);
+    assertThat(driver.distribution().statistics())
+        .isEqualTo(distributed.distribution().statistics());
+    assertThat(flatten(driver.observed().orElseThrow()))
+        .isEqualTo(flatten(distributed.observed().orElseThrow()));
+  }
+
+  private static void assertSameRows(RowBlock expected, RowBlock actual, int heads) {
+    assertThat(actual.rows()).isEqualTo(expected.rows());
+    for (int i = 0; i < expected.rows(); i++) {
+      assertThat(actual.stratum(i)).isEqualTo(expected.stratum(i));
+      assertThat(actual.rank(i)).isEqualTo(expected.rank(i));
+      for (int h = 0; h < heads; h++) {
+        assertThat(actual.label(i, h)).isEqualTo(expected.label(i, h));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "driver pass budget {0} MB")
   @ValueSource(ints = {0, 1, 32})
   void sitesSharingPassesGetTheHeadsEachGetsAlone(int driverPassMaxMb) {

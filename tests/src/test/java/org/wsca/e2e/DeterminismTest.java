@@ -65,11 +65,30 @@ class DeterminismTest extends SparkTestBase {
         Fixtures.demoData(spark(), dir.resolve("sites"), DemoData.Variant.BIASED, 16, 0.3, 2);
     List<TestOutcome> shared = sites(data, "true");
     List<TestOutcome> alone = sites(data, "false");
-    assertThat(shared).hasSameSizeAs(alone);
     assertThat(shared).hasSizeGreaterThanOrEqualTo(4).noneMatch(t -> t.scope().equals("pooled"));
-    for (int i = 0; i < shared.size(); i++) {
-      TestOutcome a = alone.get(i);
-      TestOutcome s = shared.get(i);
+    assertSameAudit(shared, alone);
+  }
+
+  /**
+   * A small audit runs its pooled scope beside the site group (scopes.site-threads above 1); with
+   * one thread every scope runs after the other. Both give the same audit.
+   */
+  @Test
+  void pooledBesideTheSitesGivesTheAuditOfOneScopeAtATime() {
+    String data =
+        Fixtures.demoData(spark(), dir.resolve("beside"), DemoData.Variant.BIASED, 16, 0.3, 2);
+    List<TestOutcome> beside = overlap(data, 4);
+    List<TestOutcome> oneByOne = overlap(data, 1);
+    assertThat(beside).anyMatch(t -> t.scope().equals("pooled"));
+    assertThat(beside).anyMatch(t -> !t.scope().equals("pooled"));
+    assertSameAudit(beside, oneByOne);
+  }
+
+  private static void assertSameAudit(List<TestOutcome> actual, List<TestOutcome> expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < actual.size(); i++) {
+      TestOutcome a = expected.get(i);
+      TestOutcome s = actual.get(i);
       String what = a.task() + " " + a.scope();
       assertThat(s.scope()).isEqualTo(a.scope());
       assertThat(s.verdict()).as(what).isEqualTo(a.verdict());
@@ -95,6 +114,16 @@ class DeterminismTest extends SparkTestBase {
             "permutation.count=19",
             "permutation.driver-pass-max-mb=0",
             "permutation.share-site-passes=" + share);
+    return new AuditRun(spark(), settings).execute().tests();
+  }
+
+  private List<TestOutcome> overlap(String data, int threads) {
+    Settings settings =
+        Fixtures.demoSettings(
+            data,
+            dir.resolve("beside-out-" + threads),
+            "permutation.count=19",
+            "scopes.site-threads=" + threads);
     return new AuditRun(spark(), settings).execute().tests();
   }
 
