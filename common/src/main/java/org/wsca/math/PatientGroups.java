@@ -145,4 +145,18 @@ final class PatientGroups implements Serializable {
       }
     }
   }
+
+  /** Whether unit u taking the value of unit pi[u] leaves every label of group g as it was. */
+  boolean keeps(int g, int[] pi, int[][] labels, Unit unit) {
+    for (int u = 0; u < pi.length; u++) {
+      int source = start[g][pi[u]];
+      for (int k = start[g][u], j = 0; k < start[g][u + 1]; k++, j++) {
+        int from = unit == Unit.PATIENT ? source : source + j;
+        if (labels[stratum[g][from]][rank[g][from]] != labels[stratum[g][k]][rank[g][k]]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 }

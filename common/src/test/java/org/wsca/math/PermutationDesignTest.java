@@ -41,6 +41,33 @@ class PermutationDesignTest {
     }
   }
 
+  /**
+   * isIdentity stops at the first stratum or group that moves a label; it must still say exactly
+   * whether the whole permutation leaves every label as observed. Designs this small hit the
+   * identity by chance, so both answers occur.
+   */
+  @Test
+  void isIdentityIsWhetherThePermutationKeepsEveryLabel() {
+    List<PermutationDesign> designs =
+        List.of(
+            PermutationDesign.images(TWO, new int[][] {{0, 1, 0}, {1, 1}}),
+            Rows.perPatient(new SplittableRandom(3), 2, 3, 1, 3, 0.0).design(),
+            Rows.perPatient(new SplittableRandom(4), 2, 3, 2, 2, 0.5).design());
+    for (PermutationDesign design : designs) {
+      Set<Boolean> seen = new HashSet<>();
+      for (int b = 0; b < 200; b++) {
+        int[][] permuted = design.permuted(SEED, "t", "pooled", b);
+        boolean keeps = true;
+        for (int s = 0; s < permuted.length; s++) {
+          keeps &= java.util.Arrays.equals(permuted[s], design.labels(s));
+        }
+        assertThat(design.isIdentity(SEED, "t", "pooled", b)).as("b = %d", b).isEqualTo(keeps);
+        seen.add(keeps);
+      }
+      assertThat(seen).as(design.unit().label()).containsExactlyInAnyOrder(true, false);
+    }
+  }
+
   @Test
   void wholePatientsMoveWithinTheirStratum() {
     // Per-patient values, patients of 1 to 6 images: every patient's rows carry one permuted
