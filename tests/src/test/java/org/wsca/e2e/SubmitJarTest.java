@@ -121,6 +121,41 @@ class SubmitJarTest extends SparkTestBase {
         .isPositive();
   }
 
+  /**
+   * The Quick start's command: both demo variants audited at the same time, each variant's table
+   * printed whole and in variant order, with the verdicts the README describes.
+   */
+  @Test
+  void theDemoPrintsBothVariantsTablesInOrder() throws Exception {
+    Path out = dir.resolve("demo-output");
+    String text =
+        String.join(
+            "\n",
+            runScript(
+                List.of(
+                    "bash",
+                    checkout().resolve("submit/wsca-submit").toString(),
+                    "--master",
+                    "local[2]",
+                    "--",
+                    "demo",
+                    "--config",
+                    checkout().resolve("conf/demo.conf").toString(),
+                    "--output",
+                    out.toString())));
+    int balanced = text.indexOf("== balanced: 3600 rows");
+    int biased = text.indexOf("== biased: 3958 rows");
+    assertThat(balanced).as(text).isPositive();
+    assertThat(biased).as(text).isGreaterThan(balanced);
+    assertThat(text.substring(balanced, biased))
+        .contains("ENCODED_NOT_USED", "USES_CLINICAL_SIGNAL")
+        .doesNotContain("SHORTCUT_RISK");
+    assertThat(text.substring(biased)).contains("SHORTCUT_RISK", "USES_CLINICAL_SIGNAL");
+    for (String variant : List.of("balanced", "biased")) {
+      assertThat(out.resolve("results/" + variant + "/demo/_WSCA_COMMITTED")).exists();
+    }
+  }
+
   private List<String> runScript(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
