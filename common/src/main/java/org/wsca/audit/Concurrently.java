@@ -9,16 +9,15 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs one step for each input (the scopes of a group, the groups of a small audit, the demo's two
- * audits) on up to {@code threads} driver threads: their small Spark jobs then overlap (one job's
- * scheduling and planning with another's tasks). Results come back in the input's order; the first
- * failure, in that order, is rethrown as it was thrown. Each step must depend only on its own input
- * (Spark's job descriptions are per thread).
+ * Runs one step for each scope of a group on up to {@code threads} driver threads: the site scopes'
+ * small Spark jobs then overlap (one job's scheduling and planning with another's tasks). Results
+ * come back in the input's order; the first failure, in that order, is rethrown as it was thrown.
+ * Each step must depend only on its own input (Spark's job descriptions are per thread).
  */
-public final class Concurrently {
+final class Concurrently {
   private Concurrently() {}
 
-  public static <T, R> List<R> map(List<T> inputs, int threads, Function<T, R> step) {
+  static <T, R> List<R> map(List<T> inputs, int threads, Function<T, R> step) {
     if (threads <= 1 || inputs.size() <= 1) {
       return inputs.stream().map(step).toList();
     }
@@ -50,7 +49,7 @@ public final class Concurrently {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for concurrent audit steps", e);
+      throw new IllegalStateException("Interrupted while auditing the site scopes", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.wsca.audit.Concurrently;
 import org.wsca.demo.DemoData;
 import org.wsca.output.SummaryTable;
 import org.wsca.result.AuditResult;
@@ -14,10 +13,7 @@ import org.wsca.settings.SettingsLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * The Quick start: generates both demo variants, audits them at the same time, prints their
- * summaries.
- */
+/** The Quick start: generates both demo variants, audits each, prints their summaries. */
 @Command(
     name = "wsca-demo",
     mixinStandardHelpOptions = true,
@@ -52,42 +48,23 @@ public final class DemoJob extends JobCommand {
     return JobRunner.withSession("wsca-demo", this::run);
   }
 
-  /**
-   * The two variants are independent audits: they run at the same time on two driver threads, so
-   * that one's small Spark jobs fill the cores while the other's wait on scheduling. Each prints
-   * its table once both are done, in variant order.
-   */
   private int run(SparkSession spark) {
-    List<DemoData.Variant> variants = List.of(DemoData.Variant.values());
-    Concurrently.map(variants, variants.size(), variant -> audit(spark, variant))
-        .forEach(System.out::print);
-    return 0;
-  }
-
-  /** Generates and audits one variant; returns what the demo prints for it. */
-  private String audit(SparkSession spark, DemoData.Variant variant) {
-    String name = variant.name().toLowerCase();
-    String data = output + "/data/" + name;
-    DemoData demo = new DemoData(variant, 64, 3, 7, DemoData.Strengths.defaults(), 1.0);
-    demo.write(spark, data, 4);
-    Settings settings = settings(data, output + "/results/" + name);
-    AuditResult result = new AuditRun(spark, settings).execute();
-    StringBuilder out = new StringBuilder(System.lineSeparator());
-    out.append("== ")
-        .append(name)
-        .append(": ")
-        .append(demo.rows())
-        .append(" rows, results in ")
-        .append(result.outputPath())
-        .append(System.lineSeparator());
-    out.append(SummaryTable.format(result.tests()));
-    if (settings.report().enabled()) {
-      out.append("Report: ")
-          .append(result.outputPath())
-          .append("/report.html")
-          .append(System.lineSeparator());
+    for (DemoData.Variant variant : DemoData.Variant.values()) {
+      String name = variant.name().toLowerCase();
+      String data = output + "/data/" + name;
+      DemoData demo = new DemoData(variant, 64, 3, 7, DemoData.Strengths.defaults(), 1.0);
+      demo.write(spark, data, 4);
+      Settings settings = settings(data, output + "/results/" + name);
+      AuditResult result = new AuditRun(spark, settings).execute();
+      System.out.println();
+      System.out.println(
+          "== " + name + ": " + demo.rows() + " rows, results in " + result.outputPath());
+      System.out.print(SummaryTable.format(result.tests()));
+      if (settings.report().enabled()) {
+        System.out.println("Report: " + result.outputPath() + "/report.html");
+      }
     }
-    return out.toString();
+    return 0;
   }
 
   private Settings settings(String data, String results) {

@@ -122,8 +122,8 @@ class SubmitJarTest extends SparkTestBase {
   }
 
   /**
-   * The Quick start's command: both demo variants audited at the same time, each variant's table
-   * printed whole and in variant order, with the verdicts the README describes.
+   * The Quick start's command: both demo variants audited, each variant's table printed in variant
+   * order, with the verdicts the README describes.
    */
   @Test
   void theDemoPrintsBothVariantsTablesInOrder() throws Exception {
