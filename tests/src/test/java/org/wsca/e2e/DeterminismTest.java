@@ -106,25 +106,24 @@ class DeterminismTest extends SparkTestBase {
   }
 
   private List<TestOutcome> sites(String data, String share) {
-    Settings settings =
-        Fixtures.demoSettings(
-            data,
-            dir.resolve("sites-out-" + share),
-            "scopes.pooled=false",
-            "permutation.count=19",
-            "permutation.driver-pass-max-mb=0",
-            "permutation.share-site-passes=" + share);
-    return new AuditRun(spark(), settings).execute().tests();
+    return run(
+        data,
+        "sites-out-" + share,
+        "scopes.pooled=false",
+        "permutation.count=19",
+        "permutation.driver-pass-max-mb=0",
+        "permutation.share-site-passes=" + share);
   }
 
   private List<TestOutcome> overlap(String data, int threads) {
-    Settings settings =
-        Fixtures.demoSettings(
-            data,
-            dir.resolve("beside-out-" + threads),
-            "permutation.count=19",
-            "scopes.site-threads=" + threads);
-    return new AuditRun(spark(), settings).execute().tests();
+    return run(
+        data, "beside-out-" + threads, "permutation.count=19", "scopes.site-threads=" + threads);
+  }
+
+  private List<TestOutcome> run(String data, String output, String... settings) {
+    return new AuditRun(spark(), Fixtures.demoSettings(data, dir.resolve(output), settings))
+        .execute()
+        .tests();
   }
 
   @Test
