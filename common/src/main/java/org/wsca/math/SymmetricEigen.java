@@ -92,7 +92,22 @@ public final class SymmetricEigen {
     return a;
   }
 
+  /**
+   * One dsyevd at a time in the JVM. Without a native LAPACK, netlib runs Fortran translated to
+   * Java whose SAVE variables (dlamch's machine constants among them, set on first use) are shared
+   * statics: the audit decomposes covariances on several driver threads, and a demo run whose first
+   * decompositions ran at once failed with "did not converge" (info = 97). The calls are few and
+   * small (d x d), so the lock costs nothing measurable.
+   */
+  private static final Object LAPACK_LOCK = new Object();
+
   private static void runDsyevd(int n, double[] a, double[] w) {
+    synchronized (LAPACK_LOCK) {
+      runDsyevdAlone(n, a, w);
+    }
+  }
+
+  private static void runDsyevdAlone(int n, double[] a, double[] w) {
     LAPACK lapack = LAPACK.getInstance();
     intW info = new intW(0);
     double[] workQuery = new double[1];
