@@ -264,13 +264,15 @@ final class BatchedRows implements AutoCloseable {
         arranged
             .select(col(HeadFitter.FEATURES))
             .javaRDD()
-            .mapPartitions(
-                it -> {
-                  FeatureMoments m = new FeatureMoments();
-                  it.forEachRemaining(row -> m.add(((Vector) row.get(0)).toArray()));
-                  return List.of(m).iterator();
-                }),
+            .mapPartitions(it -> List.of(partitionMoments(it)).iterator()),
         FeatureMoments::merge);
+  }
+
+  /** One partition's feature moments; the rows' first column is the features. */
+  static FeatureMoments partitionMoments(Iterator<Row> rows) {
+    FeatureMoments m = new FeatureMoments();
+    rows.forEachRemaining(row -> m.add(((Vector) row.get(0)).toArray()));
+    return m;
   }
 
   private static JavaRDD<RowBlock> blocks(
@@ -286,7 +288,11 @@ final class BatchedRows implements AutoCloseable {
         .mapPartitions(it -> build(it, index, ranks.value(), standardizer, d).iterator());
   }
 
-  private static List<RowBlock> build(
+  /**
+   * One partition's blocks: rows of (features, stratum, sample_id, anything else), standardised and
+   * cut into blocks of {@link RowBlock#MAX_ROWS} in their order.
+   */
+  static List<RowBlock> build(
       Iterator<Row> rows,
       Map<String, Integer> strata,
       SampleRanks ranks,

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wsca.engine.FeatureMoments;
@@ -45,56 +44,37 @@ final class DriverRows {
     // Spark's HashPartitioning: Pmod(Murmur3Hash(keys, seed 42), P), the same as functions.hash.
     for (Row r :
         train
+            // BatchedRows.build's layout (features, stratum, sample_id), then the partition.
             .select(
-                pmod(hash(col(Canonical.SAMPLE_ID)), lit(count)).as(PARTITION),
-                col(Canonical.SAMPLE_ID),
+                col(HeadFitter.FEATURES),
                 col(TaskData.STRATUM),
-                col(HeadFitter.FEATURES))
+                col(Canonical.SAMPLE_ID),
+                pmod(hash(col(Canonical.SAMPLE_ID)), lit(count)).as(PARTITION))
             .collectAsList()) {
-      partitions.get(r.getInt(0)).add(r);
+      partitions.get(r.getInt(3)).add(r);
     }
     Comparator<Row> order =
-        Comparator.<Row, byte[]>comparing(r -> SparkOrder.key(r.getString(2)), SparkOrder::compare)
-            .thenComparing(r -> SparkOrder.key(r.getString(1)), SparkOrder::compare);
+        Comparator.<Row, byte[]>comparing(r -> SparkOrder.key(r.getString(1)), SparkOrder::compare)
+            .thenComparing(r -> SparkOrder.key(r.getString(2)), SparkOrder::compare);
     partitions.forEach(p -> p.sort(order));
     return new DriverRows(partitions);
   }
 
   /** The rows' feature moments, merged in partition order as {@link OrderedMerge} merges them. */
   FeatureMoments moments() {
-    FeatureMoments total = null;
-    for (List<Row> partition : partitions) {
-      FeatureMoments m = new FeatureMoments();
-      partition.forEach(r -> m.add(features(r)));
-      total = total == null ? m : total.merge(m);
-    }
-    return total;
+    return OrderedMerge.mergeAll(
+        partitions.stream().map(p -> BatchedRows.partitionMoments(p.iterator())).toList(),
+        FeatureMoments::merge);
   }
 
-  /** Each partition's standardised blocks, in partition order. */
+  /** Each partition's standardised blocks, in partition order, cut as Spark's tasks cut them. */
   List<List<RowBlock>> blocks(
       Map<String, Integer> strata, SampleRanks ranks, Standardizer standardizer) {
-    List<List<RowBlock>> out = new ArrayList<>();
-    int d = standardizer.dimension();
-    for (List<Row> partition : partitions) {
-      List<RowBlock> blocks = new ArrayList<>();
-      RowBlock.Builder builder = RowBlock.builder(d);
-      for (Row r : partition) {
-        int stratum = strata.get(r.getString(2));
-        builder.add(features(r), standardizer, stratum, ranks.rank(stratum, r.getString(1)));
-        if (builder.isFull()) {
-          blocks.add(builder.build());
-        }
-      }
-      if (!builder.isEmpty()) {
-        blocks.add(builder.build());
-      }
-      out.add(blocks);
-    }
-    return out;
-  }
-
-  private static double[] features(Row r) {
-    return ((Vector) r.get(3)).toArray();
+    return partitions.stream()
+        .map(
+            p ->
+                BatchedRows.build(
+                    p.iterator(), strata, ranks, standardizer, standardizer.dimension()))
+        .toList();
   }
 }

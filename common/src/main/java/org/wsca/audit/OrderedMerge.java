@@ -61,7 +61,8 @@ final class OrderedMerge {
     return mergeAll(list.stream().map(Tuple2::_2).toList(), merge);
   }
 
-  private static <T> T mergeAll(List<T> ordered, Function2<T, T, T> merge) {
+  /** Merges {@code ordered} left to right: the first state absorbs the others in turn. */
+  static <T> T mergeAll(List<T> ordered, Function2<T, T, T> merge) {
     try {
       T total = ordered.get(0);
       for (int i = 1; i < ordered.size(); i++) {
