@@ -90,7 +90,15 @@ public final class Audit {
             .primaryHead()
             .path()
             .map(p -> SuppliedHead.load(spark, settings.primaryHead(), input.dimension()));
-    Dataset<Row> prepared = phases.timed("split", () -> prepare(input.valid()));
+    boolean small = fitsDriverBudget(input.rowsValid(), input.dimension());
+    if (small) {
+      LOG.info(
+          "Small audit ({} rows x {} within permutation.driver-pass-max-mb): its rows are held in"
+              + " one partition, so each of its many small Spark jobs is one task",
+          input.rowsValid(),
+          input.dimension());
+    }
+    Dataset<Row> prepared = phases.timed("split", () -> prepare(input.valid(), small));
     releases.add(prepared::unpersist);
     SiteRows sites = SiteRows.of(prepared);
     long testRows = sites.testRows();
@@ -132,9 +140,15 @@ public final class Audit {
     releases.forEach(Runnable::run);
   }
 
-  private Dataset<Row> prepare(Dataset<Row> valid) {
-    return valid
-        .withColumn(Canonical.IS_TEST, isTest())
+  /**
+   * The rows every scope derives from, persisted. A small audit's rows go into one partition: its
+   * time is Spark's fixed cost per task, and on one partition an aggregate needs no shuffle (a
+   * single partition satisfies any grouping), so each count, fit pass or presence job is one task
+   * instead of the input's partitions plus spark.sql.shuffle.partitions.
+   */
+  private Dataset<Row> prepare(Dataset<Row> valid, boolean small) {
+    Dataset<Row> rows = small ? valid.coalesce(1) : valid;
+    return rows.withColumn(Canonical.IS_TEST, isTest())
         .withColumn(HeadFitter.FEATURES, functions.array_to_vector(col(Canonical.EMBEDDING)))
         .drop(Canonical.EMBEDDING)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -202,9 +216,12 @@ public final class Audit {
    * ({@code permutation.driver-pass-max-mb}), so holding both groups' rows at once costs little.
    */
   private boolean overlapGroups(long trainRows, int dimension) {
-    long bytes = trainRows * 8L * dimension;
-    return settings.scopes().siteThreads() > 1
-        && bytes <= settings.permutation().driverPassMaxMb() * 1024L * 1024L;
+    return settings.scopes().siteThreads() > 1 && fitsDriverBudget(trainRows, dimension);
+  }
+
+  /** Whether {@code rows} embeddings of {@code dimension} doubles fit the driver-pass budget. */
+  private boolean fitsDriverBudget(long rows, int dimension) {
+    return rows * 8L * dimension <= settings.permutation().driverPassMaxMb() * 1024L * 1024L;
   }
 
   /**
