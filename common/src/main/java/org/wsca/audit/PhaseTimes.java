@@ -3,12 +3,15 @@ package org.wsca.audit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wall-clock milliseconds per named phase of a run, in the order the phases ended (for the
  * manifest). Phases may overlap (a small audit's pooled scope and site group run together).
  */
 public final class PhaseTimes {
+  private static final Logger LOG = LoggerFactory.getLogger(PhaseTimes.class);
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
   public <T> T timed(String phase, Supplier<T> work) {
@@ -20,6 +23,8 @@ public final class PhaseTimes {
       synchronized (millis) {
         millis.put(phase, elapsed);
       }
+      // Also logged as it ends: a long run stopped before its manifest still leaves its phases.
+      LOG.info("Phase {} took {} s", phase, String.format("%.1f", elapsed / 1000.0));
     }
   }
 
