@@ -3,6 +3,7 @@ package org.wsca.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,8 +55,9 @@ class SmallAuditPartitionsTest extends SparkTestBase {
             if (SCOPE_JOBS.stream().anyMatch(description::startsWith)) {
               String job = description + " #" + start.jobId();
               tasks.put(job, 0);
+              // A stage shared by several jobs runs in the first that names it; the others skip it.
               for (var stage : scala.collection.JavaConverters.seqAsJavaList(start.stageInfos())) {
-                stageJobs.put(stage.stageId(), job);
+                stageJobs.putIfAbsent(stage.stageId(), job);
               }
             }
           }
@@ -70,8 +72,7 @@ class SmallAuditPartitionsTest extends SparkTestBase {
         };
     spark().sparkContext().addSparkListener(listener);
     try {
-      List<String> all =
-          new java.util.ArrayList<>(List.of("permutation.count=19", "scopes.per-site=false"));
+      List<String> all = new ArrayList<>(List.of("permutation.count=19", "scopes.per-site=false"));
       all.addAll(List.of(settings));
       new AuditRun(
               spark(),
